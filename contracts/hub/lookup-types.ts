@@ -1,0 +1,67 @@
+/**
+ * Types shared by core (which orchestrates lookups) and the adapters (which call registries).
+ * Core never imports adapters: it calls `adapter.<provider>.<operation>` by name over the bus
+ * with AdapterCallParams and receives AdapterResult (DESIGN.md §2).
+ */
+export type Subject = { fin: string } | { voen: string };
+export type SubjectKind = 'fin' | 'voen';
+
+export function subjectKind(s: Subject): SubjectKind {
+  return 'fin' in s ? 'fin' : 'voen';
+}
+
+/** What core sends to an adapter action. */
+export interface AdapterCallParams {
+  /** §11.2 section, e.g. "11.2.22". */
+  section: string;
+  subject: Subject;
+  /** X-Road `issue`: the case number that justifies the query, e.g. "2(101)-1234/2026". */
+  caseNumber: string;
+  /** X-Road `userId`: the requesting judge or clerk (e.g. "AZ-FIN-5ZK8F3R"). */
+  userId: string;
+  /** X-Road `id`: unique per message; core passes ctx.requestID + section. */
+  messageId: string;
+  /** Epoch milliseconds; the adapter never waits past it. */
+  deadline: number;
+}
+
+/** What an adapter returns when the registry answered authentically. Failures are HubErrors. */
+export interface AdapterResult {
+  outcome: 'ok' | 'not-found';
+  section: string;
+  provider: string;
+  operation: string;
+  messageId: string;
+  /** SHA-256 (hex) of the exact request bytes sent. */
+  requestHash: string;
+  /** SHA-256 (hex) of the exact answer bytes received. */
+  responseHash: string;
+  /** The canonical model produced by the adapter's pure mapper (absent when not-found). */
+  data?: unknown;
+  /** The provider's signed answer as received (base64), kept for the evidence packet. */
+  signedAnswer?: string;
+  durationMs: number;
+}
+
+export type OutcomeStatus = 'ok' | 'not-found' | 'unavailable' | 'refused' | 'error';
+
+export interface CategoryOutcome {
+  section: string;
+  status: OutcomeStatus;
+  provider?: string;
+  data?: unknown;
+  error?: { code: string; message: string };
+  messageId?: string;
+  requestHash?: string;
+  responseHash?: string;
+  signedAnswer?: string;
+  durationMs: number;
+}
+
+export interface LookupResult {
+  requestId: string;
+  caseNumber: string;
+  outcomes: CategoryOutcome[];
+  startedAt: string;
+  finishedAt: string;
+}
