@@ -57,9 +57,3 @@ export interface ProviderEntry {
   /** Retries of transient failures for idempotent reads (DESIGN.md §7). */
   retry: { attempts: number; baseDelayMs: number };
 }
-
-export interface Catalog {
-  categories: readonly Readonly<CategoryEntry>[];
-  providers: Readonly<Record<string, Readonly<ProviderEntry>>>;
-  bySection(section: string): Readonly<CategoryEntry> | undefined;
-}

@@ -10,17 +10,19 @@ export type ErrorOrigin = 'client' | 'hub' | 'provider';
 export interface CatalogueEntry {
   category: ErrorCategory;
   message: string;
+  /** HTTP's own semantics may narrow the category's status (404 for an unknown resource, 413 for a body too large). */
+  httpStatus?: number;
 }
 
 export const ERROR_CATALOGUE = {
   // validation: the caller sent something the hub cannot accept
   HUB_ERR_VALIDATION_BAD_REQUEST: { category: 'validation', message: 'The request does not match the contract' },
   HUB_ERR_VALIDATION_BAD_JSON: { category: 'validation', message: 'The request body is not valid JSON' },
-  HUB_ERR_VALIDATION_TOO_LARGE: { category: 'validation', message: 'The request body is larger than allowed' },
+  HUB_ERR_VALIDATION_TOO_LARGE: { category: 'validation', message: 'The request body is larger than allowed', httpStatus: 413 },
   HUB_ERR_VALIDATION_UNKNOWN_CATEGORY: { category: 'validation', message: 'The data category is not in the §11.2 catalog' },
   HUB_ERR_VALIDATION_SUBJECT_KIND: { category: 'validation', message: 'The category cannot be looked up for this kind of subject (FIN or VÖEN)' },
   HUB_ERR_VALIDATION_DEADLINE: { category: 'validation', message: 'The deadline is missing, in the past or too far ahead' },
-  HUB_ERR_VALIDATION_NOT_FOUND: { category: 'validation', message: 'No such resource' },
+  HUB_ERR_VALIDATION_NOT_FOUND: { category: 'validation', message: 'No such resource', httpStatus: 404 },
 
   // authorization: who asks may not ask this (statute 11.2, 9.1.2)
   HUB_ERR_AUTHZ_DENIED: { category: 'authorization', message: 'The request is not authorized' },
@@ -43,7 +45,7 @@ export const ERROR_CATALOGUE = {
   HUB_ERR_UPSTREAM_FAULT: { category: 'system', message: 'The registry answered with a fault' },
   HUB_ERR_UPSTREAM_REJECTED: { category: 'system', message: 'The registry rejected the request the hub sent' },
   HUB_ERR_UPSTREAM_SIGNATURE_INVALID: { category: 'system', message: 'The registry answer is not authentically signed' },
-  HUB_ERR_INTERNAL: { category: 'system', message: 'Internal error' },
+  HUB_ERR_SYSTEM_INTERNAL: { category: 'system', message: 'Internal error' },
 
   // config: the hub is set up wrongly
   HUB_ERR_CONFIG_INVALID: { category: 'config', message: 'The configuration is invalid' },

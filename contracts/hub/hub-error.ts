@@ -30,6 +30,10 @@ export class HubError extends Error {
   readonly category: ErrorCategory;
   readonly origin: ErrorOrigin;
   readonly details?: Record<string, unknown>;
+  /** Plain field, not a getter: Moleculer's Regenerator assigns it when it rebuilds an error. */
+  retryable: boolean;
+  /** Set by Moleculer to the node that raised the error. */
+  nodeID?: string;
 
   constructor(code: HubErrorCode, opts: HubErrorOptions = {}) {
     const entry = ERROR_CATALOGUE[code];
@@ -39,10 +43,12 @@ export class HubError extends Error {
     this.category = entry.category;
     this.origin = opts.origin ?? 'hub';
     this.details = opts.details;
+    this.retryable = CATEGORY_POLICY[entry.category].retryable;
   }
 
-  get httpStatus(): number { return CATEGORY_POLICY[this.category].httpStatus; }
-  get retryable(): boolean { return CATEGORY_POLICY[this.category].retryable; }
+  get httpStatus(): number {
+    return (ERROR_CATALOGUE[this.code] as { httpStatus?: number }).httpStatus ?? CATEGORY_POLICY[this.category].httpStatus;
+  }
   /** Whether a provider breaker counts this as a failure (not-found and bad input do not). */
   get countsAsFailure(): boolean { return CATEGORY_POLICY[this.category].countsAsFailure; }
 
@@ -58,10 +64,10 @@ export class HubError extends Error {
     return err instanceof HubError && (code === undefined || err.code === code);
   }
 
-  /** Rebuilds a HubError from its plain form (NATS, HTTP). Unknown codes become HUB_ERR_INTERNAL. */
+  /** Rebuilds a HubError from its plain form (NATS, HTTP). Unknown codes become HUB_ERR_SYSTEM_INTERNAL. */
   static fromPlain(p: { type?: string; code?: unknown; message?: string; data?: any }): HubError {
     const code = (typeof p.type === 'string' && p.type in ERROR_CATALOGUE ? p.type
-      : typeof p.code === 'string' && p.code in ERROR_CATALOGUE ? p.code : 'HUB_ERR_INTERNAL') as HubErrorCode;
+      : typeof p.code === 'string' && p.code in ERROR_CATALOGUE ? p.code : 'HUB_ERR_SYSTEM_INTERNAL') as HubErrorCode;
     return new HubError(code, { message: p.message, origin: p.data?.origin, details: p.data?.details });
   }
 }

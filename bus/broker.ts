@@ -1,0 +1,78 @@
+import os from 'node:os';
+import { ServiceBroker, BrokerOptions } from 'moleculer';
+import { HubError } from '../contracts/hub';
+import type { HubConfig } from './config';
+import { HubErrorRegenerator } from './error-regenerator';
+import { actionMetricsMiddleware } from './middlewares';
+import { createProcessMetrics, ProcessMetrics } from './metrics';
+
+export interface HubBroker {
+  broker: ServiceBroker;
+  metrics: ProcessMetrics;
+}
+
+/**
+ * The broker factory: the only place that chooses the transporter. TRANSPORTER unset → everything
+ * in one process; nats://… → services on several processes talk over NATS.
+ */
+export function createBroker(cfg: Pick<HubConfig, 'transporter' | 'nodeId' | 'logLevel'> & { tracing?: boolean }): HubBroker {
+  const nodeID = cfg.nodeId ?? `${os.hostname()}-${process.pid}`;
+  const metrics = createProcessMetrics(nodeID);
+  const opts: BrokerOptions = {
+    namespace: 'court-hub',
+    nodeID,
+    transporter: cfg.transporter
+      ? { type: 'NATS', options: { url: cfg.transporter, maxReconnectAttempts: -1, reconnectTimeWait: 500 } }
+      : undefined,
+    serializer: 'JSON',
+    logger: { type: 'Console', options: { formatter: 'short', colors: false, moduleColors: false } },
+    logLevel: cfg.logLevel,
+    errorRegenerator: new HubErrorRegenerator(),
+    // LIBRARIES.md: registries are protected by one opossum breaker per endpoint inside each
+    // adapter; Moleculer's per-node breaker and retries would count and retry failures twice.
+    circuitBreaker: { enabled: false },
+    retryPolicy: { enabled: false },
+    bulkhead: { enabled: false },
+    // A safety net only: every lookup call carries its own timeout derived from the deadline.
+    requestTimeout: 30_000,
+    // Moleculer's metrics module is off; see bus/metrics.ts.
+    metrics: { enabled: false },
+    // Span tags never carry action params or meta: they hold FINs and case numbers.
+    tracing: {
+      enabled: cfg.tracing === true,
+      exporter: cfg.tracing ? [{ type: 'Event', options: { eventName: '$tracing.spans' } }] : [],
+      tags: { action: { params: false, meta: false } },
+    },
+    middlewares: [actionMetricsMiddleware(metrics)],
+    heartbeatInterval: 5,
+    heartbeatTimeout: 15,
+  };
+  return { broker: new ServiceBroker(opts), metrics };
+}
+
+/**
+ * broker.start() never fails when NATS is unreachable: Moleculer retries every 5 s forever
+ * (LIBRARIES.md). Bound it and report a clear error instead.
+ */
+export async function startBroker(broker: ServiceBroker, timeoutMs: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new HubError('HUB_ERR_TRANSPORT_UNREACHABLE', {
+      message: `The message transport could not be reached within ${timeoutMs} ms`,
+      details: { timeoutMs },
+    })), timeoutMs);
+  });
+  try {
+    await Promise.race([broker.start(), timeout]);
+  } catch (err) {
+    const transit: any = (broker as any).transit;
+    if (transit) {
+      transit.disconnecting = true; // stops Moleculer's 5-second reconnect loop
+      transit.opts.disableReconnect = true;
+    }
+    await Promise.race([broker.stop().catch(() => undefined), new Promise((r) => setTimeout(r, 2000).unref())]);
+    throw err;
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,115 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ServiceBroker, ServiceSchema } from 'moleculer';
+import ApiGateway from 'moleculer-web';
+import type { Catalog } from '../registry';
+import { sendHubError, sendJson, toHttpError } from './http-errors';
+import { renderMerged } from './metrics';
+import type { ComponentHealth } from './ops.service';
+
+export interface GatewayOptions {
+  port: number;
+  host: string;
+  catalog: Catalog;
+  maxBodyBytes: number;
+  /** Actions that must have a live node for the hub to be healthy. */
+  requiredActions: string[];
+  /** Extra aliases added by later features (authorized lookups, delegations …). */
+  aliases?: Record<string, unknown>;
+}
+
+/** The nodes that run the ops service, i.e. every hub process of the cluster. */
+function opsNodes(broker: ServiceBroker): string[] {
+  const services: any[] = broker.registry.getServiceList({ onlyAvailable: true, skipInternal: true, withActions: false });
+  return [...new Set(services.filter((s) => s.name === 'ops').map((s) => s.nodeID as string))];
+}
+
+export function catalogView(catalog: Catalog) {
+  return {
+    statute: 'Elektron məhkəmə informasiya sistemi haqqında Əsasnamə, §11.2',
+    categories: catalog.categories.map((c) => ({
+      section: c.section, title: c.title, provider: c.provider, operation: c.operation, protocol: c.protocol,
+      basis: c.basis, secrecy: c.secrecy, subjects: c.subjects, timeoutMs: c.timeoutMs,
+      connected: catalog.providers[c.provider]?.adapter === true,
+    })),
+    providers: Object.values(catalog.providers).map((p) => ({
+      id: p.id, title: p.title, protocol: p.protocol, xroad: p.xroad, connected: p.adapter,
+    })),
+  };
+}
+
+/**
+ * The HTTP gateway (moleculer-web). `mappingPolicy: "restrict"`: only the aliases below exist;
+ * no action is reachable as /service/action (LIBRARIES.md: the default "all" exposes everything).
+ */
+export function createGatewayService(opts: GatewayOptions): ServiceSchema {
+  const registryJson = JSON.stringify(catalogView(opts.catalog));
+
+  return {
+    name: 'gateway',
+    mixins: [ApiGateway],
+    settings: {
+      port: opts.port,
+      ip: opts.host,
+      // The gateway logs no request params or bodies: they carry personal codes.
+      logRequest: null,
+      logResponse: null,
+      logRequestParams: null,
+      logResponseData: null,
+      log4XXResponses: false,
+      routes: [{
+        path: '/',
+        mappingPolicy: 'restrict',
+        autoAliases: false,
+        bodyParsers: { json: { limit: opts.maxBodyBytes, strict: true }, urlencoded: false },
+        aliases: {
+          'GET /health'(this: any, req: IncomingMessage, res: ServerResponse) {
+            this.health().then(({ status, body }: any) => sendJson(res, status, body)).catch((err: unknown) => sendHubError(res, toHttpError(err)));
+          },
+          'GET /metrics'(this: any, req: IncomingMessage, res: ServerResponse) {
+            this.scrape().then((text: string) => {
+              res.writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8' });
+              res.end(text);
+            }).catch((err: unknown) => sendHubError(res, toHttpError(err)));
+          },
+          'GET /api/v1/registry'(req: IncomingMessage, res: ServerResponse) {
+            res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(registryJson) });
+            res.end(registryJson);
+          },
+          ...(opts.aliases ?? {}),
+        },
+        onError(req: IncomingMessage, res: ServerResponse, err: unknown) {
+          sendHubError(res, toHttpError(err), (req as any).$ctx?.requestID);
+        },
+      }],
+      onError(req: IncomingMessage, res: ServerResponse, err: unknown) {
+        sendHubError(res, toHttpError(err));
+      },
+    },
+    methods: {
+      async scrape(this: any): Promise<string> {
+        const broker: ServiceBroker = this.broker;
+        const per = await Promise.all(opsNodes(broker).map((nodeID) =>
+          broker.call('ops.metrics', {}, { nodeID, timeout: 2000 }).catch(() => null)));
+        return renderMerged(per.filter(Boolean));
+      },
+      async health(this: any): Promise<{ status: number; body: unknown }> {
+        const broker: ServiceBroker = this.broker;
+        const components: Record<string, ComponentHealth> = {};
+        // Each required action (core, every connected adapter) needs a live node somewhere.
+        for (const action of opts.requiredActions) {
+          const ep = (broker.registry as any).getActionEndpoints(action);
+          const nodes = ep ? ep.endpoints.filter((e: any) => e.isAvailable).map((e: any) => e.node.id) : [];
+          components[`action:${action}`] = nodes.length > 0 ? { status: 'up', details: { nodes } } : { status: 'down' };
+        }
+        const reports = await Promise.all(opsNodes(broker).map((nodeID) =>
+          (broker.call as any)("ops.health", {}, { nodeID, timeout: 2000 }).catch(() => ({ node: nodeID, unreachable: true }))));
+        for (const r of reports) {
+          if (r.unreachable) { components[`node:${r.node}`] = { status: 'down' }; continue; }
+          for (const [name, c] of Object.entries(r.components as Record<string, ComponentHealth>)) components[`${name}@${r.node}`] = c;
+        }
+        const down = Object.values(components).some((c) => c.status === 'down');
+        return { status: down ? 503 : 200, body: { status: down ? 'down' : 'up', node: broker.nodeID, components } };
+      },
+    },
+  };
+}

@@ -1,0 +1,84 @@
+import type { Context, ServiceSchema } from 'moleculer';
+import { AdapterCallParams, AdapterResult, CategoryOutcome, HubError, LookupResult, subjectKind } from '../../contracts/hub';
+import type { Catalog } from '../../registry';
+import { LookupParams, parseLookupParams } from './lookup-params';
+import { outcomeFromError, refusedOutcome } from './outcome-mapper';
+
+export interface LookupsServiceOptions {
+  catalog: Catalog;
+  defaultDeadlineMs: number;
+  /** Longest deadline a caller may ask for. */
+  maxDeadlineMs?: number;
+}
+
+/**
+ * Lookup orchestration (DESIGN.md §2, §7): calls the adapters of the requested §11.2 categories in
+ * parallel by action name (core never imports adapters) and returns one outcome per category,
+ * never waiting past the deadline — one slow registry does not delay the others.
+ *
+ * `lookups.run` trusts its caller: authorization (issue 4) runs before it, and the gateway has no
+ * route to it.
+ */
+export function createLookupsService(opts: LookupsServiceOptions): ServiceSchema {
+  const { catalog } = opts;
+  const maxDeadlineMs = opts.maxDeadlineMs ?? 60_000;
+
+  async function one(ctx: Context, p: LookupParams, section: string, deadline: number, messageId: string): Promise<CategoryOutcome> {
+    const category = catalog.bySection(section);
+    if (!category) return refusedOutcome(section, 'HUB_ERR_VALIDATION_UNKNOWN_CATEGORY');
+    if (!category.subjects.includes(subjectKind(p.subject))) return refusedOutcome(section, 'HUB_ERR_VALIDATION_SUBJECT_KIND', category.provider);
+    const provider = catalog.providers[category.provider];
+    if (!provider?.adapter) return refusedOutcome(section, 'HUB_ERR_REGISTRY_NO_ADAPTER', category.provider);
+
+    const t0 = Date.now();
+    const remaining = deadline - t0;
+    if (remaining <= 0) return outcomeFromError(section, category.provider, new HubError('HUB_ERR_DEADLINE_EXCEEDED'), 0);
+    const params: AdapterCallParams = {
+      section, subject: p.subject, caseNumber: p.caseNumber, userId: p.requesterId, messageId, deadline,
+    };
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      const result = await Promise.race([
+        ctx.call<AdapterResult, AdapterCallParams>(`adapter.${category.provider}.${category.operation}`, params, { timeout: remaining, retries: 0 }),
+        new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new HubError('HUB_ERR_DEADLINE_EXCEEDED')), remaining); }),
+      ]);
+      return {
+        section,
+        provider: result.provider,
+        status: result.outcome,
+        data: result.data,
+        messageId: result.messageId,
+        requestHash: result.requestHash,
+        responseHash: result.responseHash,
+        signedAnswer: result.signedAnswer,
+        durationMs: Date.now() - t0,
+      };
+    } catch (err) {
+      return outcomeFromError(section, category.provider, err, Date.now() - t0);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  return {
+    name: 'lookups',
+    actions: {
+      run: {
+        // No fallback here: a fallback would turn bad input into a "degraded" success (LIBRARIES.md).
+        async handler(ctx: Context<unknown>): Promise<LookupResult> {
+          const p = parseLookupParams(ctx.params);
+          const now = Date.now();
+          if (p.deadline !== undefined && (p.deadline <= now || p.deadline > now + maxDeadlineMs)) {
+            throw new HubError('HUB_ERR_VALIDATION_DEADLINE', { origin: 'client' });
+          }
+          const deadline = p.deadline ?? now + opts.defaultDeadlineMs;
+          const requestId = ctx.requestID ?? ctx.id;
+          const outcomes = await Promise.all(
+            p.categories.map((section) => one(ctx, p, section, deadline, `${requestId}-${section}`)),
+          );
+          return { requestId, caseNumber: p.caseNumber, outcomes, startedAt: new Date(now).toISOString(), finishedAt: new Date().toISOString() };
+        },
+      },
+    },
+  };
+}
