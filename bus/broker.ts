@@ -1,5 +1,6 @@
 import os from 'node:os';
 import { ServiceBroker, BrokerOptions } from 'moleculer';
+import { connect } from 'nats';
 import { HubError } from '../contracts/hub';
 import type { HubConfig } from './config';
 import { HubErrorRegenerator } from './error-regenerator';
@@ -55,12 +56,14 @@ export function createBroker(cfg: Pick<HubConfig, 'transporter' | 'nodeId' | 'lo
  * (LIBRARIES.md). Bound it and report a clear error instead.
  */
 export async function startBroker(broker: ServiceBroker, timeoutMs: number): Promise<void> {
+  const url = (broker.options.transporter as any)?.options?.url as string | undefined;
+  const deadline = Date.now() + timeoutMs;
+  // Probe first with a plain client that gives up: Moleculer's own loop cannot be cancelled
+  // cleanly once it has scheduled a reconnect.
+  if (url) await probeNats(url, deadline, timeoutMs);
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new HubError('HUB_ERR_TRANSPORT_UNREACHABLE', {
-      message: `The message transport could not be reached within ${timeoutMs} ms`,
-      details: { timeoutMs },
-    })), timeoutMs);
+    timer = setTimeout(() => reject(unreachable(timeoutMs)), Math.max(1, deadline - Date.now()));
   });
   try {
     await Promise.race([broker.start(), timeout]);
@@ -69,10 +72,32 @@ export async function startBroker(broker: ServiceBroker, timeoutMs: number): Pro
     if (transit) {
       transit.disconnecting = true; // stops Moleculer's 5-second reconnect loop
       transit.opts.disableReconnect = true;
+      if (transit.tx) transit.tx.connect = () => Promise.reject(new Error('broker stopped'));
     }
     await Promise.race([broker.stop().catch(() => undefined), new Promise((r) => setTimeout(r, 2000).unref())]);
     throw err;
   } finally {
     clearTimeout(timer);
+  }
+}
+
+function unreachable(timeoutMs: number): HubError {
+  return new HubError('HUB_ERR_TRANSPORT_UNREACHABLE', {
+    message: `The message transport could not be reached within ${timeoutMs} ms`,
+    details: { timeoutMs },
+  });
+}
+
+async function probeNats(url: string, deadline: number, timeoutMs: number): Promise<void> {
+  for (;;) {
+    const left = deadline - Date.now();
+    if (left <= 0) throw unreachable(timeoutMs);
+    try {
+      const nc = await connect({ servers: url, timeout: Math.max(100, Math.min(left, 2000)), reconnect: false, maxReconnectAttempts: 0 });
+      await nc.close();
+      return;
+    } catch {
+      await new Promise((r) => setTimeout(r, Math.min(250, Math.max(0, deadline - Date.now()))));
+    }
   }
 }

@@ -1,0 +1,99 @@
+import { ServiceBroker } from 'moleculer';
+import { AdapterCallParams, HubError } from '../../../../contracts/hub';
+import { HubErrorRegenerator } from '../../../../bus/error-regenerator';
+import { createLookupsService } from '../../../../core/lookups/lookups.service';
+import { loadCatalog } from '../../../../registry';
+
+/**
+ * Core's orchestration against stand-in adapter services on an in-process bus. The adapters are
+ * Moleculer services answering `adapter.<provider>.<operation>` as real adapters do; this tests
+ * only what core decides (parallelism, deadline, outcome mapping).
+ */
+describe('lookups.run', () => {
+  const broker = new ServiceBroker({ logger: false, errorRegenerator: new HubErrorRegenerator(), circuitBreaker: { enabled: false } });
+  const calls: AdapterCallParams[] = [];
+  let phoneBehaviour: 'ok' | 'slow' | 'down' | 'not-found' = 'ok';
+
+  beforeAll(async () => {
+    broker.createService(createLookupsService({ catalog: loadCatalog({ env: {} }), defaultDeadlineMs: 2000 }));
+    broker.createService({
+      name: 'adapter.population',
+      actions: {
+        getPerson(ctx: any) {
+          calls.push(ctx.params);
+          return { outcome: 'ok', section: '11.2.22', provider: 'population', operation: 'getPerson', messageId: ctx.params.messageId, requestHash: 'a', responseHash: 'b', data: { fin: ctx.params.subject.fin }, durationMs: 1 };
+        },
+      },
+    });
+    broker.createService({
+      name: 'adapter.phone',
+      actions: {
+        async getPhoneNumbers(ctx: any) {
+          calls.push(ctx.params);
+          if (phoneBehaviour === 'slow') await new Promise((r) => setTimeout(r, 1000).unref());
+          if (phoneBehaviour === 'down') throw new HubError('HUB_ERR_UPSTREAM_BREAKER_OPEN', { origin: 'hub' });
+          return { outcome: phoneBehaviour === 'not-found' ? 'not-found' : 'ok', section: '11.2.3', provider: 'phone', operation: 'getPhoneNumbers', messageId: ctx.params.messageId, requestHash: 'c', responseHash: 'd', durationMs: 1 };
+        },
+      },
+    });
+    await broker.start();
+  });
+  afterAll(() => broker.stop());
+  beforeEach(() => { calls.length = 0; phoneBehaviour = 'ok'; });
+
+  const base = { subject: { fin: '5ZK8F3R' }, caseNumber: '2(101)-1234/2026', requesterId: 'AZ-FIN-2JD4K7M' };
+
+  test('Judge asks for population and phone data. Result: both outcomes ok, each message carries the case number, user id and a unique message id', async () => {
+    const r: any = await broker.call('lookups.run', { ...base, categories: ['11.2.22', '11.2.3'] });
+    expect(r.outcomes.map((o: any) => [o.section, o.status])).toEqual([['11.2.22', 'ok'], ['11.2.3', 'ok']]);
+    expect(calls.every((c) => c.caseNumber === base.caseNumber && c.userId === base.requesterId)).toBe(true);
+    expect(new Set(calls.map((c) => c.messageId)).size).toBe(2);
+  });
+
+  test('The phone registry hangs. Result: phone is unavailable at the deadline, population still ok', async () => {
+    phoneBehaviour = 'slow';
+    const r: any = await broker.call('lookups.run', { ...base, categories: ['11.2.22', '11.2.3'], deadline: Date.now() + 300 });
+    expect(r.outcomes[0].status).toBe('ok');
+    expect(r.outcomes[1]).toMatchObject({ status: 'unavailable', error: { code: expect.stringMatching(/DEADLINE_EXCEEDED/) } });
+  });
+
+  test('The phone breaker is open. Result: unavailable with HUB_ERR_UPSTREAM_BREAKER_OPEN', async () => {
+    phoneBehaviour = 'down';
+    const r: any = await broker.call('lookups.run', { ...base, categories: ['11.2.3'] });
+    expect(r.outcomes[0]).toMatchObject({ status: 'unavailable', error: { code: 'HUB_ERR_UPSTREAM_BREAKER_OPEN' } });
+  });
+
+  test('The phone register knows no such person. Result: not-found, which is a result and not an error', async () => {
+    phoneBehaviour = 'not-found';
+    const r: any = await broker.call('lookups.run', { ...base, categories: ['11.2.3'] });
+    expect(r.outcomes[0]).toMatchObject({ status: 'not-found' });
+    expect(r.outcomes[0].error).toBeUndefined();
+  });
+
+  test('Judge asks for a registry with no adapter yet (11.2.7). Result: error HUB_ERR_REGISTRY_NO_ADAPTER — never an empty answer', async () => {
+    const r: any = await broker.call('lookups.run', { ...base, categories: ['11.2.7'] });
+    expect(r.outcomes[0]).toMatchObject({ status: 'error', error: { code: 'HUB_ERR_REGISTRY_NO_ADAPTER' } });
+    expect(calls).toHaveLength(0);
+  });
+
+  test('Population data is asked for a company (VÖEN). Result: error HUB_ERR_VALIDATION_SUBJECT_KIND, no registry called', async () => {
+    const r: any = await broker.call('lookups.run', { ...base, subject: { voen: '1401234561' }, categories: ['11.2.22'] });
+    expect(r.outcomes[0]).toMatchObject({ status: 'error', error: { code: 'HUB_ERR_VALIDATION_SUBJECT_KIND' } });
+    expect(calls).toHaveLength(0);
+  });
+
+  test.each([
+    ['a malformed FIN', { ...base, subject: { fin: 'abc' }, categories: ['11.2.22'] }],
+    ['no categories', { ...base, categories: [] }],
+    ['a duplicated category', { ...base, categories: ['11.2.22', '11.2.22'] }],
+    ['an unknown field', { ...base, categories: ['11.2.22'], extra: 1 }],
+  ])('Caller sends %s. Result: HUB_ERR_VALIDATION_BAD_REQUEST naming the field, not the value; no registry called', async (_, params) => {
+    await expect(broker.call('lookups.run', params)).rejects.toMatchObject({ code: 'HUB_ERR_VALIDATION_BAD_REQUEST' });
+    try { await broker.call('lookups.run', params); } catch (e: any) { expect(JSON.stringify(e.details)).not.toContain('abc'); }
+    expect(calls).toHaveLength(0);
+  });
+
+  test('Caller sets a deadline in the past. Result: HUB_ERR_VALIDATION_DEADLINE', async () => {
+    await expect(broker.call('lookups.run', { ...base, categories: ['11.2.22'], deadline: Date.now() - 1 })).rejects.toMatchObject({ code: 'HUB_ERR_VALIDATION_DEADLINE' });
+  });
+});
