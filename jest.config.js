@@ -8,5 +8,7 @@ module.exports = {
   },
   // Integration suites start real servers (nats-server, PostgreSQL databases, mock agencies).
   testTimeout: 30000,
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   maxWorkers: 2,
 };

@@ -1,0 +1,98 @@
+import path from 'node:path';
+import type { ServiceBroker } from 'moleculer';
+import { ADAPTERS, createAdapterService, getBreakerStates, jwsSign, jwsVerify, wssSign, wssVerify } from '../adapters';
+import { createLookupsService } from '../core/lookups/lookups.service';
+import { loadCatalog, type Catalog } from '../registry';
+import { MemoryReplayCache } from '../signing/wss';
+import { createBroker, startBroker } from './broker';
+import type { HubConfig } from './config';
+import { createGatewayService } from './gateway.service';
+import { ensurePki, loadHubPki, type HubPki } from './hub-pki';
+import type { ProcessMetrics } from './metrics';
+import { createOpsService, type HealthCheck } from './ops.service';
+
+/** The hub's X-Road client subsystem (contracts/registries/README.md). */
+export const HUB_XROAD = { instance: 'AZ', memberClass: 'GOV', memberCode: '1400000001', subsystemCode: 'court-hub' };
+
+export interface RunningHub {
+  broker: ServiceBroker;
+  metrics: ProcessMetrics;
+  catalog: Catalog;
+  pki: HubPki;
+  /** The in-process mock agencies, when this process runs them. */
+  mocks?: { urls: Record<string, string>; setFaults(provider: string, faults: unknown): Promise<void>; stop(): Promise<void> };
+  stop(): Promise<void>;
+}
+
+/**
+ * Wires the parts into one process according to `cfg.services` (the only place that does):
+ * gateway, core, adapters, and — in the embedded default, tests and benches — the mock agencies.
+ * The same code runs everything in one process or one group per process over NATS.
+ */
+export async function startHub(cfg: Readonly<HubConfig>, extra: { endpoints?: Record<string, string> } = {}): Promise<RunningHub> {
+  const has = (g: string) => cfg.services.includes(g as any);
+  const pkiDir = cfg.pkiDir ?? path.join(cfg.dataDir, 'pki');
+  const pki = loadHubPki(await ensurePki(pkiDir));
+
+  let mocks: RunningHub['mocks'];
+  if (cfg.mocks) {
+    // mocks/ is never imported by production code paths: loaded only when asked for.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { startMocks } = require('../mocks') as typeof import('../mocks');
+    const signerOf = (id: string) => {
+      const s = pki.providerSigner(id)!;
+      return { soap: wssSign(s), rest: (body: Buffer) => ({ 'X-Road-Signature': jwsSign(s)(body) }) };
+    };
+    const m = await startMocks({ signers: { population: { default: signerOf('population') }, phone: { default: signerOf('phone') } } });
+    mocks = { urls: m.urls, setFaults: (p, f) => m.setFaults(p as any, f as any), stop: () => m.stop() };
+  }
+  const catalog = loadCatalog({ endpoints: { ...(mocks?.urls ?? {}), ...(extra.endpoints ?? {}) } });
+
+  const { broker, metrics } = createBroker(cfg);
+  const checks: Record<string, HealthCheck> = {};
+
+  if (has('adapters')) {
+    const replayCache = new MemoryReplayCache();
+    for (const d of ADAPTERS) {
+      const provider = catalog.providers[d.provider];
+      if (!provider?.endpoint) throw new Error(`no endpoint for provider ${d.provider}: set ${provider?.endpointEnv ?? 'its URL'}`);
+      const trust = pki.providerTrust(d.provider);
+      broker.createService(createAdapterService(d, {
+        provider,
+        endpoint: provider.endpoint,
+        hub: { xroad: HUB_XROAD, signSoap: wssSign(pki.hub), signRest: jwsSign(pki.hub) },
+        verify: { soap: wssVerify({ trust, replayCache }), rest: jwsVerify(trust) },
+        metricsRegistry: metrics.registry,
+        categories: catalog.categories,
+      }) as any);
+    }
+    checks.breakers = () => {
+      const states = getBreakerStates();
+      // An open breaker means a registry is failing, not that the hub is down: degraded.
+      const open = states.filter((s) => s.state !== 'closed');
+      return { status: open.length ? 'degraded' : 'up', details: { breakers: states } };
+    };
+  }
+  if (has('core')) {
+    broker.createService(createLookupsService({ catalog, defaultDeadlineMs: cfg.lookupDeadlineMs }));
+  }
+  if (has('gateway')) {
+    const requiredActions = ['lookups.run', ...ADAPTERS.flatMap((d) => d.operations.map((o) => `adapter.${d.provider}.${o.name}`))];
+    broker.createService(createGatewayService({ port: cfg.port, host: cfg.host, catalog, maxBodyBytes: cfg.maxBodyBytes, requiredActions }));
+  }
+  broker.createService(createOpsService(metrics, checks));
+
+  try {
+    await startBroker(broker, cfg.transporterConnectTimeoutMs);
+  } catch (err) {
+    await mocks?.stop();
+    throw err;
+  }
+  return {
+    broker, metrics, catalog, pki, mocks,
+    async stop() {
+      await broker.stop();
+      await mocks?.stop();
+    },
+  };
+}

@@ -1,0 +1,72 @@
+import { createHash, createPrivateKey, KeyObject, X509Certificate } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEMO_JUDGES, DEMO_OPERATORS, DEMO_STAFF } from '../core/demo/roster';
+import { PROVIDERS } from '../registry';
+import { SigningError } from '../signing/errors';
+import { PathValidator } from '../signing/pki';
+import { initPki, type KeyType, type PkiSummary } from '../signing/test-ca';
+
+/**
+ * The hub's keys and trust decisions, from a PKI directory (pki.json as written by
+ * `court-hub pki init`). On first start of the embedded default a throw-away demo PKI is made
+ * whose people match the demo roster.
+ */
+export interface HubPki {
+  summary: PkiSummary;
+  hub: { certPem: string; key: KeyObject };
+  /** Validates people's and agencies' certificates: root anchor, intermediates, CRLs. */
+  validator: PathValidator;
+  /**
+   * DESIGN.md §4: a provider's answer is verified against the provider certificate named for it,
+   * never a key the message chooses: the certificate must chain to the agency CA AND be the one
+   * pinned for this provider.
+   */
+  providerTrust(providerId: string): (certDer: Buffer | undefined) => Promise<KeyObject>;
+  /** A provider's own signer (used by the mock agencies). */
+  providerSigner(providerId: string): { certPem: string; key: KeyObject } | undefined;
+}
+
+export async function ensurePki(dir: string, keyType: KeyType = 'rsa'): Promise<PkiSummary> {
+  const file = join(dir, 'pki.json');
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as PkiSummary;
+  const people = [...DEMO_JUDGES, ...DEMO_STAFF, ...DEMO_OPERATORS].map((p) => ({
+    fin: p.fin, surname: p.surname, givenName: p.givenName, patronymic: p.patronymic, role: p.role,
+  }));
+  return initPki(dir, { keyType, people, providers: PROVIDERS.map((p) => p.id) });
+}
+
+export function loadHubPki(summary: PkiSummary): HubPki {
+  const read = (f: string) => readFileSync(f, 'utf8');
+  const validator = new PathValidator({
+    anchors: [read(summary.rootCa.cert)],
+    intermediates: [read(summary.qualifiedCa.cert), read(summary.agencyCa.cert)],
+    crls: [read(summary.crls.root), read(summary.crls.qualified), read(summary.crls.agency)],
+  });
+  const pinned = new Map<string, string>();
+  const signers = new Map<string, { certPem: string; key: KeyObject }>();
+  for (const p of summary.providers) {
+    const certPem = read(p.cert);
+    pinned.set(p.id, fingerprint(new X509Certificate(certPem).raw));
+    signers.set(p.id, { certPem, key: createPrivateKey(read(p.key)) });
+  }
+  return {
+    summary,
+    hub: { certPem: read(summary.hub.cert), key: createPrivateKey(read(summary.hub.key)) },
+    validator,
+    providerTrust(providerId) {
+      const pin = pinned.get(providerId);
+      return async (certDer) => {
+        if (!certDer) throw new SigningError('cert-untrusted', 'the answer carries no certificate');
+        if (!pin || fingerprint(certDer) !== pin) throw new SigningError('cert-untrusted', `not the certificate of provider ${providerId}`);
+        const v = await validator.validate(certDer, { requireKeyUsage: ['digitalSignature'] });
+        return v.publicKey;
+      };
+    },
+    providerSigner: (id) => signers.get(id),
+  };
+}
+
+function fingerprint(der: Buffer): string {
+  return createHash('sha256').update(der).digest('hex');
+}

@@ -1,0 +1,6 @@
+import fs from 'node:fs';
+
+export default async function globalTeardown(): Promise<void> {
+  const dir = process.env.TEST_PKI_DIR;
+  if (dir && dir.includes('court-hub-test-pki-')) fs.rmSync(dir, { recursive: true, force: true });
+}
