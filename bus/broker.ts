@@ -45,8 +45,10 @@ export function createBroker(cfg: Pick<HubConfig, 'transporter' | 'nodeId' | 'lo
       tags: { action: { params: false, meta: false } },
     },
     middlewares: [actionMetricsMiddleware(metrics)],
-    heartbeatInterval: 5,
-    heartbeatTimeout: 15,
+    // A crashed node is dropped from the registry after heartbeatTimeout (NATS itself does not tell);
+    // until then calls to it end at the lookup deadline as `unavailable`.
+    heartbeatInterval: 3,
+    heartbeatTimeout: 9,
   };
   return { broker: new ServiceBroker(opts), metrics };
 }

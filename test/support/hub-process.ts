@@ -1,0 +1,45 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import path from 'node:path';
+
+const MAIN = path.join(__dirname, '../../dist/bus/main.js');
+
+/**
+ * A hub node as its own OS process (the built `dist/bus/main.js`, as production runs it).
+ * `npm test` builds first (pretest); when running jest alone, run `npm run build` before.
+ */
+export class HubProcess {
+  private output = '';
+  private constructor(private readonly proc: ChildProcess, readonly name: string) {}
+
+  static async start(name: string, env: Record<string, string>, timeoutMs = 30_000): Promise<HubProcess> {
+    const proc = spawn(process.execPath, [MAIN], {
+      env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const hp = new HubProcess(proc, name);
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`${name} not ready in ${timeoutMs} ms:\n${hp.output}`)), timeoutMs);
+      const onData = (b: Buffer) => {
+        hp.output += b.toString();
+        if (hp.output.includes('court-hub ready')) { clearTimeout(timer); resolve(); }
+      };
+      proc.stdout!.on('data', onData);
+      proc.stderr!.on('data', (b: Buffer) => { hp.output += b.toString(); });
+      proc.once('exit', (code) => { clearTimeout(timer); reject(new Error(`${name} exited with ${code}:\n${hp.output}`)); });
+    });
+    proc.removeAllListeners('exit');
+    return hp;
+  }
+
+  get log(): string { return this.output; }
+  get alive(): boolean { return this.proc.exitCode === null && this.proc.signalCode === null; }
+
+  /** SIGTERM (graceful) or SIGKILL (a crash); resolves when the process is gone. */
+  async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> {
+    if (!this.alive) return this.proc.exitCode;
+    return new Promise((resolve) => {
+      this.proc.once('exit', (code) => resolve(code));
+      this.proc.kill(signal);
+    });
+  }
+}
