@@ -1,0 +1,97 @@
+/**
+ * Golden sample exchanges: contracts/registries/<provider>/samples/<operation>__<scenario>/.
+ * The same files drive the contract tests and are what the mock agencies must answer, so tests and
+ * mocks cannot drift apart (README.md of this folder).
+ *
+ * SOAP samples: request.xml + response.xml (unsigned; signing is added on the fly), meta.request
+ * gives the HTTP method, path and headers. REST samples: request.json is the HTTP request
+ * ({method, path, headers}); response.json is the body.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { providerDir, type RegistryProvider } from './paths';
+
+export interface SampleHttpRequest {
+  method: 'GET' | 'POST';
+  path: string;
+  headers: Record<string, string>;
+}
+
+export interface SampleMeta {
+  provider: RegistryProvider;
+  operation: string;
+  scenario: string;
+  /** The scenario in one sentence: "Hub asks … Result: …". */
+  description: string;
+  subject: { fin: string } | { voen: string };
+  /** SOAP samples only (REST: request.json). */
+  request?: SampleHttpRequest;
+  response: { status: number; headers: Record<string, string> };
+  /** What the adapter must make of the answer. */
+  outcome: 'ok' | 'not-found' | 'error';
+  /** SOAP fault carried by the answer: code without prefix, e.g. "Server.NotFound". */
+  fault?: { code: string; string: string };
+  /** REST problem carried by the answer. */
+  problem?: { type: string; status: number };
+  /** The canonical model (model.schema.json) the adapter must return; null unless outcome is ok. */
+  expected: unknown;
+  /** Fault configuration under which the mock agency gives this answer (e.g. { errorRate: 1 }). */
+  mockFaults?: Record<string, number | string | boolean>;
+}
+
+export interface Sample {
+  /** "<operation>__<scenario>", the folder name. */
+  id: string;
+  provider: RegistryProvider;
+  dir: string;
+  meta: SampleMeta;
+  request: SampleHttpRequest & { body?: string };
+  /** Exact response payload text (XML envelope or JSON). */
+  response: string;
+  requestFile: string;
+  responseFile: string;
+}
+
+const cache = new Map<RegistryProvider, readonly Sample[]>();
+
+/** Every golden sample of a provider, sorted by id. Read once per process. */
+export function loadSamples(provider: RegistryProvider): readonly Sample[] {
+  const hit = cache.get(provider);
+  if (hit) return hit;
+  const root = join(providerDir(provider), 'samples');
+  const samples = readdirSync(root, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort()
+    .map((id) => readSample(provider, join(root, id), id));
+  const frozen = Object.freeze(samples);
+  cache.set(provider, frozen);
+  return frozen;
+}
+
+/** One sample by id, e.g. sample('population', 'getPerson__ok'). */
+export function sample(provider: RegistryProvider, id: string): Sample {
+  const found = loadSamples(provider).find((s) => s.id === id);
+  if (!found) throw new Error(`no golden sample ${provider}/${id}`);
+  return found;
+}
+
+function readSample(provider: RegistryProvider, dir: string, id: string): Sample {
+  const meta = JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8')) as SampleMeta;
+  const [operation, scenario] = id.split('__');
+  if (meta.provider !== provider || meta.operation !== operation || meta.scenario !== scenario) {
+    throw new Error(`sample ${provider}/${id}: meta.json names ${meta.provider}/${meta.operation}__${meta.scenario}`);
+  }
+  const xml = existsSync(join(dir, 'request.xml'));
+  const requestFile = join(dir, xml ? 'request.xml' : 'request.json');
+  const responseFile = join(dir, xml ? 'response.xml' : 'response.json');
+  const requestText = readFileSync(requestFile, 'utf8');
+  let request: Sample['request'];
+  if (xml) {
+    if (!meta.request) throw new Error(`sample ${provider}/${id}: SOAP sample without meta.request`);
+    request = { ...meta.request, body: requestText };
+  } else {
+    request = JSON.parse(requestText) as SampleHttpRequest;
+  }
+  return { id, provider, dir, meta, request, response: readFileSync(responseFile, 'utf8'), requestFile, responseFile };
+}
