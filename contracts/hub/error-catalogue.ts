@@ -52,6 +52,54 @@ export const ERROR_CATALOGUE = {
   HUB_ERR_REGISTRY_INVALID: { category: 'config', message: 'The registry catalog is invalid' },
   HUB_ERR_REGISTRY_NO_ADAPTER: { category: 'config', message: 'No adapter is connected for this registry yet' },
   HUB_ERR_TRANSPORT_UNREACHABLE: { category: 'config', message: 'The message transport (NATS) could not be reached' },
+  // The registry (or the bus in front of it) refuses the hub itself (X-Road access rights, HTTP 401/403): the
+  // registry is up, so the breaker does not count it, and retrying cannot help until the access is granted.
+  HUB_ERR_UPSTREAM_ACCESS_DENIED: { category: 'config', message: 'The registry refused the hub: it is not permitted to call this service' },
+
+  // store and audit trail (core/store, core/audit; statute 8.2.15)
+  HUB_ERR_STORE_UNAVAILABLE: { category: 'transient', message: 'The database could not be reached' },
+  HUB_ERR_STORE_FAILED: { category: 'system', message: 'The database refused the operation' },
+  HUB_ERR_STORE_MIGRATION_MISMATCH: { category: 'config', message: 'A database migration already applied differs from the one in this version of the hub' },
+  HUB_ERR_AUDIT_WRITE_FAILED: { category: 'transient', message: 'The audit record could not be written, so nothing was looked up' },
+  HUB_ERR_AUDIT_INVALID_EVENT: { category: 'system', message: 'The audit event is malformed or would record personal data in the clear' },
+  HUB_ERR_AUDIT_CHECKPOINT_FAILED: { category: 'system', message: 'The audit checkpoint could not be signed or stored' },
+
+  // signed requests and the authorization policy (statute 11.2, 6.1.9, 6.1.10, 9.1.2, 9.2.5, 13.3; DESIGN.md §5).
+  // One code per refusal: the refusal is audited under this code and the judge learns exactly why.
+  HUB_ERR_AUTHZ_SIGNATURE_INVALID: { category: 'authorization', message: 'The signature does not verify over this document' },
+  HUB_ERR_AUTHZ_CERT_EXPIRED: { category: 'authorization', message: 'The signing certificate was not valid at the signing time (expired or not yet valid)' },
+  HUB_ERR_AUTHZ_CERT_REVOKED: { category: 'authorization', message: 'The signing certificate has been revoked' },
+  HUB_ERR_AUTHZ_CERT_UNTRUSTED: { category: 'authorization', message: 'The signing certificate does not chain to a trusted certification authority' },
+  HUB_ERR_AUTHZ_REVOCATION_UNKNOWN: { category: 'transient', message: 'The revocation status of the signing certificate could not be established; try again later' },
+  HUB_ERR_AUTHZ_KEY_USAGE: { category: 'authorization', message: 'The signing certificate is not a qualified signature certificate (nonRepudiation key usage is required)' },
+  HUB_ERR_AUTHZ_CERT_NO_FIN: { category: 'authorization', message: 'The signing certificate does not name a person (no FIN in the subject serial number)' },
+  HUB_ERR_AUTHZ_CERT_NOT_BOUND: { category: 'authorization', message: 'The signing certificate is not the one registered for this person' },
+  HUB_ERR_AUTHZ_NOT_A_JUDGE: { category: 'authorization', message: 'The signer is not a judge' },
+  HUB_ERR_AUTHZ_JUDGE_INACTIVE: { category: 'authorization', message: 'The signer no longer holds the office of judge' },
+  HUB_ERR_AUTHZ_CASE_UNKNOWN: { category: 'authorization', message: 'The case named in the request is not known to the hub' },
+  HUB_ERR_AUTHZ_NOT_CASE_JUDGE: { category: 'authorization', message: 'The signer is not the judge assigned to this case' },
+  HUB_ERR_AUTHZ_CASE_CLOSED: { category: 'authorization', message: 'The case is closed' },
+  HUB_ERR_AUTHZ_SUBJECT_NOT_PARTY: { category: 'authorization', message: 'The person or company asked about is not a party of this case' },
+  HUB_ERR_AUTHZ_BASIS_DECISION_REQUIRED: { category: 'authorization', message: 'Bank, tax or commercial-secret data needs a court decision in legal force as its basis (statute 11.1, 11.2)' },
+  HUB_ERR_AUTHZ_DECISION_UNKNOWN: { category: 'authorization', message: 'The decision named as the basis is not known to the hub' },
+  HUB_ERR_AUTHZ_DECISION_OTHER_CASE: { category: 'authorization', message: 'The decision named as the basis belongs to another case' },
+  HUB_ERR_AUTHZ_DECISION_NOT_IN_FORCE: { category: 'authorization', message: 'The decision named as the basis has not entered legal force' },
+  HUB_ERR_AUTHZ_DECISION_SIGNER: { category: 'authorization', message: 'The decision named as the basis was not signed by a judge of this case' },
+  HUB_ERR_AUTHZ_ORDER_EXPIRED: { category: 'authorization', message: 'The request has expired; sign a new one' },
+  HUB_ERR_AUTHZ_ORDER_NOT_YET_VALID: { category: 'authorization', message: 'The request is dated in the future; check the clock of the signing computer' },
+  HUB_ERR_AUTHZ_ORDER_LIFETIME: { category: 'authorization', message: 'The validity window of the request is longer than allowed' },
+  HUB_ERR_AUTHZ_NONCE_REPLAYED: { category: 'authorization', message: 'This signed request was already used; sign a new one' },
+  HUB_ERR_AUTHZ_ORDER_ID_REUSED: { category: 'authorization', message: 'The order id was already used by another order' },
+  HUB_ERR_AUTHZ_NOT_STAFF: { category: 'authorization', message: 'The signer is not a member of court staff' },
+  HUB_ERR_AUTHZ_STAFF_INACTIVE: { category: 'authorization', message: 'The signer no longer works at the court' },
+  HUB_ERR_AUTHZ_NO_DELEGATION: { category: 'authorization', message: 'No judge has delegated identity verification for this case to the signer' },
+  HUB_ERR_AUTHZ_DELEGATION_EXPIRED: { category: 'authorization', message: 'The delegation for this case has expired or is not yet in force' },
+  HUB_ERR_AUTHZ_CLERK_CATEGORY: { category: 'authorization', message: 'Court staff may only verify a party\'s identity; other data needs a judge\'s order' },
+  HUB_ERR_AUTHZ_NOT_OPERATOR: { category: 'authorization', message: 'The signer is not an operator of the case-management system' },
+  HUB_ERR_AUTHZ_NOT_SUBJECT: { category: 'authorization', message: 'An access report is given only to the person it is about, on their own signed request' },
+  HUB_ERR_AUTHZ_NOT_ORDER_JUDGE: { category: 'authorization', message: 'Only the judge who signed the order may retrieve its evidence' },
+  // evidence packets (issue 4 item 5)
+  HUB_ERR_EVIDENCE_INVALID: { category: 'validation', message: 'The evidence packet is not authentic: its hub signature does not verify' },
 } as const satisfies Record<string, CatalogueEntry>;
 
 export type HubErrorCode = keyof typeof ERROR_CATALOGUE;

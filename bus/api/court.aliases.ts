@@ -1,0 +1,81 @@
+/**
+ * Gateway aliases of the court endpoints (issue 4 item 8; contracts/hub/openapi.yaml). Every
+ * body is a signed document in the wire form `{ "<key>": {...}, "signature": "<base64 CMS>" }`
+ * and goes to its court action as it is — only the body, never query or path values mixed in.
+ * Authorization happens in the actions (ctx.meta is not trusted). Any failure is answered as
+ * a HubError: 4xx with the code and a message a person understands, never a 500 or a stack.
+ *
+ * Usage: createGatewayService({ ..., aliases: courtAliases() }).
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { HubError } from '../../contracts/hub';
+import { sendHubError, sendJson, toHttpError } from '../http-errors';
+
+type Req = IncomingMessage & { body?: unknown; $ctx?: { requestID?: string; call(action: string, params: unknown): Promise<unknown> }; $params?: Record<string, string> };
+type Alias = (this: { broker: { call(action: string, params: unknown): Promise<unknown> } }, req: Req, res: ServerResponse) => void;
+
+/** The header that carries a signed request on GET (base64 of the JSON wire form). */
+export const SIGNED_REQUEST_HEADER = 'x-signed-request';
+
+function call(self: ThisParameterType<Alias>, req: Req, action: string, params: unknown): Promise<any> {
+  return req.$ctx ? req.$ctx.call(action, params) : self.broker.call(action, params);
+}
+
+function fail(req: Req, res: ServerResponse, err: unknown): void {
+  sendHubError(res, toHttpError(err), req.$ctx?.requestID);
+}
+
+function post(action: string, status = 200): Alias {
+  return function (this, req, res) {
+    // An absent body is an empty object: the action's schema names what is missing.
+    call(this, req, action, req.body ?? {}).then((r) => sendJson(res, status, r)).catch((err) => fail(req, res, err));
+  };
+}
+
+function bad(message: string, rule: string): HubError {
+  return new HubError('HUB_ERR_VALIDATION_BAD_REQUEST', { origin: 'client', message, details: { violations: [rule] } });
+}
+
+/**
+ * GET /api/v1/lookups/{orderId}/evidence — the judge who signed the order proves it is them
+ * with a signed `{ "request": { orderId, issuedAt, expiresAt, nonce }, "signature": … }` in the
+ * X-Signed-Request header (base64 of that JSON). `Accept: application/pkcs7-mime` returns the
+ * packet itself (DER), otherwise JSON `{ orderId, evidence }`.
+ */
+const getEvidence: Alias = function (this, req, res) {
+  const orderId = req.$params?.orderId ?? decodeURIComponent((req.url ?? '').split('/').slice(-2, -1)[0] ?? '');
+  const header = req.headers[SIGNED_REQUEST_HEADER];
+  let body: any;
+  try {
+    if (typeof header !== 'string' || header.length === 0) throw bad('Sign a request for this evidence and send it in the X-Signed-Request header', 'header X-Signed-Request is required');
+    if (header.length > 96 * 1024) throw new HubError('HUB_ERR_VALIDATION_TOO_LARGE', { origin: 'client' });
+    try {
+      body = JSON.parse(Buffer.from(header, 'base64').toString('utf8'));
+    } catch {
+      throw bad('The X-Signed-Request header must be base64 of the signed request JSON', 'header X-Signed-Request is not base64 JSON');
+    }
+    if (body?.request?.orderId !== orderId) throw bad('The signed request names another order than the URL', '/request/orderId must equal the orderId in the path');
+  } catch (err) {
+    fail(req, res, err);
+    return;
+  }
+  call(this, req, 'court.evidence', body).then((r: { orderId: string; evidence: string }) => {
+    if (String(req.headers.accept ?? '').includes('application/pkcs7-mime')) {
+      const der = Buffer.from(r.evidence, 'base64');
+      res.writeHead(200, { 'Content-Type': 'application/pkcs7-mime; smime-type=signed-data', 'Content-Length': der.length, 'Content-Disposition': `attachment; filename="evidence-${r.orderId}.p7s"` });
+      res.end(der);
+    } else sendJson(res, 200, r);
+  }).catch((err) => fail(req, res, err));
+};
+
+export function courtAliases(): Record<string, Alias> {
+  return {
+    'POST /api/v1/lookups': post('court.lookup'),
+    'GET /api/v1/lookups/:orderId/evidence': getEvidence,
+    'POST /api/v1/delegations': post('court.delegate', 201),
+    'POST /api/v1/identity-verifications': post('court.verifyIdentity'),
+    'POST /api/v1/access-reports': post('court.accessReport'),
+    'POST /api/v1/cases': post('court.upsertCase'),
+    'POST /api/v1/roster': post('court.upsertRoster'),
+  };
+}

@@ -1,0 +1,53 @@
+/** CourtStore over the store of record (core/store: PostgreSQL, or PGlite embedded). */
+import type { Db } from '../store/db';
+import { getCase, upsertCase } from '../store/repositories/cases';
+import { getDecision } from '../store/repositories/decisions';
+import { insertDelegation } from '../store/repositories/delegations';
+import { claimNonce } from '../store/repositories/nonces';
+import { getEvidence, getOrder, recordOrder, saveEvidence, transitionOrder } from '../store/repositories/orders';
+import { getPerson, upsertPerson, type Person } from '../store/repositories/roster';
+import type { RosterEntry } from '../authz/authz.types';
+import type { DelegationView } from '../delegations/delegation.types';
+import type { CourtStore } from './ports';
+
+function rosterEntry(p: Person | null): RosterEntry | null {
+  return p ? { fin: p.fin, role: p.role, active: p.active, courtId: p.courtId, certSha256: p.certSha256 } : null;
+}
+
+export function courtStore(db: Db): CourtStore {
+  return {
+    roster: async (fin) => rosterEntry(await getPerson(db, fin)),
+    rosterMany: async (fins) => (await Promise.all(fins.map((f) => getPerson(db, f)))).map(rosterEntry).filter((x): x is RosterEntry => x !== null),
+    async courtCase(number) {
+      const c = await getCase(db, number);
+      return c ? { number: c.number, courtId: c.courtId, status: c.status, judgeFin: c.judgeFin, parties: c.parties } : null;
+    },
+    async decision(id) {
+      const d = await getDecision(db, id);
+      return d ? { id: d.id, caseNumber: d.caseNumber, legalForceAt: d.legalForceAt, signedBy: d.signedBy } : null;
+    },
+    claimNonce: (nonce, keepUntil) => claimNonce(db, nonce, keepUntil),
+    recordOrder: (o) => recordOrder(db, o),
+    transitionOrder: (orderId, from, to, refusalCode) => transitionOrder(db, orderId, from as never, to, { refusalCode }),
+    async order(orderId) {
+      const o = await getOrder(db, orderId);
+      return o ? { orderId: o.orderId, requesterFin: o.requesterFin, status: o.status, caseNumber: o.caseNumber } : null;
+    },
+    async saveEvidence(orderId, packet) { await saveEvidence(db, orderId, packet); },
+    evidence: (orderId) => getEvidence(db, orderId),
+    async delegationsFor(caseNumber, staffFin) {
+      const r = await db.query<DelegationView>(
+        `SELECT id, case_number AS "caseNumber", judge_fin AS "judgeFin", staff_fins AS "staffFins", valid_from AS "validFrom",
+           valid_until AS "validUntil", revoked_at AS "revokedAt"
+         FROM delegations WHERE case_number = $1 AND $2 = ANY(staff_fins) ORDER BY valid_from, id`, [caseNumber, staffFin]);
+      return r.rows;
+    },
+    insertDelegation: (d) => insertDelegation(db, d),
+    upsertCase: (c) => upsertCase(db, c),
+    async upsertPersons(persons) {
+      await db.transaction(async (tx) => {
+        for (const p of persons) await upsertPerson(tx, p);
+      });
+    },
+  };
+}

@@ -1,0 +1,80 @@
+/**
+ * What the court service needs injected (DESIGN.md §2: core knows no transport; signing and
+ * storage come in through these seams). `court-store.ts` implements CourtStore over core/store;
+ * tests may hand in plain objects.
+ */
+import type { Subject } from '../../contracts/hub';
+import type { Catalog } from '../../registry';
+import type { AuditEventInput } from '../audit/audit-types';
+import type { CaseView, DecisionView, RosterEntry, TimeLimits } from '../authz/authz.types';
+import type { DelegationView } from '../delegations/delegation.types';
+import type { DocumentSigner, SignatureVerifier } from '../orders/signature.port';
+import type { CaseKind, PartyRole } from '../store/repositories/cases';
+import type { PersonRole } from '../store/repositories/roster';
+
+export interface CaseInput {
+  number: string;
+  courtId: string;
+  kind: CaseKind;
+  status: 'open' | 'closed';
+  judgeFin: string | null;
+  parties: { fin?: string; voen?: string; name: string; role: PartyRole }[];
+}
+
+export interface PersonInput {
+  fin: string;
+  surname: string;
+  givenName: string;
+  patronymic?: string;
+  role: PersonRole;
+  courtId: string | null;
+  active: boolean;
+}
+
+export interface OrderRecordView { orderId: string; requesterFin: string; status: string; caseNumber: string }
+
+export interface CourtStore {
+  roster(fin: string): Promise<RosterEntry | null>;
+  rosterMany(fins: string[]): Promise<RosterEntry[]>;
+  courtCase(number: string): Promise<CaseView | null>;
+  decision(id: string): Promise<DecisionView | null>;
+  /** Atomic first-use claim (issue 4 item 3: across restarts and nodes). */
+  claimNonce(nonce: string, keepUntil: Date): Promise<boolean>;
+  /** Insert-or-fail on orderId. */
+  recordOrder(o: { orderId: string; caseNumber: string; requesterFin: string; categories: string[]; requestId: string }): Promise<boolean>;
+  /** Compare-and-set of the order's status. */
+  transitionOrder(orderId: string, from: string[], to: 'refused' | 'authorized' | 'completed' | 'failed', refusalCode?: string): Promise<boolean>;
+  order(orderId: string): Promise<OrderRecordView | null>;
+  saveEvidence(orderId: string, packet: Buffer): Promise<void>;
+  evidence(orderId: string): Promise<Buffer | null>;
+  /** Every delegation of the case naming the staff member, revoked and expired included. */
+  delegationsFor(caseNumber: string, staffFin: string): Promise<DelegationView[]>;
+  insertDelegation(d: Omit<DelegationView, 'revokedAt'> & { signature: Buffer }): Promise<boolean>;
+  upsertCase(c: CaseInput): Promise<void>;
+  upsertPersons(p: PersonInput[]): Promise<void>;
+}
+
+export interface AuditPort {
+  /** All events committed together, or a rejection (HUB_ERR_AUDIT_WRITE_FAILED): then nothing else may happen. */
+  appendAll(events: readonly AuditEventInput[]): Promise<unknown>;
+}
+
+/** 13.3: one line per access to the subject's data, from the audit chain. */
+export type AccessReporter = (subject: Subject) => Promise<unknown[]>;
+
+export interface CourtServiceDeps {
+  store: CourtStore;
+  audit: AuditPort;
+  accessReport: AccessReporter;
+  /** Verifies people's signatures: CMS + path to the court PKI + revocation (DESIGN.md §5). */
+  verifier: SignatureVerifier;
+  /** Signs evidence packets as the hub. */
+  hubSigner: DocumentSigner;
+  catalog: Pick<Catalog, 'bySection'>;
+  limits?: Partial<TimeLimits>;
+  /** Deadline of the registry calls of one lookup (default 5000 ms). */
+  lookupDeadlineMs?: number;
+  /** Name of the service (default "court"). */
+  name?: string;
+  now?: () => Date;
+}

@@ -1,0 +1,2 @@
+export * from './delegation.types';
+export { authorizeDelegation, type DelegationPolicyInput } from './delegation.policy';
