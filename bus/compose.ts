@@ -43,7 +43,14 @@ export async function startHub(cfg: Readonly<HubConfig>, extra: { endpoints?: Re
       const s = pki.providerSigner(id)!;
       return { soap: wssSign(s), rest: (body: Buffer) => ({ 'X-Road-Signature': jwsSign(s)(body) }) };
     };
-    const m = await startMocks({ signers: { population: { default: signerOf('population') }, phone: { default: signerOf('phone') } } });
+    // `npm run mocks` (SERVICES=mocks) listens on fixed ports; otherwise free ports unless set.
+    const only = cfg.services.length === 1 && cfg.services[0] === 'mocks';
+    const port = (name: string, dflt: number) => (process.env[name] ? Number(process.env[name]) : only ? dflt : 0);
+    const m = await startMocks({
+      host: process.env.MOCK_HOST || '127.0.0.1',
+      ports: { population: port('MOCK_POPULATION_PORT', 8181), phone: port('MOCK_PHONE_PORT', 8182) },
+      faults: { population: process.env.MOCK_POPULATION_FAULTS, phone: process.env.MOCK_PHONE_FAULTS },
+      signers: { population: { default: signerOf('population') }, phone: { default: signerOf('phone') } } });
     mocks = { urls: m.urls, setFaults: (p, f) => m.setFaults(p as any, f as any), stop: () => m.stop() };
   }
   const catalog = loadCatalog({ endpoints: { ...(mocks?.urls ?? {}), ...(extra.endpoints ?? {}) } });

@@ -1,7 +1,14 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 
-const MAIN = path.join(__dirname, '../../dist/bus/main.js');
+/** The repository root, whether this runs from test/support (jest) or dist/test/support (bench). */
+function repoRoot(from: string): string {
+  let dir = from;
+  while (!fs.existsSync(path.join(dir, 'package.json'))) dir = path.dirname(dir);
+  return dir;
+}
+const MAIN = path.join(repoRoot(__dirname), 'dist/bus/main.js');
 
 /**
  * A hub node as its own OS process (the built `dist/bus/main.js`, as production runs it).
