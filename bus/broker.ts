@@ -47,6 +47,9 @@ export function createBroker(cfg: Pick<HubConfig, 'transporter' | 'nodeId' | 'lo
     middlewares: [actionMetricsMiddleware(metrics)],
     // A crashed node is dropped from the registry after heartbeatTimeout (NATS itself does not tell);
     // until then calls to it end at the lookup deadline as `unavailable`.
+    // bus/main.ts owns SIGINT/SIGTERM: Moleculer's own handler would exit before the audit trail
+    // signs its last checkpoint and the store closes.
+    skipProcessEventRegistration: true,
     heartbeatInterval: 3,
     heartbeatTimeout: 9,
   };

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import type { ServiceBroker } from 'moleculer';
 import { ADAPTERS, createAdapterService, getBreakerStates, jwsSign, jwsVerify, wssSign, wssVerify } from '../adapters';
-import { createLookupsService } from '../core/lookups/lookups.service';
+import { courtAliases } from './api';
+import { startCore, type CoreParts } from './core-wiring';
 import { loadCatalog, type Catalog } from '../registry';
 import { MemoryReplayCache } from '../signing/wss';
 import { createBroker, startBroker } from './broker';
@@ -20,6 +21,7 @@ export interface RunningHub {
   catalog: Catalog;
   pki: HubPki;
   /** The in-process mock agencies, when this process runs them. */
+  core?: CoreParts;
   mocks?: { urls: Record<string, string>; setFaults(provider: string, faults: unknown): Promise<void>; stop(): Promise<void> };
   stop(): Promise<void>;
 }
@@ -80,25 +82,30 @@ export async function startHub(cfg: Readonly<HubConfig>, extra: { endpoints?: Re
       return { status: open.length ? 'degraded' : 'up', details: { breakers: states } };
     };
   }
+  let core: CoreParts | undefined;
   if (has('core')) {
-    broker.createService(createLookupsService({ catalog, defaultDeadlineMs: cfg.lookupDeadlineMs }));
+    core = await startCore(cfg, pki, catalog).catch(async (err) => { await mocks?.stop(); throw err; });
+    for (const s of core.services) broker.createService(s as any);
+    Object.assign(checks, core.checks);
   }
   if (has('gateway')) {
-    const requiredActions = ['lookups.run', ...ADAPTERS.flatMap((d) => d.operations.map((o) => `adapter.${d.provider}.${o.name}`))];
-    broker.createService(createGatewayService({ port: cfg.port, host: cfg.host, catalog, maxBodyBytes: cfg.maxBodyBytes, requiredActions }));
+    const requiredActions = ['court.lookup', 'lookups.run', ...ADAPTERS.flatMap((d) => d.operations.map((o) => `adapter.${d.provider}.${o.name}`))];
+    broker.createService(createGatewayService({ port: cfg.port, host: cfg.host, catalog, maxBodyBytes: cfg.maxBodyBytes, requiredActions, aliases: courtAliases() }));
   }
   broker.createService(createOpsService(metrics, checks));
 
   try {
     await startBroker(broker, cfg.transporterConnectTimeoutMs);
   } catch (err) {
+    await core?.stop();
     await mocks?.stop();
     throw err;
   }
   return {
-    broker, metrics, catalog, pki, mocks,
+    broker, metrics, catalog, pki, mocks, core,
     async stop() {
       await broker.stop();
+      await core?.stop();
       await mocks?.stop();
     },
   };

@@ -24,6 +24,10 @@ export interface HubConfig {
   lookupDeadlineMs: number;
   /** Largest HTTP request body accepted, bytes. */
   maxBodyBytes: number;
+  /** Seed the demo courts, roster and cases (and bind the demo PKI's certificates). */
+  seedDemo: boolean;
+  /** HMAC key for personal codes in the audit trail; required with DATABASE_URL. */
+  auditHmacKey: string | null;
 }
 
 export type ServiceGroup = 'gateway' | 'core' | 'adapters' | 'mocks';
@@ -44,6 +48,8 @@ export const CONFIG_KEYS = {
   PKI_DIR: 'directory of the PKI (default DATA_DIR/pki, created on first start)',
   LOOKUP_DEADLINE_MS: 'default deadline of a lookup (default 5000)',
   MAX_BODY_BYTES: 'largest HTTP request body (default 1048576)',
+  SEED_DEMO: '1/0: seed the demo courts, roster and cases (default 1 without DATABASE_URL)',
+  AUDIT_HMAC_KEY: 'key of the HMAC that hides personal codes in the audit trail (required with DATABASE_URL)',
 } as const;
 
 const schema = {
@@ -63,6 +69,8 @@ const schema = {
     pkiDir: { anyOf: [{ type: 'null' }, { type: 'string', minLength: 1 }] },
     lookupDeadlineMs: { type: 'integer', minimum: 100, maximum: 120000 },
     maxBodyBytes: { type: 'integer', minimum: 1024, maximum: 67108864 },
+    seedDemo: { type: 'boolean' },
+    auditHmacKey: { anyOf: [{ type: 'null' }, { type: 'string', minLength: 16 }] },
   },
 } as const;
 const validate = new Ajv({ allErrors: true }).compile(schema);
@@ -83,6 +91,7 @@ const KEY_NAMES: Record<string, keyof typeof CONFIG_KEYS> = {
   port: 'PORT', host: 'HOST', transporter: 'TRANSPORTER', transporterConnectTimeoutMs: 'TRANSPORTER_CONNECT_TIMEOUT_MS',
   nodeId: 'NODE_ID', services: 'SERVICES', mocks: 'MOCKS', logLevel: 'LOG_LEVEL', databaseUrl: 'DATABASE_URL',
   dataDir: 'DATA_DIR', pkiDir: 'PKI_DIR', lookupDeadlineMs: 'LOOKUP_DEADLINE_MS', maxBodyBytes: 'MAX_BODY_BYTES',
+  seedDemo: 'SEED_DEMO', auditHmacKey: 'AUDIT_HMAC_KEY',
 };
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Readonly<HubConfig> {
@@ -102,6 +111,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     pkiDir: env.PKI_DIR || null,
     lookupDeadlineMs: int(env.LOOKUP_DEADLINE_MS, 5000),
     maxBodyBytes: int(env.MAX_BODY_BYTES, 1048576),
+    seedDemo: bool(env.SEED_DEMO, !env.DATABASE_URL),
+    auditHmacKey: env.AUDIT_HMAC_KEY || null,
   };
   if (!validate(raw)) {
     const violations = (validate.errors ?? []).map((e) => {

@@ -1,0 +1,83 @@
+#!/usr/bin/env node
+import fs from 'node:fs';
+import path from 'node:path';
+import { HubError } from '../contracts/hub';
+import { runAuditVerify } from '../core/audit';
+import { DEMO_JUDGES, DEMO_OPERATORS, DEMO_STAFF } from '../core/demo/roster';
+import { PROVIDERS } from '../registry';
+import { runCmsCommand, runPkiCommand } from '../signing/cli';
+import { COURT_COMMANDS, nodeIo } from './api';
+import { loadConfig } from './config';
+import { checkpointVerifier, embeddedStoreLock, openCoreStore } from './core-wiring';
+import { loadHubPki } from './hub-pki';
+
+/**
+ * `court-hub <command>`: the package's CLI. Each command is a function returning an exit code
+ * (0 ok, 1 refused / invalid, 2 bad usage); this file only dispatches.
+ */
+const USAGE = `usage: court-hub <command> [options]
+  pki init [--dir DIR] [--key-type rsa|ec]         write a throw-away test PKI (prints a JSON summary)
+  cms sign --in FILE --cert PEM --key PEM --out FILE.p7s
+  cms verify --in FILE --sig FILE.p7s [--trust PEM ...] [--crl FILE ...] [--ocsp-url URL]
+  order create --case N --subject FIN|VOEN --categories 11.2.22,11.2.3 [--decision ID] [--purpose TEXT]
+  order sign --in order.json --cert judge.crt.pem --key judge.key.pem [--out order.sig]
+  lookup --order order.json --sig order.sig [--url http://127.0.0.1:8080] [--out evidence.p7s]
+  verify-evidence FILE [--pki DIR | --trust root.pem ...]
+  audit verify [--json]                            walk the audit chain (DATABASE_URL or DATA_DIR)
+  access-report --subject FIN --cert PEM --key PEM [--url URL]`;
+
+const stdio = {
+  out: (t: string) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
+  err: (t: string) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),
+};
+
+function pkiDir(): string {
+  const cfg = loadConfig();
+  return cfg.pkiDir ?? path.join(cfg.dataDir, 'pki');
+}
+
+async function dispatch(argv: string[]): Promise<number> {
+  const [cmd, ...rest] = argv;
+  switch (cmd) {
+    case 'pki': {
+      const people = [...DEMO_JUDGES, ...DEMO_STAFF, ...DEMO_OPERATORS].map((p) => ({
+        fin: p.fin, surname: p.surname, givenName: p.givenName, patronymic: p.patronymic, role: p.role,
+      }));
+      return runPkiCommand(rest, stdio, { people, providers: PROVIDERS.map((p) => p.id), defaultDir: 'pki' });
+    }
+    case 'cms':
+      return runCmsCommand(rest, stdio);
+    case 'audit': {
+      if (rest[0] !== 'verify') { stdio.err('usage: court-hub audit verify [--json]'); return 2; }
+      const cfg = loadConfig();
+      const summaryFile = path.join(pkiDir(), 'pki.json');
+      if (!fs.existsSync(summaryFile)) { stdio.err(`no PKI at ${summaryFile}: the hub has not run here yet (set DATA_DIR or PKI_DIR)`); return 2; }
+      const holder = embeddedStoreLock(cfg).holder();
+      if (holder !== null) { stdio.err(`the hub (pid ${holder}) has the embedded store open: stop it first, or run the hub on PostgreSQL (DATABASE_URL)`); return 2; }
+      const pki = loadHubPki(JSON.parse(fs.readFileSync(summaryFile, 'utf8')));
+      return runAuditVerify(rest.slice(1), {
+        openDb: () => openCoreStore(cfg),
+        verifyCheckpoint: checkpointVerifier(pki),
+        stdout: stdio.out,
+        stderr: stdio.err,
+      });
+    }
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      stdio.out(USAGE);
+      return cmd === undefined ? 2 : 0;
+    default: {
+      const court = COURT_COMMANDS[cmd];
+      if (court) return court(rest, nodeIo);
+      stdio.err(`unknown command "${cmd}"\n${USAGE}`);
+      return 2;
+    }
+  }
+}
+
+dispatch(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (err) => {
+  stdio.err(`court-hub: ${err instanceof HubError ? `${err.code}: ${err.message}` : (err?.message ?? String(err))}`);
+  process.exitCode = err instanceof HubError && err.category === 'validation' ? 2 : 1;
+});
