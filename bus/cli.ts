@@ -24,7 +24,10 @@ const USAGE = `usage: court-hub <command> [options]
   lookup --order order.json --sig order.sig [--url http://127.0.0.1:8080] [--out evidence.p7s]
   verify-evidence FILE [--pki DIR | --trust root.pem ...]
   audit verify [--json]                            walk the audit chain (DATABASE_URL or DATA_DIR)
-  access-report --subject FIN --cert PEM --key PEM [--url URL]`;
+  access-report --subject FIN --cert PEM --key PEM [--url URL]
+  delegate --case N --staff FIN[,FIN] --cert judge.crt.pem --key judge.key.pem [--hours 8] [--url URL]
+  verify-identity --case N --subject FIN --surname S --given-name G [--patronymic P] --birth-date YYYY-MM-DD
+                  --document NUMBER --cert clerk.crt.pem --key clerk.key.pem [--url URL]`;
 
 const stdio = {
   out: (t: string) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),

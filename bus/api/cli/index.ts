@@ -7,12 +7,16 @@ import type { Command } from './io';
 import { runLookupCli } from './lookup.cmd';
 import { runOrder } from './order.cmd';
 import { runVerifyEvidence } from './verify-evidence.cmd';
+import { runDelegateCli } from './delegate.cmd';
+import { runVerifyIdentityCli } from './verify-identity.cmd';
 
 export const COURT_COMMANDS: Record<string, Command> = {
   order: runOrder,
   lookup: runLookupCli,
   'verify-evidence': runVerifyEvidence,
   'access-report': runAccessReportCli,
+  delegate: runDelegateCli,
+  'verify-identity': runVerifyIdentityCli,
 };
 
 export { runAccessReportCli, runLookupCli, runOrder, runVerifyEvidence };

@@ -1,0 +1,5 @@
+export { runPkiCommand } from './pki-command';
+export type { PkiCommandContext } from './pki-command';
+export { runCmsCommand } from './cms-command';
+export type { CmsCommandContext, Verdict } from './cms-command';
+export type { CliIo } from './args';
