@@ -3,13 +3,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { HubError } from '../contracts/hub';
 import { runAuditVerify } from '../core/audit';
-import { DEMO_JUDGES, DEMO_OPERATORS, DEMO_STAFF } from '../core/demo/roster';
 import { PROVIDERS } from '../registry';
 import { runCmsCommand, runPkiCommand } from '../signing/cli';
 import { COURT_COMMANDS, nodeIo } from './api';
 import { loadConfig } from './config';
 import { checkpointVerifier, embeddedStoreLock, openCoreStore } from './core-wiring';
-import { loadHubPki } from './hub-pki';
+import { demoPkiPeople, loadHubPki } from './hub-pki';
 
 /**
  * `court-hub <command>`: the package's CLI. Each command is a function returning an exit code
@@ -43,9 +42,7 @@ async function dispatch(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv;
   switch (cmd) {
     case 'pki': {
-      const people = [...DEMO_JUDGES, ...DEMO_STAFF, ...DEMO_OPERATORS].map((p) => ({
-        fin: p.fin, surname: p.surname, givenName: p.givenName, patronymic: p.patronymic, role: p.role,
-      }));
+      const people = demoPkiPeople();
       return runPkiCommand(rest, stdio, { people, providers: PROVIDERS.map((p) => p.id), defaultDir: 'pki' });
     }
     case 'cms':

@@ -1,11 +1,11 @@
 import { createHash, createPrivateKey, KeyObject, X509Certificate } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEMO_JUDGES, DEMO_OPERATORS, DEMO_STAFF } from '../core/demo/roster';
+import { DEMO_CASES, DEMO_JUDGES, DEMO_OPERATORS, DEMO_STAFF } from '../core/demo/roster';
 import { PROVIDERS } from '../registry';
 import { SigningError } from '../signing/errors';
 import { PathValidator } from '../signing/pki';
-import { initPki, type KeyType, type PkiSummary } from '../signing/test-ca';
+import { initPki, type KeyType, type PkiPerson, type PkiSummary } from '../signing/test-ca';
 
 /**
  * The hub's keys and trust decisions, from a PKI directory (pki.json as written by
@@ -27,12 +27,26 @@ export interface HubPki {
   providerSigner(providerId: string): { certPem: string; key: KeyObject } | undefined;
 }
 
+/** Everyone of the demo world who signs: judges, staff, the operator, and the parties with a FIN (13.3). */
+export function demoPkiPeople(): PkiPerson[] {
+  const officials = [...DEMO_JUDGES, ...DEMO_STAFF, ...DEMO_OPERATORS].map((p) => ({
+    fin: p.fin, surname: p.surname, givenName: p.givenName, patronymic: p.patronymic, role: p.role,
+  }));
+  const parties = new Map<string, PkiPerson>();
+  for (const c of DEMO_CASES) {
+    for (const party of c.parties) {
+      if (!party.fin) continue;
+      const [surname, givenName, ...rest] = party.name.split(' ');
+      parties.set(party.fin, { fin: party.fin, surname, givenName, patronymic: rest.join(' '), role: 'citizen' });
+    }
+  }
+  return [...officials, ...parties.values()];
+}
+
 export async function ensurePki(dir: string, keyType: KeyType = 'rsa'): Promise<PkiSummary> {
   const file = join(dir, 'pki.json');
   if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as PkiSummary;
-  const people = [...DEMO_JUDGES, ...DEMO_STAFF, ...DEMO_OPERATORS].map((p) => ({
-    fin: p.fin, surname: p.surname, givenName: p.givenName, patronymic: p.patronymic, role: p.role,
-  }));
+  const people = demoPkiPeople();
   return initPki(dir, { keyType, people, providers: PROVIDERS.map((p) => p.id) });
 }
 

@@ -16,7 +16,8 @@ export interface PkiPerson {
   surname: string;
   givenName: string;
   patronymic?: string;
-  role: 'judge' | 'staff' | 'operator';
+  /** citizen: a party of a case, who may ask who looked up their data (13.3). */
+  role: 'judge' | 'staff' | 'operator' | 'citizen';
 }
 
 export interface InitPkiOptions {

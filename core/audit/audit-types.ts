@@ -1,0 +1,58 @@
+/**
+ * The audit trail's vocabulary (8.2.15 accountability; DESIGN.md §5). An event records who did
+ * what, for which case and which §11.2 categories, with what outcome. Persons appear only as
+ * keyed hashes (identifiers.ts); `details` carries codes, ids and digests, never personal data.
+ */
+import type { Subject } from '../../contracts/hub/lookup-types';
+
+export const AUDIT_EVENT_TYPES = [
+  'order-received', 'order-refused', 'order-authorized',
+  'provider-call-started', 'provider-call-ended', 'evidence-issued',
+  'delegation-registered', 'delegation-used', 'identity-verified',
+  'access-report-issued', 'case-updated', 'roster-updated',
+] as const;
+
+export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
+
+/** What a caller hands to `append`. Identifiers in the clear; the trail stores their HMACs. */
+export interface AuditEventInput {
+  type: AuditEventType;
+  /** ctx.requestID: the correlation id, also sent upstream as the X-Road message id (STYLE rule 8). */
+  requestId: string;
+  /** FIN of the judge, clerk or operator who acted; absent for the hub's own events. */
+  actor?: string | null;
+  /** The person or company the data is about (13.3: they may ask who looked). */
+  subject?: Subject | null;
+  caseNumber?: string | null;
+  /** §11.2 sections, e.g. ["11.2.22", "11.2.5"]. */
+  categories?: readonly string[];
+  /** 'received', 'authorized', 'refused', 'ok', 'not-found', 'unavailable', a HubError code… */
+  outcome: string;
+  /** Machine-readable facts: provider ids, message ids, digests, error codes. No personal data. */
+  details?: Record<string, unknown>;
+}
+
+/** One stored record, as read back (hashed identifiers only). */
+export interface AuditRecord {
+  seq: number;
+  at: Date;
+  type: AuditEventType;
+  requestId: string;
+  actorHmac: string | null;
+  subjectHmac: string | null;
+  caseNumber: string | null;
+  categories: string[];
+  outcome: string;
+  details: Record<string, unknown>;
+  prevHash: string;
+  hash: string;
+}
+
+export interface AppendedEvent { seq: number; hash: string; at: Date }
+
+/** The hub's signature over a checkpoint's canonical bytes (injected: signing is not core's). */
+export type CheckpointSigner = (bytes: Buffer) => Promise<Buffer>;
+/** True only when `signature` is the hub's valid signature over `bytes`. */
+export type CheckpointVerifier = (bytes: Buffer, signature: Buffer) => Promise<boolean>;
+
+export interface CheckpointRecord { seq: number; hash: string; at: Date; signature: Buffer }

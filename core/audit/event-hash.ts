@@ -1,0 +1,50 @@
+/**
+ * The chain's one definition of what is hashed (used by the writer and by the verifier):
+ * hash = SHA-256 over the RFC 8785 canonical JSON of the event including its seq and the
+ * previous event's hash, so changing, removing, adding or moving any record breaks the chain.
+ */
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '../../signing/canonical-json';
+import type { AuditEventType, AuditRecord } from './audit-types';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+export interface ChainedEvent {
+  seq: number;
+  /** ISO 8601 with milliseconds, UTC. */
+  at: string;
+  type: AuditEventType;
+  requestId: string;
+  actor: string | null;
+  subject: string | null;
+  caseNumber: string | null;
+  categories: string[];
+  outcome: string;
+  details: Record<string, unknown>;
+  prevHash: string;
+}
+
+export function hashEvent(e: ChainedEvent): string {
+  // Fields listed one by one: nothing the caller adds to the object slips into the hash.
+  const canonical = canonicalJson({
+    v: 1, seq: e.seq, at: e.at, type: e.type, requestId: e.requestId, actor: e.actor, subject: e.subject,
+    caseNumber: e.caseNumber, categories: e.categories, outcome: e.outcome, details: e.details, prevHash: e.prevHash,
+  });
+  return createHash('sha256').update(canonical, 'utf8').digest('hex');
+}
+
+/** A stored record as the event that was hashed; `seq` may be overridden to test where it came from. */
+export function recordToChained(r: AuditRecord, seq: number = r.seq): ChainedEvent {
+  return {
+    seq, at: r.at.toISOString(), type: r.type, requestId: r.requestId, actor: r.actorHmac, subject: r.subjectHmac,
+    caseNumber: r.caseNumber, categories: r.categories, outcome: r.outcome, details: r.details, prevHash: r.prevHash,
+  };
+}
+
+/** Whether the record's stored hash is the hash of its content placed at `seq`. */
+export function hashesAt(r: AuditRecord, seq: number = r.seq): boolean {
+  return hashEvent(recordToChained(r, seq)) === r.hash;
+}
+
+export const AUDIT_RECORD_COLUMNS = `seq, at, type, request_id AS "requestId", actor_hmac AS "actorHmac", subject_hmac AS "subjectHmac",
+  case_number AS "caseNumber", categories, outcome, details, prev_hash AS "prevHash", hash`;

@@ -1,0 +1,16 @@
+/**
+ * The numbered migrations, in order. They are SQL held in TypeScript modules rather than .sql
+ * files because the build (tsc) copies only compiled modules into dist/; one statement per
+ * array entry because PGlite's parameterized query runs a single statement at a time.
+ * Never edit an applied migration: add the next number.
+ */
+import { COURT_DOMAIN } from './001-court-domain';
+import { AUDIT_CHAIN } from './002-audit-chain';
+
+export interface Migration {
+  version: number;
+  name: string;
+  statements: readonly string[];
+}
+
+export const MIGRATIONS: readonly Migration[] = [COURT_DOMAIN, AUDIT_CHAIN];
