@@ -3,7 +3,7 @@ import type { ServiceBroker } from 'moleculer';
 import { ADAPTERS, createAdapterService, getBreakerStates, jwsSign, jwsVerify, wssSign, wssVerify } from '../adapters';
 import { courtAliases } from './api';
 import { startCore, type CoreParts } from './core-wiring';
-import { loadCatalog, type Catalog } from '../registry';
+import { loadCatalog, type Catalog, type ProviderEntry } from '../registry';
 import { MemoryReplayCache } from '../signing/wss';
 import { createBroker, startBroker } from './broker';
 import type { HubConfig } from './config';
@@ -31,7 +31,7 @@ export interface RunningHub {
  * gateway, core, adapters, and — in the embedded default, tests and benches — the mock agencies.
  * The same code runs everything in one process or one group per process over NATS.
  */
-export async function startHub(cfg: Readonly<HubConfig>, extra: { endpoints?: Record<string, string> } = {}): Promise<RunningHub> {
+export async function startHub(cfg: Readonly<HubConfig>, extra: { endpoints?: Record<string, string>; providers?: ProviderEntry[] } = {}): Promise<RunningHub> {
   const has = (g: string) => cfg.services.includes(g as any);
   const pkiDir = cfg.pkiDir ?? path.join(cfg.dataDir, 'pki');
   const pki = loadHubPki(await ensurePki(pkiDir));
@@ -55,7 +55,7 @@ export async function startHub(cfg: Readonly<HubConfig>, extra: { endpoints?: Re
       signers: { population: { default: signerOf('population') }, phone: { default: signerOf('phone') } } });
     mocks = { urls: m.urls, setFaults: (p, f) => m.setFaults(p as any, f as any), stop: () => m.stop() };
   }
-  const catalog = loadCatalog({ endpoints: { ...(mocks?.urls ?? {}), ...(extra.endpoints ?? {}) } });
+  const catalog = loadCatalog({ providers: extra.providers, endpoints: { ...(mocks?.urls ?? {}), ...(extra.endpoints ?? {}) } });
 
   const { broker, metrics } = createBroker(cfg);
   const checks: Record<string, HealthCheck> = {};
