@@ -54,6 +54,7 @@ export function checkpointVerifier(pki: HubPki): CheckpointVerifier {
 }
 
 export async function openCoreStore(cfg: Readonly<HubConfig>): Promise<Store> {
+  if (!cfg.databaseUrl) fs.mkdirSync(cfg.dataDir, { recursive: true });
   return openStore(cfg.databaseUrl ? { databaseUrl: cfg.databaseUrl } : { dataDir: path.join(cfg.dataDir, 'db') });
 }
 

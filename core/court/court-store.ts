@@ -2,9 +2,10 @@
 import type { Db } from '../store/db';
 import { getCase, upsertCase } from '../store/repositories/cases';
 import { getDecision } from '../store/repositories/decisions';
+import { lookupFacts } from '../store/repositories/lookup-facts';
 import { insertDelegation } from '../store/repositories/delegations';
 import { claimNonce } from '../store/repositories/nonces';
-import { getEvidence, getOrder, recordOrder, saveEvidence, transitionOrder } from '../store/repositories/orders';
+import { admitOrder, completeOrder, getEvidence, getOrder, recordOrder, saveEvidence, transitionOrder } from '../store/repositories/orders';
 import { getPerson, upsertPerson, type Person } from '../store/repositories/roster';
 import type { RosterEntry } from '../authz/authz.types';
 import type { DelegationView } from '../delegations/delegation.types';
@@ -26,6 +27,16 @@ export function courtStore(db: Db): CourtStore {
       const d = await getDecision(db, id);
       return d ? { id: d.id, caseNumber: d.caseNumber, legalForceAt: d.legalForceAt, signedBy: d.signedBy } : null;
     },
+    async lookupFacts(fin, caseNumber, decisionId) {
+      const f = await lookupFacts(db, fin, caseNumber, decisionId);
+      const c = f.courtCase;
+      const d = f.decision;
+      return {
+        roster: rosterEntry(f.person),
+        courtCase: c ? { number: c.number, courtId: c.courtId, status: c.status, judgeFin: c.judgeFin, parties: c.parties } : null,
+        decision: d ? { id: d.id, caseNumber: d.caseNumber, legalForceAt: d.legalForceAt, signedBy: d.signedBy } : null,
+      };
+    },
     claimNonce: (nonce, keepUntil) => claimNonce(db, nonce, keepUntil),
     recordOrder: (o) => recordOrder(db, o),
     transitionOrder: (orderId, from, to, refusalCode) => transitionOrder(db, orderId, from as never, to, { refusalCode }),
@@ -34,6 +45,8 @@ export function courtStore(db: Db): CourtStore {
       return o ? { orderId: o.orderId, requesterFin: o.requesterFin, status: o.status, caseNumber: o.caseNumber } : null;
     },
     async saveEvidence(orderId, packet) { await saveEvidence(db, orderId, packet); },
+    admitOrder: (nonce, keepUntil, o) => admitOrder(db, nonce, keepUntil, o),
+    completeOrder: (orderId, packet) => completeOrder(db, orderId, packet),
     evidence: (orderId) => getEvidence(db, orderId),
     async delegationsFor(caseNumber, staffFin) {
       const r = await db.query<DelegationView>(

@@ -54,16 +54,12 @@ export async function runLookup(c: Court, ctx: CallCtx, body: unknown): Promise<
   const now = c.now();
   const { store } = c.deps;
 
-  const [roster, caseRecord, decision] = await Promise.all([
-    fin ? store.roster(fin) : Promise.resolve(null),
-    store.courtCase(order.caseNumber),
-    order.basis.kind === 'decision' ? store.decision(order.basis.decisionId) : Promise.resolve(null),
-  ]);
+  const { roster, courtCase: caseRecord, decision } = await store.lookupFacts(
+    fin ?? null, order.caseNumber, order.basis.kind === 'decision' ? order.basis.decisionId : null);
   // Atomic single use, in the store: holds across restarts and across nodes (issue 4 item 3).
-  const nonceFresh = await store.claimNonce(order.nonce, nonceKeepUntil(c, order));
-  const orderIdFresh = nonceFresh
-    ? await store.recordOrder({ orderId: order.orderId, caseNumber: order.caseNumber, requesterFin: fin ?? '-', categories: order.categories, requestId })
-    : false;
+  // Nonce and order record share one transaction: one commit on the judge's hot path.
+  const { nonceFresh, orderIdFresh } = await store.admitOrder(order.nonce, nonceKeepUntil(c, order),
+    { orderId: order.orderId, caseNumber: order.caseNumber, requesterFin: fin ?? '-', categories: order.categories, requestId });
 
   const verdict = authorizeLookup({ signer, order, now, caseRecord, roster, decision, catalog: c.deps.catalog, nonceFresh, orderIdFresh, limits: c.limits });
   if (isDenied(verdict)) {
@@ -84,7 +80,8 @@ export async function runLookup(c: Court, ctx: CallCtx, body: unknown): Promise<
     await store.transitionOrder(order.orderId, ['received'], 'failed', 'HUB_ERR_AUDIT_WRITE_FAILED').catch(() => undefined);
     throw err;
   }
-  await store.transitionOrder(order.orderId, ['received'], 'authorized');
+  // The audit record is durable: the registries may be called. The order row's status is
+  // bookkeeping (the audit chain is the record): it goes from received to completed or failed.
 
   let result: LookupResult;
   try {
@@ -95,12 +92,15 @@ export async function runLookup(c: Court, ctx: CallCtx, body: unknown): Promise<
   } catch (err) {
     const code = HubError.is(err) ? err.code : 'HUB_ERR_BUS_UNAVAILABLE';
     await audit(c, order.categories.map((s): AuditEventInput => ({ ...base(order, judge), categories: [s], type: 'provider-call-ended', outcome: code, details: { orderId: order.orderId, ...providerOf(s) } })))
-      .finally(() => store.transitionOrder(order.orderId, ['authorized'], 'failed', code).catch(() => undefined));
+      .finally(() => store.transitionOrder(order.orderId, ['received', 'authorized'], 'failed', code).catch(() => undefined));
     throw HubError.is(err) ? err : new HubError('HUB_ERR_BUS_UNAVAILABLE');
   }
 
   const packet = buildPacket({ order, orderSignature: signature, signer, requestId, outcomes: result.outcomes, issuedAt: c.now() });
   const evidence = await signEvidence(packet, c.deps.hubSigner);
+  // The evidence is stored while the outcome is audited; if the audit fails, the order is marked
+  // failed and nothing is handed out.
+  const completed = store.completeOrder(order.orderId, evidence).catch(() => false);
   try {
     await audit(c, [
       ...result.outcomes.map((o): AuditEventInput => ({
@@ -111,11 +111,11 @@ export async function runLookup(c: Court, ctx: CallCtx, body: unknown): Promise<
     ]);
   } catch (err) {
     // The data was fetched but cannot be accounted for: it is not handed out.
-    await store.transitionOrder(order.orderId, ['authorized'], 'failed', 'HUB_ERR_AUDIT_WRITE_FAILED').catch(() => undefined);
+    await completed;
+    await store.transitionOrder(order.orderId, ['received', 'authorized', 'completed'], 'failed', 'HUB_ERR_AUDIT_WRITE_FAILED').catch(() => undefined);
     throw err;
   }
-  await store.saveEvidence(order.orderId, evidence);
-  await store.transitionOrder(order.orderId, ['authorized'], 'completed');
+  if (!(await completed)) throw new HubError('HUB_ERR_STORE_UNAVAILABLE');
 
   return {
     orderId: order.orderId,

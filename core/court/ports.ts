@@ -38,10 +38,19 @@ export interface CourtStore {
   rosterMany(fins: string[]): Promise<RosterEntry[]>;
   courtCase(number: string): Promise<CaseView | null>;
   decision(id: string): Promise<DecisionView | null>;
+  /** roster(fin) + courtCase(number) + decision(id) in one round trip (the lookup's hot path). */
+  lookupFacts(fin: string | null, caseNumber: string, decisionId: string | null): Promise<{ roster: RosterEntry | null; courtCase: CaseView | null; decision: DecisionView | null }>;
   /** Atomic first-use claim (issue 4 item 3: across restarts and nodes). */
   claimNonce(nonce: string, keepUntil: Date): Promise<boolean>;
   /** Insert-or-fail on orderId. */
   recordOrder(o: { orderId: string; caseNumber: string; requesterFin: string; categories: string[]; requestId: string }): Promise<boolean>;
+  /**
+   * claimNonce + recordOrder in one transaction (one commit on the hot path): the nonce is used up
+   * whatever follows; the order is recorded only when the nonce was fresh.
+   */
+  admitOrder(nonce: string, keepUntil: Date, o: { orderId: string; caseNumber: string; requesterFin: string; categories: string[]; requestId: string }): Promise<{ nonceFresh: boolean; orderIdFresh: boolean }>;
+  /** saveEvidence + the move to `completed`, in one transaction. */
+  completeOrder(orderId: string, packet: Buffer): Promise<boolean>;
   /** Compare-and-set of the order's status. */
   transitionOrder(orderId: string, from: string[], to: 'refused' | 'authorized' | 'completed' | 'failed', refusalCode?: string): Promise<boolean>;
   order(orderId: string): Promise<OrderRecordView | null>;

@@ -6,6 +6,7 @@ import { loadConfig } from '../../bus/config';
 import { startHub, type RunningHub } from '../../bus/compose';
 import { createBroker, startBroker } from '../../bus/broker';
 import { ensurePki } from '../../bus/hub-pki';
+import { createRootCa } from '../../signing/test-ca';
 import { HubProcess } from '../support/hub-process';
 import { NatsServer } from '../support/nats-server';
 import { freePort } from '../support/ports';
@@ -28,7 +29,7 @@ export async function run(): Promise<Figure[]> {
   const figs: Figure[] = [];
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'court-hub-bench-'));
   const pkiDir = path.join(tmp, 'pki');
-  const pki = await ensurePki(pkiDir);
+  await ensurePki(pkiDir);
   const [popPort, phonePort] = [await freePort(), await freePort()];
   const mocks = await HubProcess.start('mocks', {
     SERVICES: 'mocks', PKI_DIR: pkiDir, DATA_DIR: tmp, MOCK_POPULATION_PORT: String(popPort), MOCK_PHONE_PORT: String(phonePort),
@@ -37,8 +38,10 @@ export async function run(): Promise<Figure[]> {
   const cleanups: (() => Promise<unknown>)[] = [() => mocks.stop()];
   try {
     // 1. The baseline: a bare signed node-soap call (WS-Security by node-soap's WSSecurityCert).
+    //    xml-crypto signs with RSA only, so the baseline gets an RSA-2048 key of its own.
+    const rsa = await createRootCa({ subject: { commonName: 'court-hub bench baseline (TEST)', organization: 'Court Hub TEST', country: 'AZ' }, keyType: 'rsa' });
     const client = await soap.createClientAsync(WSDL, { endpoint: endpoints.population });
-    client.setSecurity(new soap.WSSecurityCert(fs.readFileSync(pki.hub.key, 'utf8'), fs.readFileSync(pki.hub.cert, 'utf8'), '', {
+    client.setSecurity(new soap.WSSecurityCert(rsa.keyPem, rsa.certPem, '', {
       hasTimeStamp: true,
       signatureAlgorithm: 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256',
       digestAlgorithm: 'http://www.w3.org/2001/04/xmlenc#sha256',

@@ -11,6 +11,7 @@ import type { Figure } from './figures';
 /* eslint-disable @typescript-eslint/no-require-imports */
 const SUITES: Record<string, () => { run(): Promise<Figure[]> }> = {
   lookup: () => require('./lookup.bench'),
+  court: () => require('./court.bench'),
   wss: () => require('./signing-wss.bench'),
   cms: () => require('./signing-cms.bench'),
 };

@@ -32,7 +32,7 @@ describe('Chaos: a registry fails and recovers', () => {
   const ask = (categories: string[], deadlineMs = 2000) => hub.broker.call<any, any>('lookups.run', {
     subject: { fin: '5ZK8F3R' }, categories, caseNumber: '2(101)-1234/2026', requesterId: 'AZ-FIN-2JD4K7M', deadline: Date.now() + deadlineMs,
   });
-  const breaker = (provider: string) => hub.broker.call<any, any>(`adapter.${provider}.breakerState`).then((s: any) => (Array.isArray(s) ? s[0] : s).state);
+  const breaker = (provider: string) => hub.broker.call<any, any>(`adapter.${provider}.breakerState`, {}).then((s: any) => (Array.isArray(s) ? s[0] : s).state);
 
   test('The population register refuses connections. Result: unavailable; after the threshold the breaker opens and answers fast with HUB_ERR_UPSTREAM_BREAKER_OPEN; phone in the same lookup stays ok', async () => {
     await hub.mocks!.setFaults('population', { refused: true });

@@ -5,3 +5,4 @@ export * from './decisions';
 export * from './orders';
 export * from './nonces';
 export * from './delegations';
+export * from './lookup-facts';

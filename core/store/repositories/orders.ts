@@ -58,3 +58,34 @@ export async function getEvidence(db: Db, orderId: string): Promise<Buffer | nul
   const r = await db.query<{ evidence: Buffer | null }>('SELECT evidence FROM lookup_orders WHERE order_id = $1', [orderId]);
   return r.rows[0]?.evidence ?? null;
 }
+
+/**
+ * The hot path's admission in ONE statement (one round trip, one commit): claim the nonce and,
+ * only if it was fresh, record the order. Same guarantees as claimNonce + recordOrder: the
+ * primary keys let exactly one of any number of concurrent admissions win, on any node.
+ */
+export async function admitOrder(db: Db, nonce: string, nonceExpiresAt: Date,
+  o: { orderId: string; caseNumber: string; requesterFin: string; categories: string[]; requestId?: string }): Promise<{ nonceFresh: boolean; orderIdFresh: boolean }> {
+  const r = await db.query<{ nonce: number; ord: number }>(
+    `WITH n AS (
+       INSERT INTO seen_nonces (nonce, expires_at) VALUES ($1, $2) ON CONFLICT (nonce) DO NOTHING RETURNING nonce
+     ), o AS (
+       INSERT INTO lookup_orders (order_id, case_number, requester_fin, categories, status, request_id)
+       SELECT $3, $4, $5, $6, 'received', $7 WHERE EXISTS (SELECT 1 FROM n)
+       ON CONFLICT (order_id) DO NOTHING RETURNING order_id
+     )
+     SELECT (SELECT count(*) FROM n)::int AS nonce, (SELECT count(*) FROM o)::int AS ord`,
+    [nonce, nonceExpiresAt, o.orderId, o.caseNumber, o.requesterFin, o.categories, o.requestId ?? null],
+  );
+  return { nonceFresh: r.rows[0].nonce === 1, orderIdFresh: r.rows[0].ord === 1 };
+}
+
+/** Stores the evidence packet and completes the order in one statement; false if the order was not in `from`. */
+export async function completeOrder(db: Db, orderId: string, packet: Buffer, from: OrderStatus[] = ['received', 'authorized']): Promise<boolean> {
+  const r = await db.query(
+    `UPDATE lookup_orders SET evidence = $2, status = 'completed', updated_at = now()
+     WHERE order_id = $1 AND status = ANY($3::text[]) RETURNING order_id`,
+    [orderId, packet, from],
+  );
+  return r.rows.length === 1;
+}

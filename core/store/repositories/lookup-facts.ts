@@ -1,0 +1,42 @@
+/**
+ * Everything the lookup policy reads from the store, in ONE round trip (the judge's hot path):
+ * the signer's roster entry, the case with its parties, and the referenced decision. Each part is
+ * read exactly as the single-aggregate repositories read it; only the transport is merged.
+ */
+import type { Db } from '../db';
+import type { CourtCase } from './cases';
+import type { Decision } from './decisions';
+import type { Person } from './roster';
+
+export interface LookupFacts {
+  person: Person | null;
+  courtCase: CourtCase | null;
+  decision: Decision | null;
+}
+
+const SQL = `SELECT
+  (SELECT row_to_json(p) FROM (SELECT fin, surname, given_name AS "givenName", patronymic, role, court_id AS "courtId", active,
+     deactivated_at AS "deactivatedAt", cert_sha256 AS "certSha256", cert_issuer AS "certIssuer", cert_serial AS "certSerial"
+     FROM persons WHERE fin = $1) p) AS person,
+  (SELECT row_to_json(c) FROM (SELECT number, court_id AS "courtId", kind, status, judge_fin AS "judgeFin"
+     FROM cases WHERE number = $2) c) AS "case",
+  (SELECT coalesce(json_agg(json_build_object('fin', fin, 'voen', voen, 'name', name, 'role', role) ORDER BY id), '[]'::json)
+     FROM parties WHERE case_number = $2) AS parties,
+  (SELECT row_to_json(d) FROM (SELECT id, case_number AS "caseNumber", kind, adopted_at AS "adoptedAt", legal_force_at AS "legalForceAt",
+     signed_by AS "signedBy", signature_sha256 AS "signatureSha256" FROM decisions WHERE id = $3) d) AS decision`;
+
+const date = (v: unknown): Date | null => (v === null || v === undefined ? null : new Date(v as string));
+const json = (v: unknown): any => (typeof v === 'string' ? JSON.parse(v) : v);
+
+export async function lookupFacts(db: Db, fin: string | null, caseNumber: string, decisionId: string | null): Promise<LookupFacts> {
+  const row = (await db.query<{ person: unknown; case: unknown; parties: unknown; decision: unknown }>(SQL, [fin, caseNumber, decisionId])).rows[0];
+  const p = json(row?.person);
+  const c = json(row?.case);
+  const d = json(row?.decision);
+  const parties = (json(row?.parties) ?? []) as { fin: string | null; voen: string | null; name: string; role: string }[];
+  return {
+    person: p ? { ...p, deactivatedAt: date(p.deactivatedAt) } : null,
+    courtCase: c ? { ...c, parties: parties.map((x) => ({ ...(x.fin ? { fin: x.fin } : { voen: x.voen as string }), name: x.name, role: x.role })) } as CourtCase : null,
+    decision: d ? { ...d, adoptedAt: date(d.adoptedAt) as Date, legalForceAt: date(d.legalForceAt) } : null,
+  };
+}
