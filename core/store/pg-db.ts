@@ -4,6 +4,7 @@
  * claims) does so in SQL (advisory locks, row locks, unique constraints), never in memory.
  */
 import { Pool, type PoolClient, types as pgTypes } from 'pg';
+import { savepointDb } from './savepoint-db';
 import type { Db, QueryResult, Store } from './db';
 import { toStoreError } from './store-errors';
 
@@ -29,26 +30,9 @@ async function run<T>(c: Pool | PoolClient, sql: string, params?: readonly unkno
   }
 }
 
-let savepointSeq = 0;
 
 function clientDb(client: PoolClient): Db {
-  const self: Db = {
-    query: <T>(sql: string, params?: readonly unknown[]) => run<T>(client, sql, params),
-    async transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
-      const sp = `sp_${++savepointSeq}`;
-      await self.query(`SAVEPOINT ${sp}`);
-      try {
-        const out = await fn(self);
-        await self.query(`RELEASE SAVEPOINT ${sp}`);
-        return out;
-      } catch (err) {
-        await self.query(`ROLLBACK TO SAVEPOINT ${sp}`).catch(() => undefined);
-        throw err;
-      }
-    },
-    async close() { /* released by the owner of the transaction */ },
-  };
-  return self;
+  return savepointDb(<T>(sql: string, params?: readonly unknown[]) => run<T>(client, sql, params));
 }
 
 export function openPgStore(databaseUrl: string, opts: { poolSize?: number } = {}): Store {

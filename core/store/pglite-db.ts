@@ -7,6 +7,7 @@
  * worker thread (Jest's module sandbox cannot run PGlite's loader) and still exercise this code.
  */
 import { PGlite } from '@electric-sql/pglite';
+import { savepointDb } from './savepoint-db';
 import type { Db, QueryResult, Store } from './db';
 import { toStoreError } from './store-errors';
 
@@ -51,26 +52,9 @@ async function run<T>(q: Queryable, sql: string, params?: readonly unknown[]): P
   }
 }
 
-let savepointSeq = 0;
 
 function txDb(tx: Queryable): Db {
-  const self: Db = {
-    query: <T>(sql: string, params?: readonly unknown[]) => run<T>(tx, sql, params),
-    async transaction<T>(fn: (inner: Db) => Promise<T>): Promise<T> {
-      const sp = `sp_${++savepointSeq}`;
-      await self.query(`SAVEPOINT ${sp}`);
-      try {
-        const out = await fn(self);
-        await self.query(`RELEASE SAVEPOINT ${sp}`);
-        return out;
-      } catch (err) {
-        await self.query(`ROLLBACK TO SAVEPOINT ${sp}`).catch(() => undefined);
-        throw err;
-      }
-    },
-    async close() { /* a transaction handle is closed by its owner */ },
-  };
-  return self;
+  return savepointDb(<T>(sql: string, params?: readonly unknown[]) => run<T>(tx, sql, params));
 }
 
 export async function wrapPgliteEngine(engine: PgliteEngine): Promise<PgliteStore> {

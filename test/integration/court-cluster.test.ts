@@ -21,7 +21,7 @@ import { NatsServer } from '../support/nats-server';
 describe('Two core nodes over NATS under 200 parallel orders', () => {
   let nats: NatsServer;
   let db: { url: string; drop(): Promise<void> };
-  let procs: HubProcess[] = [];
+  const procs: HubProcess[] = [];
   let client: ServiceBroker;
   let store: Store;
   const pkiDir = process.env.TEST_PKI_DIR!;

@@ -9,9 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { signDetached, verifyDetached } from '../../signing/cms';
 import { keyObjectSigner } from '../../signing/keystore/key-object-signer';
-import { SigningError } from '../../signing/errors';
 import { PathValidator } from '../../signing/pki';
 import { PkiSummary, initPki } from '../../signing/test-ca';
+import { reasonOf } from '../support/signing-reason';
 
 const OPENSSL = '/usr/bin/openssl';
 let dir: string;
@@ -29,15 +29,6 @@ function openssl(args: string[]): { ok: boolean; out: string } {
   }
 }
 
-async function reasonOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return 'valid';
-  } catch (e) {
-    if (e instanceof SigningError) return e.reason;
-    throw e;
-  }
-}
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'court-hub-cms-interop-'));

@@ -7,9 +7,9 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SigningError } from '../../signing/errors';
 import { PkiFixture, getPkiFixture } from '../support/pki-fixture';
 import { freePort } from '../support/ports';
+import { reasonOf } from '../support/signing-reason';
 
 let pki: PkiFixture;
 let dir: string;
@@ -55,15 +55,6 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function reasonOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return 'valid';
-  } catch (e) {
-    if (e instanceof SigningError) return e.reason;
-    throw e;
-  }
-}
 
 describe('OpenSSL interop: `openssl ocsp` as the responder', () => {
   test('Judge certificate marked valid in the responder\'s index. Result: valid (good from openssl ocsp, root CRL for the CA)', async () => {

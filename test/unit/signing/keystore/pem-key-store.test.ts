@@ -3,9 +3,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { signDetached, verifyDetached } from '../../../../signing/cms';
-import { SigningError } from '../../../../signing/errors';
 import { loadPemKeyStore } from '../../../../signing/keystore';
 import { PkiFixture, getPkiFixture } from '../../../support/pki-fixture';
+import { reasonOf } from '../../../support/signing-reason';
 
 let pki: PkiFixture;
 let dir: string;
@@ -19,15 +19,6 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function reasonOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return 'valid';
-  } catch (e) {
-    if (e instanceof SigningError) return e.reason;
-    throw e;
-  }
-}
 
 describe('PEM key store', () => {
   test('Hub loads its key and certificate from PEM files and signs an evidence packet. Result: the signature verifies to the hub certificate', async () => {

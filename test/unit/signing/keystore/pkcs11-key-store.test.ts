@@ -11,10 +11,10 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { signDetached, verifyDetached } from '../../../../signing/cms';
-import { SigningError } from '../../../../signing/errors';
 import { generatePkcs11EcKey, openPkcs11Signer } from '../../../../signing/keystore';
 import { issueEndEntity } from '../../../../signing/test-ca';
 import { PkiFixture, getPkiFixture } from '../../../support/pki-fixture';
+import { reasonOf } from '../../../support/signing-reason';
 
 const LIB = '/usr/lib/softhsm/libsofthsm2.so';
 const TOKEN = `chub-${randomBytes(6).toString('hex')}`;
@@ -33,15 +33,6 @@ afterAll(() => {
   execFileSync('softhsm2-util', ['--delete-token', '--token', TOKEN], { stdio: 'ignore' });
 });
 
-async function reasonOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return 'valid';
-  } catch (e) {
-    if (e instanceof SigningError) return e.reason;
-    throw e;
-  }
-}
 
 const packet = Buffer.from('{"evidence":"signed in the HSM"}');
 

@@ -1,8 +1,8 @@
 /** Revocation by OCSP (RFC 6960) against the mock responder in mocks/ocsp, CRL fallback, fail closed. */
-import { SigningError } from '../../../../signing/errors';
 import { startOcspResponder, OcspResponderHandle } from '../../../../mocks/ocsp';
 import { issueEndEntity } from '../../../../signing/test-ca';
 import { PkiFixture, getPkiFixture } from '../../../support/pki-fixture';
+import { reasonOf } from '../../../support/signing-reason';
 
 let pki: PkiFixture;
 let ocsp: OcspResponderHandle;
@@ -15,15 +15,6 @@ beforeAll(async () => {
 afterAll(() => ocsp.close());
 afterEach(() => ocsp.setFault(undefined));
 
-async function reasonOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return 'valid';
-  } catch (e) {
-    if (e instanceof SigningError) return e.reason;
-    throw e;
-  }
-}
 
 describe('OCSP revocation checking', () => {
   test('Judge certificate checked by OCSP (delegated responder). Result: valid; a second check is served from the cache until nextUpdate', async () => {

@@ -6,6 +6,7 @@ import { OID } from '../../../../signing/pki/oids';
 import { createCrl, issueEndEntity, issueIntermediateCa } from '../../../../signing/test-ca';
 import { webcrypto, x509 } from '../../../../signing/test-ca/x509-provider';
 import { PkiFixture, getPkiFixture } from '../../../support/pki-fixture';
+import { reasonOf } from '../../../support/signing-reason';
 
 let pki: PkiFixture;
 const DAY = 86_400_000;
@@ -15,15 +16,6 @@ beforeAll(async () => {
   pki = await getPkiFixture();
 });
 
-async function reasonOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return 'valid';
-  } catch (e) {
-    if (e instanceof SigningError) return e.reason;
-    throw e;
-  }
-}
 
 describe('PathValidator', () => {
   test('Judge certificate given as PEM, DER or X509Certificate. Result: valid, chain ends at the root, FIN and policy read', async () => {
