@@ -5,22 +5,14 @@
  */
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../signing/canonical-json';
-import type { AuditEventType, AuditRecord } from './audit-types';
+import type { AuditRecord } from './audit-types';
+import type { PreparedEvent } from './event-input';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-export interface ChainedEvent {
+/** A prepared event placed in the chain: its sequence number and the hash of the one before. */
+export interface ChainedEvent extends PreparedEvent {
   seq: number;
-  /** ISO 8601 with milliseconds, UTC. */
-  at: string;
-  type: AuditEventType;
-  requestId: string;
-  actor: string | null;
-  subject: string | null;
-  caseNumber: string | null;
-  categories: string[];
-  outcome: string;
-  details: Record<string, unknown>;
   prevHash: string;
 }
 
