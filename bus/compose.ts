@@ -34,7 +34,7 @@ export interface RunningHub {
 export async function startHub(cfg: Readonly<HubConfig>, extra: { endpoints?: Record<string, string>; providers?: ProviderEntry[] } = {}): Promise<RunningHub> {
   const has = (g: string) => cfg.services.includes(g as any);
   const pkiDir = cfg.pkiDir ?? path.join(cfg.dataDir, 'pki');
-  const pki = loadHubPki(await ensurePki(pkiDir));
+  const pki = loadHubPki(await ensurePki(pkiDir, cfg.pkiKeyType));
 
   let mocks: RunningHub['mocks'];
   if (cfg.mocks) {

@@ -28,6 +28,8 @@ export interface HubConfig {
   seedDemo: boolean;
   /** HMAC key for personal codes in the audit trail; required with DATABASE_URL. */
   auditHmacKey: string | null;
+  /** Key type of a demo PKI made on first start. */
+  pkiKeyType: 'ec' | 'rsa';
 }
 
 export type ServiceGroup = 'gateway' | 'core' | 'adapters' | 'mocks';
@@ -50,6 +52,7 @@ export const CONFIG_KEYS = {
   MAX_BODY_BYTES: 'largest HTTP request body (default 1048576)',
   SEED_DEMO: '1/0: seed the demo courts, roster and cases (default 1 without DATABASE_URL)',
   AUDIT_HMAC_KEY: 'key of the HMAC that hides personal codes in the audit trail (required with DATABASE_URL)',
+  PKI_KEY_TYPE: 'ec (ECDSA P-256, default) or rsa (RSA-2048): key type of the demo PKI made on first start',
 } as const;
 
 const schema = {
@@ -71,6 +74,7 @@ const schema = {
     maxBodyBytes: { type: 'integer', minimum: 1024, maximum: 67108864 },
     seedDemo: { type: 'boolean' },
     auditHmacKey: { anyOf: [{ type: 'null' }, { type: 'string', minLength: 16 }] },
+    pkiKeyType: { enum: ['ec', 'rsa'] },
   },
 } as const;
 const validate = new Ajv({ allErrors: true }).compile(schema);
@@ -91,7 +95,7 @@ const KEY_NAMES: Record<string, keyof typeof CONFIG_KEYS> = {
   port: 'PORT', host: 'HOST', transporter: 'TRANSPORTER', transporterConnectTimeoutMs: 'TRANSPORTER_CONNECT_TIMEOUT_MS',
   nodeId: 'NODE_ID', services: 'SERVICES', mocks: 'MOCKS', logLevel: 'LOG_LEVEL', databaseUrl: 'DATABASE_URL',
   dataDir: 'DATA_DIR', pkiDir: 'PKI_DIR', lookupDeadlineMs: 'LOOKUP_DEADLINE_MS', maxBodyBytes: 'MAX_BODY_BYTES',
-  seedDemo: 'SEED_DEMO', auditHmacKey: 'AUDIT_HMAC_KEY',
+  seedDemo: 'SEED_DEMO', auditHmacKey: 'AUDIT_HMAC_KEY', pkiKeyType: 'PKI_KEY_TYPE',
 };
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Readonly<HubConfig> {
@@ -113,6 +117,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxBodyBytes: int(env.MAX_BODY_BYTES, 1048576),
     seedDemo: bool(env.SEED_DEMO, !env.DATABASE_URL),
     auditHmacKey: env.AUDIT_HMAC_KEY || null,
+    pkiKeyType: env.PKI_KEY_TYPE || 'ec',
   };
   if (!validate(raw)) {
     const violations = (validate.errors ?? []).map((e) => {

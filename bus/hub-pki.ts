@@ -43,7 +43,7 @@ export function demoPkiPeople(): PkiPerson[] {
   return [...officials, ...parties.values()];
 }
 
-export async function ensurePki(dir: string, keyType: KeyType = (process.env.PKI_KEY_TYPE as KeyType) || 'ec'): Promise<PkiSummary> {
+export async function ensurePki(dir: string, keyType: KeyType = 'ec'): Promise<PkiSummary> {
   const file = join(dir, 'pki.json');
   if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as PkiSummary;
   const people = demoPkiPeople();
