@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { HubError } from '../contracts/hub';
 import type { ServiceBroker } from 'moleculer';
 import { ADAPTERS, createAdapterService, getBreakerStates, jwsSign, jwsVerify, wssSign, wssVerify } from '../adapters';
 import { courtAliases } from './api';
@@ -57,6 +58,17 @@ export async function startHub(cfg: Readonly<HubConfig>, extra: { endpoints?: Re
   }
   const catalog = loadCatalog({ providers: extra.providers, endpoints: { ...(mocks?.urls ?? {}), ...(extra.endpoints ?? {}) } });
 
+  if (has('adapters')) {
+    const missing = ADAPTERS.map((d) => catalog.providers[d.provider]).filter((p) => !p?.endpoint);
+    if (missing.length > 0) {
+      await mocks?.stop();
+      throw new HubError('HUB_ERR_CONFIG_INVALID', {
+        message: `No endpoint for ${missing.map((p) => p.id).join(', ')}: set ${missing.map((p) => p.endpointEnv).join(', ')} (or run the mock agencies with MOCKS=1)`,
+        details: { providers: missing.map((p) => p.id) },
+      });
+    }
+  }
+
   const { broker, metrics } = createBroker(cfg);
   const checks: Record<string, HealthCheck> = {};
 
@@ -64,11 +76,10 @@ export async function startHub(cfg: Readonly<HubConfig>, extra: { endpoints?: Re
     const replayCache = new MemoryReplayCache();
     for (const d of ADAPTERS) {
       const provider = catalog.providers[d.provider];
-      if (!provider?.endpoint) throw new Error(`no endpoint for provider ${d.provider}: set ${provider?.endpointEnv ?? 'its URL'}`);
       const trust = pki.providerTrust(d.provider);
       broker.createService(createAdapterService(d, {
         provider,
-        endpoint: provider.endpoint,
+        endpoint: provider.endpoint as string,
         hub: { xroad: HUB_XROAD, signSoap: wssSign(pki.hub), signRest: jwsSign(pki.hub) },
         verify: { soap: wssVerify({ trust, replayCache }), rest: jwsVerify(trust) },
         metricsRegistry: metrics.registry,
