@@ -9,7 +9,7 @@ import { MemoryReplayCache } from '../signing/wss';
 import { createBroker, startBroker } from './broker';
 import type { HubConfig } from './config';
 import { createGatewayService } from './gateway.service';
-import { ensurePki, loadHubPki, type HubPki } from './hub-pki';
+import { ensurePki, loadHubPkiWithKeyStore, type HubPki } from './hub-pki';
 import type { ProcessMetrics } from './metrics';
 import { createOpsService, type HealthCheck } from './ops.service';
 
@@ -35,7 +35,7 @@ export interface RunningHub {
 export async function startHub(cfg: Readonly<HubConfig>, extra: { endpoints?: Record<string, string>; providers?: ProviderEntry[] } = {}): Promise<RunningHub> {
   const has = (g: string) => cfg.services.includes(g as any);
   const pkiDir = cfg.pkiDir ?? path.join(cfg.dataDir, 'pki');
-  const pki = loadHubPki(await ensurePki(pkiDir, cfg.pkiKeyType));
+  const pki = await loadHubPkiWithKeyStore(await ensurePki(pkiDir, cfg.pkiKeyType), cfg.hubKeyPkcs11);
 
   let mocks: RunningHub['mocks'];
   if (cfg.mocks) {
@@ -110,6 +110,7 @@ export async function startHub(cfg: Readonly<HubConfig>, extra: { endpoints?: Re
   } catch (err) {
     await core?.stop();
     await mocks?.stop();
+    await pki.close();
     throw err;
   }
   return {
@@ -118,6 +119,7 @@ export async function startHub(cfg: Readonly<HubConfig>, extra: { endpoints?: Re
       await broker.stop();
       await core?.stop();
       await mocks?.stop();
+      await pki.close();
     },
   };
 }

@@ -30,6 +30,8 @@ export interface HubConfig {
   auditHmacKey: string | null;
   /** Key type of a demo PKI made on first start. */
   pkiKeyType: 'ec' | 'rsa';
+  /** The hub key in an HSM (PKCS#11) instead of the PKI directory's PEM file. */
+  hubKeyPkcs11: { library: string; tokenLabel: string; pin: string; keyLabel: string } | null;
 }
 
 export type ServiceGroup = 'gateway' | 'core' | 'adapters' | 'mocks';
@@ -53,6 +55,10 @@ export const CONFIG_KEYS = {
   SEED_DEMO: '1/0: seed the demo courts, roster and cases (default 1 without DATABASE_URL)',
   AUDIT_HMAC_KEY: 'key of the HMAC that hides personal codes in the audit trail (required with DATABASE_URL)',
   PKI_KEY_TYPE: 'ec (ECDSA P-256, default) or rsa (RSA-2048): key type of the demo PKI made on first start',
+  HUB_KEY_PKCS11_LIBRARY: 'PKCS#11 module of the HSM holding the hub key (e.g. /usr/lib/softhsm/libsofthsm2.so); unset: PEM key of PKI_DIR',
+  HUB_KEY_PKCS11_TOKEN: 'token label (with HUB_KEY_PKCS11_LIBRARY)',
+  HUB_KEY_PKCS11_PIN: 'user PIN of the token (with HUB_KEY_PKCS11_LIBRARY)',
+  HUB_KEY_PKCS11_LABEL: 'label of the hub private key in the token (with HUB_KEY_PKCS11_LIBRARY)',
 } as const;
 
 const schema = {
@@ -75,6 +81,12 @@ const schema = {
     seedDemo: { type: 'boolean' },
     auditHmacKey: { anyOf: [{ type: 'null' }, { type: 'string', minLength: 16 }] },
     pkiKeyType: { enum: ['ec', 'rsa'] },
+    hubKeyPkcs11: {
+      anyOf: [{ type: 'null' }, {
+        type: 'object', additionalProperties: false, required: ['library', 'tokenLabel', 'pin', 'keyLabel'],
+        properties: { library: { type: 'string', minLength: 1 }, tokenLabel: { type: 'string', minLength: 1 }, pin: { type: 'string', minLength: 1 }, keyLabel: { type: 'string', minLength: 1 } },
+      }],
+    },
   },
 } as const;
 const validate = new Ajv({ allErrors: true }).compile(schema);
@@ -95,7 +107,7 @@ const KEY_NAMES: Record<string, keyof typeof CONFIG_KEYS> = {
   port: 'PORT', host: 'HOST', transporter: 'TRANSPORTER', transporterConnectTimeoutMs: 'TRANSPORTER_CONNECT_TIMEOUT_MS',
   nodeId: 'NODE_ID', services: 'SERVICES', mocks: 'MOCKS', logLevel: 'LOG_LEVEL', databaseUrl: 'DATABASE_URL',
   dataDir: 'DATA_DIR', pkiDir: 'PKI_DIR', lookupDeadlineMs: 'LOOKUP_DEADLINE_MS', maxBodyBytes: 'MAX_BODY_BYTES',
-  seedDemo: 'SEED_DEMO', auditHmacKey: 'AUDIT_HMAC_KEY', pkiKeyType: 'PKI_KEY_TYPE',
+  seedDemo: 'SEED_DEMO', auditHmacKey: 'AUDIT_HMAC_KEY', pkiKeyType: 'PKI_KEY_TYPE', hubKeyPkcs11: 'HUB_KEY_PKCS11_LIBRARY' /* and its TOKEN, PIN, LABEL */,
 };
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Readonly<HubConfig> {
@@ -118,6 +130,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     seedDemo: bool(env.SEED_DEMO, !env.DATABASE_URL),
     auditHmacKey: env.AUDIT_HMAC_KEY || null,
     pkiKeyType: env.PKI_KEY_TYPE || 'ec',
+    hubKeyPkcs11: env.HUB_KEY_PKCS11_LIBRARY
+      ? { library: env.HUB_KEY_PKCS11_LIBRARY, tokenLabel: env.HUB_KEY_PKCS11_TOKEN ?? '', pin: env.HUB_KEY_PKCS11_PIN ?? '', keyLabel: env.HUB_KEY_PKCS11_LABEL ?? '' }
+      : null,
   };
   if (!validate(raw)) {
     const violations = (validate.errors ?? []).map((e) => {

@@ -79,7 +79,7 @@ export async function startCore(cfg: Readonly<HubConfig>, pki: HubPki, catalog: 
         await bindCertificate(store, p.fin, createHash('sha256').update(der).digest('hex'));
       }
     }
-    const hubSigner = cmsSigner(pki.hub, [fs.readFileSync(pki.summary.agencyCa.cert, 'utf8'), fs.readFileSync(pki.summary.qualifiedCa.cert, 'utf8')]);
+    const hubSigner = cmsSigner(pki.hubCms, [fs.readFileSync(pki.summary.agencyCa.cert, 'utf8'), fs.readFileSync(pki.summary.qualifiedCa.cert, 'utf8')]);
     const hmacKey = auditHmacKey(cfg);
     const trail = createAuditTrail({ db: store, hmacKey, signCheckpoint: (b) => hubSigner.sign(b) });
     const services: ServiceSchema[] = [

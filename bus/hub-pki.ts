@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { DEMO_CASES, DEMO_JUDGES, DEMO_OPERATORS, DEMO_STAFF } from '../core/demo/roster';
 import { PROVIDERS } from '../registry';
 import { SigningError } from '../signing/errors';
+import { openPkcs11Signer, type KeyStoreSigner } from '../signing/keystore';
 import { PathValidator } from '../signing/pki';
+import type { WssSigner } from '../signing/wss';
 import { initPki, type KeyType, type PkiPerson, type PkiSummary } from '../signing/test-ca';
 
 /**
@@ -14,7 +16,12 @@ import { initPki, type KeyType, type PkiPerson, type PkiSummary } from '../signi
  */
 export interface HubPki {
   summary: PkiSummary;
-  hub: { certPem: string; key: KeyObject };
+  /** The hub's signer for WS-Security and JWS: a key in the process, or one in an HSM (PKCS#11). */
+  hub: WssSigner;
+  /** The same key for CMS (evidence packets, audit checkpoints). */
+  hubCms: { certPem: string; key: KeyObject | KeyStoreSigner };
+  /** Releases the HSM session, when there is one. */
+  close(): Promise<void>;
   /** Validates people's and agencies' certificates: root anchor, intermediates, CRLs. */
   validator: PathValidator;
   /**
@@ -50,7 +57,35 @@ export async function ensurePki(dir: string, keyType: KeyType = 'ec'): Promise<P
   return initPki(dir, { keyType, people, providers: PROVIDERS.map((p) => p.id) });
 }
 
+/** Where the hub key lives when it is not the PEM file of the PKI directory (config HUB_KEY_PKCS11_*). */
+export interface HubKeyInHsm { library: string; tokenLabel: string; pin: string; keyLabel: string }
+
+/**
+ * Issue 3 §6: the hub's key may sit in an HSM. The certificate stays in the PKI directory; every
+ * signature the hub makes (WS-Security, JWS, CMS evidence and checkpoints) goes through PKCS#11,
+ * and the PEM key file is never read.
+ */
+export async function loadHubPkiWithKeyStore(summary: PkiSummary, hsm: HubKeyInHsm | null): Promise<HubPki> {
+  if (!hsm) return loadHubPki(summary);
+  const certPem = readFileSync(summary.hub.cert, 'utf8');
+  const keyType = new X509Certificate(certPem).publicKey.asymmetricKeyType;
+  const signer = await openPkcs11Signer({
+    library: hsm.library, tokenLabel: hsm.tokenLabel, pin: hsm.pin, keyLabel: hsm.keyLabel, certPem,
+    algorithm: keyType === 'ec' ? 'ecdsa-sha256' : 'rsa-pkcs1-sha256',
+  });
+  return { ...loadTrust(summary), hub: signer, hubCms: { certPem, key: signer }, close: () => signer.close!() };
+}
+
+/** The hub PKI with the hub key read from the PKI directory (PEM). */
 export function loadHubPki(summary: PkiSummary): HubPki {
+  const certPem = readFileSync(summary.hub.cert, 'utf8');
+  const key = createPrivateKey(readFileSync(summary.hub.key, 'utf8'));
+  return { ...loadTrust(summary), hub: { certPem, key }, hubCms: { certPem, key }, close: async () => undefined };
+}
+
+type HubTrust = Omit<HubPki, 'hub' | 'hubCms' | 'close'>;
+
+function loadTrust(summary: PkiSummary): HubTrust {
   const read = (f: string) => readFileSync(f, 'utf8');
   const validator = new PathValidator({
     anchors: [read(summary.rootCa.cert)],
@@ -58,15 +93,14 @@ export function loadHubPki(summary: PkiSummary): HubPki {
     crls: [read(summary.crls.root), read(summary.crls.qualified), read(summary.crls.agency)],
   });
   const pinned = new Map<string, string>();
-  const signers = new Map<string, { certPem: string; key: KeyObject }>();
+  const certs = new Map<string, { certPem: string; keyFile: string }>();
   for (const p of summary.providers) {
     const certPem = read(p.cert);
     pinned.set(p.id, fingerprint(new X509Certificate(certPem).raw));
-    signers.set(p.id, { certPem, key: createPrivateKey(read(p.key)) });
+    certs.set(p.id, { certPem, keyFile: p.key });
   }
   return {
     summary,
-    hub: { certPem: read(summary.hub.cert), key: createPrivateKey(read(summary.hub.key)) },
     validator,
     providerTrust(providerId) {
       const pin = pinned.get(providerId);
@@ -77,7 +111,11 @@ export function loadHubPki(summary: PkiSummary): HubPki {
         return v.publicKey;
       };
     },
-    providerSigner: (id) => signers.get(id),
+    // Agencies' keys exist only in a demo PKI (the mock agencies sign with them): read on demand.
+    providerSigner: (id) => {
+      const c = certs.get(id);
+      return c ? { certPem: c.certPem, key: createPrivateKey(read(c.keyFile)) } : undefined;
+    },
   };
 }
 

@@ -6,6 +6,7 @@
  */
 import type { KeyObject } from 'node:crypto';
 import { signDetached, verifyDetached } from '../../signing/cms';
+import type { KeyStoreSigner } from '../../signing/keystore';
 import type { PathValidator } from '../../signing/pki';
 import type { VerifiedSigner } from '../authz/authz.types';
 
@@ -35,6 +36,6 @@ export function cmsVerifier(validator: PathValidator): SignatureVerifier {
 }
 
 /** `extraCerts`: the issuing CA(s), embedded so an offline verifier needs only the root. */
-export function cmsSigner(signer: { certPem: string; key: KeyObject }, extraCerts: string[] = []): DocumentSigner {
+export function cmsSigner(signer: { certPem: string; key: KeyObject | KeyStoreSigner }, extraCerts: string[] = []): DocumentSigner {
   return { sign: (content) => signDetached(content, signer, { extraCerts }) };
 }

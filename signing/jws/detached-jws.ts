@@ -14,6 +14,7 @@
  */
 import { sign as cryptoSign, verify as cryptoVerify, KeyObject } from 'node:crypto';
 import { SigningError } from '../errors';
+import type { RawSigner } from '../keystore/types';
 
 export type JwsAlg = 'RS256' | 'ES256' | 'ES384';
 
@@ -50,15 +51,17 @@ function keyOptions(alg: JwsAlg, key: KeyObject) {
   return ALGS[alg].keyType === 'ec' ? { key, dsaEncoding: 'ieee-p1363' as const } : key;
 }
 
-export function signDetachedJws(body: Buffer, signer: { certPem: string; key: KeyObject }, opts: { kid?: string } = {}): string {
-  const alg = algFor(signer.key);
+/** `signer`: a key in the process, or a raw signer whose key stays in its store (PKCS#11). */
+export function signDetachedJws(body: Buffer, signer: { certPem: string; key: KeyObject } | RawSigner, opts: { kid?: string } = {}): string {
+  const alg: JwsAlg = 'key' in signer ? algFor(signer.key) : signer.keyType === 'rsa' ? 'RS256' : 'ES256';
   const m = /-----BEGIN CERTIFICATE-----([A-Za-z0-9+/=\s]+)-----END CERTIFICATE-----/.exec(signer.certPem);
   if (!m) throw new SigningError('malformed', 'signer certificate is not a PEM certificate');
   const header: JwsHeader = { alg, x5c: [m[1].replace(/\s+/g, '')] };
   if (opts.kid) header.kid = opts.kid;
   const h = Buffer.from(JSON.stringify(header)).toString('base64url');
   const input = Buffer.from(`${h}.${body.toString('base64url')}`);
-  return `${h}..${cryptoSign(ALGS[alg].hash, input, keyOptions(alg, signer.key)).toString('base64url')}`;
+  const sig = 'key' in signer ? cryptoSign(ALGS[alg].hash, input, keyOptions(alg, signer.key)) : signer.signRaw(input);
+  return `${h}..${sig.toString('base64url')}`;
 }
 
 export async function verifyDetachedJws(body: Buffer, jws: string, trust: JwsTrust): Promise<{ header: JwsHeader; signerCertDer?: Buffer }> {

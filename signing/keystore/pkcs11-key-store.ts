@@ -6,9 +6,9 @@
  */
 import { createHash } from 'node:crypto';
 import type * as Pkcs11 from 'pkcs11js';
-import { SigningError } from '../errors';
+import { SigningError, isSigningError } from '../errors';
 import { seq, tlv } from '../pki/der-writer';
-import { KeyStoreSigner, SignatureAlgorithm } from './types';
+import { KeyStoreSigner, RawSigner, SignatureAlgorithm } from './types';
 
 export interface Pkcs11Options {
   /** Path of the PKCS#11 module, e.g. /usr/lib/softhsm/libsofthsm2.so. */
@@ -112,7 +112,10 @@ function findPrivateKey(s: Pkcs11Session, label: string): Pkcs11.Handle {
   return found[0]!;
 }
 
-export async function openPkcs11Signer(o: Pkcs11Options): Promise<KeyStoreSigner> {
+/** A PKCS#11 key: CMS signing (async, DER ECDSA) and, for PKCS#1 / ECDSA keys, XML-DSig and JWS signing (raw). */
+export type Pkcs11Signer = KeyStoreSigner & RawSigner;
+
+export async function openPkcs11Signer(o: Pkcs11Options): Promise<Pkcs11Signer> {
   const p = lib();
   const s = openPkcs11Session(o.library, o.tokenLabel, o.pin);
   let key: Pkcs11.Handle;
@@ -125,14 +128,26 @@ export async function openPkcs11Signer(o: Pkcs11Options): Promise<KeyStoreSigner
   let closed = false;
   // One session signs one thing at a time (PKCS#11 §5.12): serialize.
   let queue: Promise<unknown> = Promise.resolve();
-  const signOnce = async (data: Buffer): Promise<Buffer> => {
+  // C_SignInit + C_Sign run synchronously: no two operations on the session can interleave.
+  const signRaw = (data: Buffer): Buffer => {
     if (closed) fail('key store closed');
     try {
       if (o.algorithm === 'ecdsa-sha256') {
         s.module.C_SignInit(s.session, { mechanism: p.CKM_ECDSA }, key);
-        const raw = s.module.C_Sign(s.session, createHash('sha256').update(data).digest(), Buffer.alloc(132));
-        return ecdsaRawToDer(raw);
+        return s.module.C_Sign(s.session, createHash('sha256').update(data).digest(), Buffer.alloc(132));
       }
+      if (o.algorithm !== 'rsa-pkcs1-sha256') fail('raw (XML-DSig / JWS) signing needs an rsa-pkcs1-sha256 or ecdsa-sha256 key');
+      s.module.C_SignInit(s.session, { mechanism: p.CKM_SHA256_RSA_PKCS }, key);
+      return s.module.C_Sign(s.session, data, Buffer.alloc(1024));
+    } catch (e) {
+      if (isSigningError(e)) throw e;
+      return fail('sign failed', e);
+    }
+  };
+  const signOnce = async (data: Buffer): Promise<Buffer> => {
+    if (closed) fail('key store closed');
+    try {
+      if (o.algorithm === 'ecdsa-sha256') return ecdsaRawToDer(signRaw(data));
       const mechanism = o.algorithm === 'rsa-pss-sha256'
         ? { mechanism: p.CKM_SHA256_RSA_PKCS_PSS, parameter: { type: p.CK_PARAMS_RSA_PSS, hashAlg: p.CKM_SHA256, mgf: p.CKG_MGF1_SHA256, saltLen: 32 } as Pkcs11.IParams }
         : { mechanism: p.CKM_SHA256_RSA_PKCS };
@@ -145,6 +160,8 @@ export async function openPkcs11Signer(o: Pkcs11Options): Promise<KeyStoreSigner
   return {
     certPem: o.certPem,
     algorithm: o.algorithm,
+    keyType: o.algorithm === 'ecdsa-sha256' ? 'ec' : 'rsa',
+    signRaw,
     sign: (data) => {
       const p = queue.then(() => signOnce(data));
       queue = p.catch(() => undefined);

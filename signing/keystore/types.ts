@@ -16,3 +16,15 @@ export interface KeyStoreSigner {
   /** Releases sessions / handles where the store holds any. */
   close?(): Promise<void>;
 }
+
+/**
+ * A synchronous signer in the form XML-DSig and JWS carry: RSA PKCS#1 v1.5 bytes, or ECDSA as the
+ * raw r||s concatenation (XMLDSig 1.1 §6.4.3, RFC 7518 §3.4). WS-Security and JWS signing use it
+ * where the key may not leave its store (PKCS#11): C_Sign is synchronous.
+ */
+export interface RawSigner {
+  certPem: string;
+  keyType: 'rsa' | 'ec';
+  /** Signs `data` with SHA-256 (the hash is computed inside). */
+  signRaw(data: Buffer): Buffer;
+}

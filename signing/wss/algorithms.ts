@@ -60,3 +60,8 @@ export function algForKey(key: KeyObject): SignatureAlg {
   }
   throw new SigningError('algorithm-not-allowed', `no XML signature algorithm for ${key.asymmetricKeyType} keys`);
 }
+
+/** The algorithm of a key held in a store: RSA-SHA256, or ECDSA-SHA256 (P-256, what PKCS#11 raw signing supports here). */
+export function algForKeyType(keyType: 'rsa' | 'ec'): SignatureAlg {
+  return SIGNATURE_ALGS.get(keyType === 'rsa' ? RSA_SHA256 : ECDSA_SHA256)!;
+}

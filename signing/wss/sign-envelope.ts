@@ -15,11 +15,13 @@ import { SigningError } from '../errors';
 import { excC14n, EXC_C14N } from '../xml/exc-c14n';
 import { onlyChild } from '../xml/light-dom';
 import { parseXml } from '../xml/parse-xml';
-import { algForKey, SHA256 } from './algorithms';
+import type { RawSigner } from '../keystore/types';
+import { algForKey, algForKeyType, SHA256 } from './algorithms';
 import { indexDocument, refuseDuplicateIds } from './ids';
 import { BASE64_BINARY, NS, X509_V3 } from './wss-names';
 
-export interface WssSigner { certPem: string; key: KeyObject }
+/** A key in the process (KeyObject), or one that stays in its store (PKCS#11) behind a raw signer. */
+export type WssSigner = { certPem: string; key: KeyObject } | RawSigner;
 
 export interface SignEnvelopeOptions {
   /** wsu:Id values to sign besides the Timestamp (Body and the X-Road headers). */
@@ -45,7 +47,7 @@ export function signEnvelope(xml: string, signer: WssSigner, opts: SignEnvelopeO
   refuseDuplicateIds(index);
   const { byId } = index;
 
-  const alg = algForKey(signer.key);
+  const alg = 'key' in signer ? algForKey(signer.key) : algForKeyType(signer.keyType);
   const now = opts.now ?? new Date();
   const expires = new Date(now.getTime() + (opts.timestampTtlSec ?? 300) * 1000);
   const tsId = 'TS-' + randomUUID();
@@ -72,8 +74,9 @@ export function signEnvelope(xml: string, signer: WssSigner, opts: SignEnvelopeO
     `<ds:SignatureMethod Algorithm="${alg.uri}"></ds:SignatureMethod>` +
     refs +
     `</ds:SignedInfo>`;
-  const sigValue = cryptoSign(alg.hash, Buffer.from(signedInfo, 'utf8'),
-    alg.keyType === 'ec' ? { key: signer.key, dsaEncoding: 'ieee-p1363' } : signer.key).toString('base64');
+  const sigValue = ('key' in signer
+    ? cryptoSign(alg.hash, Buffer.from(signedInfo, 'utf8'), alg.keyType === 'ec' ? { key: signer.key, dsaEncoding: 'ieee-p1363' } : signer.key)
+    : signer.signRaw(Buffer.from(signedInfo, 'utf8'))).toString('base64');
 
   const envPrefix = env.prefix || 'soapenv';
   const security =
