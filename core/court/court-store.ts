@@ -5,7 +5,7 @@ import { getDecision } from '../store/repositories/decisions';
 import { lookupFacts } from '../store/repositories/lookup-facts';
 import { insertDelegation } from '../store/repositories/delegations';
 import { claimNonce } from '../store/repositories/nonces';
-import { admitOrder, completeOrder, getEvidence, getOrder, recordOrder, saveEvidence, transitionOrder } from '../store/repositories/orders';
+import { admitOrder, completeOrder, getEvidence, getOrder, transitionOrder } from '../store/repositories/orders';
 import { getPerson, upsertPerson, type Person } from '../store/repositories/roster';
 import type { RosterEntry } from '../authz/authz.types';
 import type { DelegationView } from '../delegations/delegation.types';
@@ -38,13 +38,11 @@ export function courtStore(db: Db): CourtStore {
       };
     },
     claimNonce: (nonce, keepUntil) => claimNonce(db, nonce, keepUntil),
-    recordOrder: (o) => recordOrder(db, o),
     transitionOrder: (orderId, from, to, refusalCode) => transitionOrder(db, orderId, from as never, to, { refusalCode }),
     async order(orderId) {
       const o = await getOrder(db, orderId);
       return o ? { orderId: o.orderId, requesterFin: o.requesterFin, status: o.status, caseNumber: o.caseNumber } : null;
     },
-    async saveEvidence(orderId, packet) { await saveEvidence(db, orderId, packet); },
     admitOrder: (nonce, keepUntil, o) => admitOrder(db, nonce, keepUntil, o),
     completeOrder: (orderId, packet) => completeOrder(db, orderId, packet),
     evidence: (orderId) => getEvidence(db, orderId),

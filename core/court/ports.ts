@@ -42,8 +42,6 @@ export interface CourtStore {
   lookupFacts(fin: string | null, caseNumber: string, decisionId: string | null): Promise<{ roster: RosterEntry | null; courtCase: CaseView | null; decision: DecisionView | null }>;
   /** Atomic first-use claim (issue 4 item 3: across restarts and nodes). */
   claimNonce(nonce: string, keepUntil: Date): Promise<boolean>;
-  /** Insert-or-fail on orderId. */
-  recordOrder(o: { orderId: string; caseNumber: string; requesterFin: string; categories: string[]; requestId: string }): Promise<boolean>;
   /**
    * claimNonce + recordOrder in one transaction (one commit on the hot path): the nonce is used up
    * whatever follows; the order is recorded only when the nonce was fresh.
@@ -54,7 +52,6 @@ export interface CourtStore {
   /** Compare-and-set of the order's status. */
   transitionOrder(orderId: string, from: string[], to: 'refused' | 'authorized' | 'completed' | 'failed', refusalCode?: string): Promise<boolean>;
   order(orderId: string): Promise<OrderRecordView | null>;
-  saveEvidence(orderId: string, packet: Buffer): Promise<void>;
   evidence(orderId: string): Promise<Buffer | null>;
   /** Every delegation of the case naming the staff member, revoked and expired included. */
   delegationsFor(caseNumber: string, staffFin: string): Promise<DelegationView[]>;
