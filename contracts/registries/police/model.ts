@@ -1,0 +1,47 @@
+/** Canonical model of the internal affairs records (statute 11.2.7). */
+import type { Money } from '../common-model';
+
+export interface WantedStatus {
+  wanted: boolean;
+  /** Set when wanted. */
+  since: string | null;
+  authority: string | null;
+  kind: 'interstate' | 'national' | null;
+}
+
+export interface CriminalCase {
+  caseNumber: string;
+  /** Articles of the Criminal Code, e.g. "178.3.2". */
+  articles: string[];
+  openedOn: string;
+  role: 'suspect' | 'accused' | 'victim';
+  status: 'investigation' | 'in-court' | 'closed' | 'suspended';
+}
+
+export interface Conviction {
+  court: string;
+  caseNumber: string;
+  decisionDate: string;
+  articles: string[];
+  sentence: string;
+  /** When the conviction is spent (expunged); null: not yet. */
+  spentOn: string | null;
+}
+
+export interface UnpaidFine {
+  protocolNumber: string;
+  /** Article of the Code of Administrative Offences. */
+  article: string;
+  issuedOn: string;
+  amount: { amount: number; currency: 'AZN' };
+}
+
+/** 11.2.7, getCriminalRecords: a clean record is an answer too (empty lists, not wanted). */
+export interface CriminalRecord {
+  subject: { fin: string };
+  wanted: WantedStatus;
+  criminalCases: CriminalCase[];
+  convictions: Conviction[];
+  unpaidFines: UnpaidFine[];
+  unpaidFinesTotal: Money;
+}

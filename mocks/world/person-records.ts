@@ -1,0 +1,254 @@
+/**
+ * Records about a person's life: work and pension (11.2.4), education (11.2.21), driving licences
+ * (11.2.9), border crossings (11.2.10), IDP status (11.2.16), rent-to-own housing (11.2.18),
+ * criminal records (11.2.7) and detention (11.2.24). Each answers undefined ("not found") when the
+ * register holds nothing about the person, except the registers that certify an absence: the
+ * criminal record, travel bans and border crossings answer for every resident.
+ */
+import { rngFor } from '../population-data/prng';
+import type { Employment, EmploymentContract, SocialBenefit } from '../../contracts/registries/labour/model';
+import type { Education, EducationRecord } from '../../contracts/registries/education/model';
+import type { DrivingLicence, DrivingLicences } from '../../contracts/registries/road-police/model';
+import type { BorderCrossing, BorderCrossings, TravelBans } from '../../contracts/registries/migration/model';
+import type { IdpStatus } from '../../contracts/registries/idp/model';
+import type { RentToOwn } from '../../contracts/registries/housing/model';
+import type { CriminalRecord, Conviction, CriminalCase, UnpaidFine } from '../../contracts/registries/police/model';
+import type { DetentionRecord, DetentionStatus } from '../../contracts/registries/penitentiary/model';
+import { assets } from './assets';
+import { addDays, addYears, dateIn, isoDate, money, REFERENCE_DATE } from './dates';
+import { fin as makeFin, voen as makeVoen } from './ids';
+import { barredSince, travelBans } from './restrictions';
+import { companyFacts, personFacts, type PersonFacts } from './subjects';
+import { BORDER_CHECKPOINTS, COURTS, OCCUPIED_DISTRICTS, PENITENTIARY_FACILITIES, POSITIONS, SPECIALITIES, UNIVERSITIES, VOCATIONAL_SCHOOLS } from './vocab';
+
+function birthYear(f: PersonFacts): number {
+  return Number(f.person.birthDate.slice(0, 4));
+}
+
+export function employment(fin: string): Employment | undefined {
+  const f = personFacts(fin);
+  if (!f) return undefined;
+  const r = rngFor('labour', fin);
+  const contracts: EmploymentContract[] = [];
+  const firstJob = birthYear(f) + r.int(19, 24);
+  const past = f.age >= 24 ? r.int(0, 2) : 0;
+  let start = isoDate(Math.min(firstJob, 2024), r.int(1, 12), 1);
+  const employer = () => {
+    const v = makeVoen(r, 1);
+    return { voen: v, name: companyFacts(v)?.name ?? v };
+  };
+  for (let i = 0; i < past + (f.traits.employed ? 1 : 0); i++) {
+    const current = f.traits.employed && i === past;
+    const end = current ? null : addDays(start, r.int(300, 2500));
+    if (end && end >= REFERENCE_DATE) break;
+    contracts.push({
+      contractNumber: `ƏM-${start.slice(0, 4)}-${r.digits(7)}`,
+      employer: employer(),
+      position: r.pick(POSITIONS),
+      startDate: start,
+      endDate: end,
+      monthlySalary: { amount: money(r.int(400, 3500)), currency: 'AZN' },
+      kind: r.chance(0.8) ? 'permanent' : r.chance(0.5) ? 'fixed-term' : 'part-time',
+    });
+    if (!end) break;
+    start = addDays(end, r.int(15, 200));
+    if (start >= REFERENCE_DATE) break;
+  }
+  const pension = f.age >= 65
+    ? { kind: 'old-age' as const, since: addYears(f.person.birthDate, 65), monthlyAmount: { amount: money(r.int(280, 900)), currency: 'AZN' as const } }
+    : r.chance(0.03) ? { kind: 'disability' as const, since: dateIn(r, 2012), monthlyAmount: { amount: money(r.int(200, 500)), currency: 'AZN' as const } } : null;
+  const benefits: SocialBenefit[] = [];
+  if (!f.traits.employed && f.age < 65 && r.chance(0.2)) {
+    benefits.push({ kind: 'targeted-social-assistance', since: dateIn(r, 2021), until: null, monthlyAmount: { amount: money(r.int(150, 400)), currency: 'AZN' } });
+  }
+  if (f.traits.idp && r.chance(0.8)) {
+    benefits.push({ kind: 'targeted-social-assistance', since: dateIn(r, 2015), until: null, monthlyAmount: { amount: 90, currency: 'AZN' } });
+  }
+  if (contracts.length === 0 && !pension && benefits.length === 0) return undefined;
+  return { subject: { fin }, contracts, pension, benefits };
+}
+
+export function education(fin: string): Education | undefined {
+  const f = personFacts(fin);
+  if (!f) return undefined;
+  const r = rngFor('education', fin);
+  const by = birthYear(f);
+  const records: EducationRecord[] = [];
+  const school = by + 17;
+  if (school > 2025) return undefined;
+  records.push({
+    level: 'general-secondary', institution: `${f.city} şəhəri ${r.int(1, 320)} nömrəli tam orta məktəb`, speciality: null,
+    startYear: by + 6, endYear: school, document: { type: 'attestat', number: `A${r.digits(7)}`, issuedOn: isoDate(school, 6, r.int(15, 28)) },
+  });
+  if (!f.traits.higherEducation && r.chance(0.25) && school + 3 <= 2025) {
+    records.push({ level: 'vocational', institution: r.pick(VOCATIONAL_SCHOOLS), speciality: r.pick(['Elektrik', 'Aşpaz', 'Dərzi', 'Avtomexanik']), startYear: school, endYear: school + 2, document: { type: 'diploma', number: `PT${r.digits(6)}`, issuedOn: isoDate(school + 2, 6, 30) } });
+  }
+  if (f.traits.higherEducation) {
+    const uni = r.pick(UNIVERSITIES);
+    const spec = r.pick(SPECIALITIES);
+    const end = school + 4;
+    records.push({ level: 'bachelor', institution: uni, speciality: spec, startYear: school, endYear: end <= 2025 ? end : null, document: end <= 2025 ? { type: 'diploma', number: `B${r.digits(7)}`, issuedOn: isoDate(end, 7, r.int(1, 20)) } : null });
+    if (end + 2 <= 2025 && r.chance(0.35)) {
+      records.push({ level: 'master', institution: r.chance(0.6) ? uni : r.pick(UNIVERSITIES), speciality: spec, startYear: end, endYear: end + 2, document: { type: 'diploma', number: `M${r.digits(7)}`, issuedOn: isoDate(end + 2, 7, r.int(1, 20)) } });
+      if (end + 6 <= 2025 && r.chance(0.08)) {
+        records.push({ level: 'doctorate', institution: 'Azərbaycan Milli Elmlər Akademiyası', speciality: spec, startYear: end + 2, endYear: end + 6, document: { type: 'diploma', number: `FD${r.digits(6)}`, issuedOn: isoDate(end + 6, 11, r.int(1, 28)) } });
+      }
+    }
+  }
+  return { subject: { fin }, records };
+}
+
+export function drivingLicences(fin: string): DrivingLicences | undefined {
+  const f = personFacts(fin);
+  if (!f || !f.traits.licence) return undefined;
+  const r = rngFor('licences', fin);
+  const issuedOn = dateIn(r, Math.max(birthYear(f) + 18, 2012));
+  const validUntil = addYears(issuedOn, 10);
+  const hasTruck = (assets({ fin })?.vehicles ?? []).some((v) => v.kind === 'truck');
+  const categories = hasTruck || r.chance(0.1) ? ['B', 'C'] : r.chance(0.05) ? ['A', 'B'] : ['B'];
+  // Detention suspends the right to drive (the licence is kept by the facility).
+  const suspended = f.traits.detained;
+  const licence: DrivingLicence = {
+    number: `AB${r.digits(6)}`,
+    categories,
+    issuedOn,
+    validUntil,
+    status: validUntil <= REFERENCE_DATE ? 'expired' : suspended ? 'suspended' : 'valid',
+    suspension: suspended && validUntil > REFERENCE_DATE ? { until: '2026-12-31', basis: 'Məhkəmənin qətimkan tədbiri haqqında qərarı' } : null,
+  };
+  return { subject: { fin }, licences: [licence] };
+}
+
+export function borderCrossings(fin: string): BorderCrossings | undefined {
+  const f = personFacts(fin);
+  if (!f) return undefined;
+  const r = rngFor('crossings', fin);
+  const crossings: BorderCrossing[] = [];
+  if (f.traits.traveller && f.age >= 1) {
+    const barred = barredSince({ fin });
+    const plates = assets({ fin })?.vehicles.map((v) => v.plate) ?? [];
+    const trips = r.int(1, 5);
+    let day = dateIn(r, 2023, 2023);
+    for (let i = 0; i < trips; i++) {
+      const cp = r.pick(BORDER_CHECKPOINTS);
+      const out = addDays(day, r.int(10, 120));
+      if (out >= REFERENCE_DATE || (barred && out >= barred)) break;
+      const back = addDays(out, r.int(3, 21));
+      const byCar = !cp.name.includes('Aeroport') && plates.length > 0 && r.chance(0.6) ? r.pick(plates) : null;
+      const country = r.pick(cp.countries);
+      const document = `${f.person.identityDocument.series}${f.person.identityDocument.number}`;
+      crossings.push({ at: `${out}T${String(r.int(0, 23)).padStart(2, '0')}:${String(r.int(0, 59)).padStart(2, '0')}:00Z`, direction: 'exit', checkpoint: cp.name, country, document, vehiclePlate: byCar });
+      if (back < REFERENCE_DATE) crossings.push({ at: `${back}T${String(r.int(0, 23)).padStart(2, '0')}:${String(r.int(0, 59)).padStart(2, '0')}:00Z`, direction: 'entry', checkpoint: cp.name, country, document, vehiclePlate: byCar });
+      day = back;
+    }
+  }
+  crossings.sort((a, b) => (a.at < b.at ? 1 : -1));
+  return { subject: { fin }, crossings };
+}
+
+export function travelBanRecord(fin: string): TravelBans | undefined {
+  if (!personFacts(fin)) return undefined;
+  const bans = travelBans({ fin });
+  return { subject: { fin }, barred: bans.some((b) => b.status === 'active'), bans };
+}
+
+export function idpStatus(fin: string): IdpStatus | undefined {
+  const f = personFacts(fin);
+  if (!f || !f.traits.idp) return undefined;
+  const r = rngFor('idp', fin);
+  const origin = r.pick(OCCUPIED_DISTRICTS);
+  return {
+    subject: { fin },
+    status: r.chance(0.9) ? 'idp' : 'refugee',
+    certificateNumber: `MK-${r.digits(7)}`,
+    registeredOn: dateIn(r, Math.max(1993, birthYear(f)), Math.max(1993, Math.min(2005, birthYear(f) + 1))),
+    originDistrict: origin,
+    settledAt: f.address,
+    familyMembers: r.int(1, 6),
+    returned: r.chance(0.08),
+  };
+}
+
+export function rentToOwn(fin: string): RentToOwn | undefined {
+  const f = personFacts(fin);
+  if (!f || !f.traits.rentToOwn) return undefined;
+  const r = rngFor('housing', fin);
+  const startedOn = dateIn(r, 2020, 2024);
+  const monthly = money(r.int(250, 700));
+  const term = r.pick([120, 180, 240]);
+  const arrears = f.traits.utilityDebt || f.traits.debtorProceedings > 0 ? money(monthly * r.int(2, 6)) : 0;
+  return {
+    subject: { fin },
+    contracts: [{
+      contractNumber: `MİDA-${startedOn.slice(0, 4)}-${r.digits(5)}`,
+      address: `${r.pick(['Bakı, Yasamal r., "Yasamal" yaşayış kompleksi', 'Gəncə, Kəpəz r., "Gəncə" yaşayış kompleksi', 'Sumqayıt, "Sumqayıt" yaşayış kompleksi'])}, bina ${r.int(1, 12)}, mənzil ${r.int(1, 200)}`,
+      startedOn,
+      termMonths: term,
+      monthlyPayment: { amount: monthly, currency: 'AZN' },
+      remaining: { amount: money(monthly * (term - 12 * (2026 - Number(startedOn.slice(0, 4))))), currency: 'AZN' },
+      arrears: { amount: arrears, currency: 'AZN' },
+      status: 'active',
+    }],
+  };
+}
+
+export function criminalRecord(fin: string): CriminalRecord | undefined {
+  const f = personFacts(fin);
+  if (!f) return undefined;
+  const r = rngFor('criminal', fin);
+  const cases: CriminalCase[] = [];
+  const convictions: Conviction[] = [];
+  const articles = ['177.2.3', '178.3.2', '186.1', '221.3', '234.1', '206.3.2', '308.1'];
+  if (f.traits.openCriminalCase) {
+    const openedOn = dateIn(r, 2025, 2025);
+    cases.push({ caseNumber: `${r.int(100, 999)}${r.digits(6)}`, articles: [r.pick(articles)], openedOn, role: 'accused', status: r.chance(0.5) || f.traits.detained ? 'in-court' : 'investigation' });
+  }
+  if (f.traits.convicted) {
+    const decisionDate = dateIn(r, 2010, 2022);
+    const years = r.int(1, 6);
+    const prison = r.chance(0.5);
+    convictions.push({
+      court: r.pick(COURTS), caseNumber: `1(${r.int(101, 130)})-${r.int(10, 999)}/${decisionDate.slice(0, 4)}`, decisionDate,
+      articles: [r.pick(articles)], sentence: prison ? `${years} il azadlıqdan məhrum etmə` : `${r.int(1000, 5000)} manat cərimə`,
+      // Criminal Code art. 83: a fine is spent a year after it is paid; a prison term some years after release.
+      spentOn: !prison ? addYears(decisionDate, 1) : Number(decisionDate.slice(0, 4)) + years + 3 <= 2025 ? addYears(decisionDate, years + 3) : null,
+    });
+  }
+  const fines: UnpaidFine[] = [];
+  for (let i = 0; i < f.traits.unpaidFines; i++) {
+    fines.push({ protocolNumber: `YP${r.digits(9)}`, article: r.pick(['328.1', '329', '333', '342.1', '346.1']), issuedOn: dateIn(r, 2024), amount: { amount: r.pick([20, 40, 60, 100, 200]), currency: 'AZN' } });
+  }
+  const wanted = f.traits.wanted
+    ? { wanted: true, since: dateIn(r, 2024), authority: 'Daxili İşlər Nazirliyi', kind: r.chance(0.2) ? ('interstate' as const) : ('national' as const) }
+    : { wanted: false, since: null, authority: null, kind: null };
+  return {
+    subject: { fin }, wanted, criminalCases: cases, convictions, unpaidFines: fines,
+    unpaidFinesTotal: { amount: money(fines.reduce((s, x) => s + x.amount.amount, 0)), currency: 'AZN' },
+  };
+}
+
+export function detention(fin: string): DetentionStatus | undefined {
+  const f = personFacts(fin);
+  if (!f || !(f.traits.detained || f.traits.convicted)) return undefined;
+  const record = criminalRecord(fin);
+  const r = rngFor('detention', fin);
+  const history: DetentionRecord[] = [];
+  let current: DetentionRecord | null = null;
+  const conviction = record?.convictions[0];
+  if (conviction && conviction.sentence.includes('azadlıqdan')) {
+    const years = Number(conviction.sentence.split(' ')[0]);
+    const until = addYears(conviction.decisionDate, years);
+    const rec: DetentionRecord = { status: until < REFERENCE_DATE ? 'released' : 'serving-sentence', facility: r.pick(PENITENTIARY_FACILITIES.slice(2)), since: conviction.decisionDate, until, basis: { court: conviction.court, caseNumber: conviction.caseNumber, decisionDate: conviction.decisionDate } };
+    if (rec.status === 'released') history.push(rec); else current = rec;
+  }
+  const open = record?.criminalCases.find((c) => c.status === 'in-court' || c.status === 'investigation');
+  if (f.traits.detained && open && !current) {
+    const since = addDays(open.openedOn, r.int(1, 10));
+    current = { status: 'pre-trial-detention', facility: r.pick(PENITENTIARY_FACILITIES.slice(0, 2)), since, until: addDays(since, 120), basis: { court: r.pick(COURTS), caseNumber: open.caseNumber, decisionDate: since } };
+  }
+  if (!current && history.length === 0) return undefined;
+  return { subject: { fin }, current, history };
+}
+
+/** A FIN the world will also have (e.g. a company's founder); exported for tests. */
+export { makeFin };
