@@ -17,9 +17,16 @@ const demoDigest = (id: string) => createHash('sha256').update(`court-hub demo d
 /**
  * Two decisions of the commercial case 2-1(103)-455/2026: one in legal force (a 'decision'
  * basis may cite it for bank, tax or commercial-secret data, 11.1), one adopted but not yet in
- * force (citing it must be refused).
+ * force (citing it must be refused). The civil case 2(101)-1234/2026 has a ruling in force that
+ * orders the disclosure of the defendant's and plaintiff's bank, tax and securities data, so
+ * one order of its judge can cover every §11.2 category.
  */
 export const DEMO_DECISIONS: readonly Decision[] = [
+  {
+    id: 'DEMO-1234-D1', caseNumber: '2(101)-1234/2026', kind: 'ruling',
+    adoptedAt: new Date('2026-01-20T10:00:00Z'), legalForceAt: new Date('2026-02-05T00:00:00Z'),
+    signedBy: '2JD4K7M', signatureSha256: demoDigest('DEMO-1234-D1'),
+  },
   {
     id: 'DEMO-455-D1', caseNumber: '2-1(103)-455/2026', kind: 'decision',
     adoptedAt: new Date('2026-01-15T10:00:00Z'), legalForceAt: new Date('2026-02-16T00:00:00Z'),
