@@ -9,7 +9,7 @@ import {
   getPerson, insertDelegation, isInLegalForce, isUniqueViolation, listCourts, listDecisions, listPersons, recordOrder,
   revokeDelegation, saveEvidence, setCaseStatus, setPersonActive, transitionOrder, upsertCase,
 } from '../../../../core/store';
-import { seedDemo } from '../../../../core/store/seed';
+import { DEMO_DECISIONS, seedDemo } from '../../../../core/store/seed';
 import { freshStore, STORE_KINDS, type TestStore } from '../../../support/db';
 
 const FP = 'AB:CD:'.repeat(15) + 'AB:CD'; // 32 bytes, colon form
@@ -30,7 +30,7 @@ describe.each(STORE_KINDS)('repositories on %s', (kind) => {
       const counts = await t.store.query<{ c: number; p: number; k: number; d: number; pa: number }>(
         `SELECT (SELECT count(*) FROM courts) AS c, (SELECT count(*) FROM persons) AS p, (SELECT count(*) FROM cases) AS k,
                 (SELECT count(*) FROM decisions) AS d, (SELECT count(*) FROM parties) AS pa`);
-      expect(counts.rows[0]).toEqual({ c: 3, p: 7, k: 4, d: 2, pa: DEMO_CASES.reduce((n, c) => n + c.parties.length, 0) });
+      expect(counts.rows[0]).toEqual({ c: 3, p: 7, k: 4, d: DEMO_DECISIONS.length, pa: DEMO_CASES.reduce((n, c) => n + c.parties.length, 0) });
       expect((await getPerson(t.store, '2JD4K7M'))?.certSha256).toBe(FP_HEX);
       expect(await listCourts(t.store)).toHaveLength(3);
     });
