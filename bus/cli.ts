@@ -7,7 +7,8 @@ import { PROVIDERS } from '../registry';
 import { runCmsCommand, runPkiCommand } from '../signing/cli';
 import { COURT_COMMANDS, nodeIo } from './api';
 import { loadConfig } from './config';
-import { checkpointVerifier, embeddedStoreLock, openCoreStore } from './core-wiring';
+import { runningEmbeddedServerUrl } from '../core/store';
+import { checkpointVerifier, openCoreStore } from './core-wiring';
 import { demoPkiPeople, loadHubPki } from './hub-pki';
 
 /**
@@ -52,11 +53,11 @@ async function dispatch(argv: string[]): Promise<number> {
       const cfg = loadConfig();
       const summaryFile = path.join(pkiDir(), 'pki.json');
       if (!fs.existsSync(summaryFile)) { stdio.err(`no PKI at ${summaryFile}: the hub has not run here yet (set DATA_DIR or PKI_DIR)`); return 2; }
-      const holder = embeddedStoreLock(cfg).holder();
-      if (holder !== null) { stdio.err(`the hub (pid ${holder}) has the embedded store open: stop it first, or run the hub on PostgreSQL (DATABASE_URL)`); return 2; }
       const pki = loadHubPki(JSON.parse(fs.readFileSync(summaryFile, 'utf8')));
+      // A running hub's embedded server is read through its socket; otherwise this command starts it.
+      const running = cfg.databaseUrl ? null : runningEmbeddedServerUrl(cfg.dataDir);
       return runAuditVerify(rest.slice(1), {
-        openDb: () => openCoreStore(cfg),
+        openDb: () => openCoreStore(running ? { ...cfg, databaseUrl: running } : cfg),
         verifyCheckpoint: checkpointVerifier(pki),
         stdout: stdio.out,
         stderr: stdio.err,
