@@ -17,10 +17,10 @@ import { demoPkiPeople, loadHubPki } from './hub-pki';
  */
 const USAGE = `usage: court-hub <command> [options]
   pki init [--dir DIR] [--key-type rsa|ec]         write a throw-away test PKI (prints a JSON summary)
-  cms sign --in FILE --cert PEM --key PEM --out FILE.p7s
+  cms sign --in FILE --cert PEM --key PEM --out FILE.p7s [--chain PEM ...]
   cms verify --in FILE --sig FILE.p7s [--trust PEM ...] [--crl FILE ...] [--ocsp-url URL]
   order create --case N --subject FIN|VOEN --categories 11.2.22,11.2.3 [--decision ID] [--purpose TEXT]
-  order sign --in order.json --cert judge.crt.pem --key judge.key.pem [--out order.sig]
+  order sign --in order.json --cert judge.crt.pem --key judge.key.pem [--chain PEM ...] [--out order.sig]
   lookup --order order.json --sig order.sig [--url http://127.0.0.1:8080] [--out evidence.p7s]
   verify-evidence FILE [--pki DIR | --trust root.pem ...]
   audit verify [--json]                            walk the audit chain (DATABASE_URL or DATA_DIR)
