@@ -7,7 +7,8 @@ import { PROVIDERS } from '../registry';
 import { runCmsCommand, runPkiCommand } from '../signing/cli';
 import { COURT_COMMANDS, nodeIo } from './api';
 import { loadConfig } from './config';
-import { checkpointVerifier, embeddedStoreLock, openCoreStore } from './core-wiring';
+import { runningEmbeddedServerUrl } from '../core/store';
+import { checkpointVerifier, openCoreStore } from './core-wiring';
 import { demoPkiPeople, loadHubPki } from './hub-pki';
 
 /**
@@ -16,10 +17,10 @@ import { demoPkiPeople, loadHubPki } from './hub-pki';
  */
 const USAGE = `usage: court-hub <command> [options]
   pki init [--dir DIR] [--key-type rsa|ec]         write a throw-away test PKI (prints a JSON summary)
-  cms sign --in FILE --cert PEM --key PEM --out FILE.p7s
+  cms sign --in FILE --cert PEM --key PEM --out FILE.p7s [--chain PEM ...]
   cms verify --in FILE --sig FILE.p7s [--trust PEM ...] [--crl FILE ...] [--ocsp-url URL]
   order create --case N --subject FIN|VOEN --categories 11.2.22,11.2.3 [--decision ID] [--purpose TEXT]
-  order sign --in order.json --cert judge.crt.pem --key judge.key.pem [--out order.sig]
+  order sign --in order.json --cert judge.crt.pem --key judge.key.pem [--chain PEM ...] [--out order.sig]
   lookup --order order.json --sig order.sig [--url http://127.0.0.1:8080] [--out evidence.p7s]
   verify-evidence FILE [--pki DIR | --trust root.pem ...]
   audit verify [--json]                            walk the audit chain (DATABASE_URL or DATA_DIR)
@@ -52,11 +53,11 @@ async function dispatch(argv: string[]): Promise<number> {
       const cfg = loadConfig();
       const summaryFile = path.join(pkiDir(), 'pki.json');
       if (!fs.existsSync(summaryFile)) { stdio.err(`no PKI at ${summaryFile}: the hub has not run here yet (set DATA_DIR or PKI_DIR)`); return 2; }
-      const holder = embeddedStoreLock(cfg).holder();
-      if (holder !== null) { stdio.err(`the hub (pid ${holder}) has the embedded store open: stop it first, or run the hub on PostgreSQL (DATABASE_URL)`); return 2; }
       const pki = loadHubPki(JSON.parse(fs.readFileSync(summaryFile, 'utf8')));
+      // A running hub's embedded server is read through its socket; otherwise this command starts it.
+      const running = cfg.databaseUrl ? null : runningEmbeddedServerUrl(cfg.dataDir);
       return runAuditVerify(rest.slice(1), {
-        openDb: () => openCoreStore(cfg),
+        openDb: () => openCoreStore(running ? { ...cfg, databaseUrl: running } : cfg),
         verifyCheckpoint: checkpointVerifier(pki),
         stdout: stdio.out,
         stderr: stdio.err,

@@ -53,23 +53,19 @@ export function checkpointVerifier(pki: HubPki): CheckpointVerifier {
   };
 }
 
+/** The store of record: DATABASE_URL, or the hub's own PostgreSQL server in DATA_DIR (started here, stopped by close()). */
 export async function openCoreStore(cfg: Readonly<HubConfig>): Promise<Store> {
-  if (!cfg.databaseUrl) fs.mkdirSync(cfg.dataDir, { recursive: true });
-  return openStore(cfg.databaseUrl ? { databaseUrl: cfg.databaseUrl } : { dataDir: path.join(cfg.dataDir, 'db') });
+  return openStore(cfg.databaseUrl ? { databaseUrl: cfg.databaseUrl } : { dataDir: cfg.dataDir });
 }
 
 /**
- * The court core of one process: the store (PGlite embedded, PostgreSQL with DATABASE_URL), the
+ * The court core of one process: the store (the embedded PostgreSQL, or DATABASE_URL), the
  * audit chain, lookup orchestration and the court service that authorizes every request.
+ * A second hub on the same DATA_DIR is refused by the embedded server's lock
+ * (HUB_ERR_CONFIG_DATA_DIR_IN_USE).
  */
 export async function startCore(cfg: Readonly<HubConfig>, pki: HubPki, catalog: Catalog): Promise<CoreParts> {
-  const lock = embeddedStoreLock(cfg);
-  const holder = lock.holder();
-  if (holder !== null) {
-    throw new HubError('HUB_ERR_CONFIG_INVALID', { message: `The embedded store in ${cfg.dataDir} is open in process ${holder}; PGlite serves one process (use DATABASE_URL for several core nodes)` });
-  }
   const store = await openCoreStore(cfg);
-  if (!cfg.databaseUrl) fs.writeFileSync(lock.file, String(process.pid));
   try {
     if (cfg.seedDemo) {
       await seedDemo(store);
@@ -104,28 +100,10 @@ export async function startCore(cfg: Readonly<HubConfig>, pki: HubPki, catalog: 
       async stop() {
         await trail.close().catch(() => undefined);
         await store.close().catch(() => undefined);
-        if (!cfg.databaseUrl) fs.rmSync(lock.file, { force: true });
       },
     };
   } catch (err) {
     await store.close().catch(() => undefined);
     throw err;
   }
-}
-
-/**
- * PGlite is a single-process database: while a hub has the embedded store open, another process
- * (e.g. `court-hub audit verify`) must not open it too. The hub leaves its pid beside the store.
- */
-export function embeddedStoreLock(cfg: Readonly<HubConfig>): { file: string; holder(): number | null } {
-  const file = path.join(cfg.dataDir, 'db.pid');
-  return {
-    file,
-    holder() {
-      if (cfg.databaseUrl || !fs.existsSync(file)) return null;
-      const pid = Number(fs.readFileSync(file, 'utf8'));
-      if (!Number.isInteger(pid) || pid === process.pid) return null;
-      try { process.kill(pid, 0); return pid; } catch { return null; }
-    },
-  };
 }

@@ -49,6 +49,7 @@ export const ERROR_CATALOGUE = {
 
   // config: the hub is set up wrongly
   HUB_ERR_CONFIG_INVALID: { category: 'config', message: 'The configuration is invalid' },
+  HUB_ERR_CONFIG_DATA_DIR_IN_USE: { category: 'config', message: 'Another running hub already owns this data directory and its embedded database' },
   HUB_ERR_REGISTRY_INVALID: { category: 'config', message: 'The registry catalog is invalid' },
   HUB_ERR_REGISTRY_NO_ADAPTER: { category: 'config', message: 'No adapter is connected for this registry yet' },
   HUB_ERR_TRANSPORT_UNREACHABLE: { category: 'config', message: 'The message transport (NATS) could not be reached' },
@@ -59,6 +60,7 @@ export const ERROR_CATALOGUE = {
   // store and audit trail (core/store, core/audit; statute 8.2.15)
   HUB_ERR_STORE_UNAVAILABLE: { category: 'transient', message: 'The database could not be reached' },
   HUB_ERR_STORE_FAILED: { category: 'system', message: 'The database refused the operation' },
+  HUB_ERR_STORE_EMBEDDED_FAILED: { category: 'config', message: 'The embedded PostgreSQL server could not be started' },
   HUB_ERR_STORE_MIGRATION_MISMATCH: { category: 'config', message: 'A database migration already applied differs from the one in this version of the hub' },
   HUB_ERR_AUDIT_WRITE_FAILED: { category: 'transient', message: 'The audit record could not be written, so nothing was looked up' },
   HUB_ERR_AUDIT_INVALID_EVENT: { category: 'system', message: 'The audit event is malformed or would record personal data in the clear' },

@@ -9,7 +9,7 @@
  * checkpoint interval bound that window.
  *
  * The walk reads one snapshot (REPEATABLE READ), so appends running meanwhile neither show up
- * half-done nor look like tampering. On PGlite this holds back appends until it finishes.
+ * half-done nor look like tampering.
  */
 import type { Db } from '../store/db';
 import type { AuditRecord, CheckpointRecord, CheckpointVerifier } from './audit-types';

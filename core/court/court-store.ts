@@ -1,4 +1,4 @@
-/** CourtStore over the store of record (core/store: PostgreSQL, or PGlite embedded). */
+/** CourtStore over the store of record (core/store: PostgreSQL, embedded or external). */
 import type { Db } from '../store/db';
 import { getCase, upsertCase } from '../store/repositories/cases';
 import { getDecision } from '../store/repositories/decisions';

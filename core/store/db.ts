@@ -1,12 +1,13 @@
 /**
- * The store's one seam (DESIGN.md §6): PostgreSQL is the store of record; the embedded default
- * is PGlite so that `npm start` needs no server. Both run the same SQL and migrations behind
- * this small interface, and both return the same JS types (int8 → number, bytea → Buffer,
- * timestamptz → Date, jsonb → value, text[] → string[]), so repositories never branch on it.
+ * The store's one seam (DESIGN.md §6): PostgreSQL, always. With DATABASE_URL the hub uses that
+ * server (several nodes may share it); otherwise it starts its own in DATA_DIR
+ * (embedded-server.ts), so `npm start` needs no server and runs the production SQL. Rows come
+ * back as node-postgres returns them (int8 → number, bytea → Buffer, timestamptz → Date,
+ * jsonb → value, text[] → string[]).
  */
+import { startEmbeddedServer } from './embedded-server';
 import { migrate } from './migrate';
 import { openPgStore } from './pg-db';
-import { openPgliteStore } from './pglite-db';
 
 export interface QueryResult<T> { rows: T[] }
 
@@ -20,7 +21,8 @@ export interface Db {
   close(): Promise<void>;
 }
 
-export type StoreKind = 'pglite' | 'postgres';
+/** `embedded-postgres`: the hub's own server in DATA_DIR; `postgres`: DATABASE_URL. */
+export type StoreKind = 'embedded-postgres' | 'postgres';
 
 export interface Store extends Db {
   readonly kind: StoreKind;
@@ -29,24 +31,24 @@ export interface Store extends Db {
 export interface StoreOptions {
   /** When set (config DATABASE_URL), a node-postgres Pool to this server is used. */
   databaseUrl?: string;
-  /** PGlite data directory; 'memory' (or absent) keeps the database in memory (tests). */
-  dataDir?: string | 'memory';
+  /** Without databaseUrl: the directory of the embedded server (DATA_DIR), started here and stopped by close(). */
+  dataDir?: string;
   /** node-postgres pool size (default 10). */
   poolSize?: number;
   /** Apply pending migrations before returning (default true). */
   migrate?: boolean;
 }
 
-/**
- * Opens the store and brings its schema up to date. With `databaseUrl` it talks to PostgreSQL
- * (several hub nodes may share it); otherwise PGlite, which is single-process: one node only.
- */
-export async function openStore(opts: StoreOptions = {}): Promise<Store> {
+/** Opens the store and brings its schema up to date. */
+export async function openStore(opts: StoreOptions): Promise<Store> {
   let store: Store;
   if (opts.databaseUrl) {
     store = openPgStore(opts.databaseUrl, { poolSize: opts.poolSize });
+  } else if (opts.dataDir) {
+    const server = await startEmbeddedServer({ dir: opts.dataDir });
+    store = openPgStore(server.url, { poolSize: opts.poolSize, kind: 'embedded-postgres', onClose: () => server.stop() });
   } else {
-    store = await openPgliteStore(opts.dataDir ?? 'memory');
+    throw new Error('openStore: databaseUrl or dataDir is required');
   }
   if (opts.migrate !== false) {
     try {

@@ -1,18 +1,18 @@
 /**
- * The server store: a node-postgres Pool (DATABASE_URL). Several hub nodes may share the
- * database; anything that must be serialized across them (migrations, audit appends, nonce
+ * The store over a node-postgres Pool: an external server (DATABASE_URL) or the hub's embedded
+ * one (embedded-server.ts). Several hub nodes may share an external database; anything that must be serialized across them (migrations, audit appends, nonce
  * claims) does so in SQL (advisory locks, row locks, unique constraints), never in memory.
  */
 import { Pool, type PoolClient, types as pgTypes } from 'pg';
 import { savepointDb } from './savepoint-db';
-import type { Db, QueryResult, Store } from './db';
+import type { Db, QueryResult, Store, StoreKind } from './db';
 import { toStoreError } from './store-errors';
 
 const INT8 = 20;
 
 /**
  * Per-pool type parsers (not the global pg.types, which would change other users of pg):
- * int8 → number as PGlite does. Sequence numbers and counts stay far below 2^53.
+ * int8 → number. Sequence numbers and counts stay far below 2^53.
  */
 const typeParsers = {
   getTypeParser(oid: number, format?: 'text' | 'binary') {
@@ -35,13 +35,13 @@ function clientDb(client: PoolClient): Db {
   return savepointDb(<T>(sql: string, params?: readonly unknown[]) => run<T>(client, sql, params));
 }
 
-export function openPgStore(databaseUrl: string, opts: { poolSize?: number } = {}): Store {
+export function openPgStore(databaseUrl: string, opts: { poolSize?: number; kind?: StoreKind; onClose?: () => Promise<void> } = {}): Store {
   const pool = new Pool({ connectionString: databaseUrl, max: opts.poolSize ?? 10, types: typeParsers });
   // An idle client losing its server must not crash the process; the next query reports it.
   pool.on('error', () => undefined);
   let closed = false;
   return {
-    kind: 'postgres',
+    kind: opts.kind ?? 'postgres',
     query: <T>(sql: string, params?: readonly unknown[]) => run<T>(pool, sql, params),
     async transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
       let client: PoolClient;
@@ -70,7 +70,11 @@ export function openPgStore(databaseUrl: string, opts: { poolSize?: number } = {
     async close() {
       if (closed) return;
       closed = true;
-      await pool.end();
+      try {
+        await pool.end();
+      } finally {
+        await opts.onClose?.();
+      }
     },
   };
 }

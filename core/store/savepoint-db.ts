@@ -3,7 +3,7 @@ import type { Db, QueryResult } from './db';
 let savepointSeq = 0;
 
 /**
- * A Db bound to one open transaction (PostgreSQL or PGlite): a nested `transaction` is a
+ * A Db bound to one open transaction: a nested `transaction` is a
  * savepoint, rolled back alone when its function throws. The owner of the transaction closes it.
  */
 export function savepointDb(query: <T>(sql: string, params?: readonly unknown[]) => Promise<QueryResult<T>>): Db {

@@ -21,7 +21,7 @@ export function toStoreError(err: unknown): HubError {
   if (typeof e.table === 'string') details.table = e.table;
   const message = err instanceof Error ? err.message : '';
   const unavailable = (code !== undefined && (UNAVAILABLE_NODE_CODES.has(code) || (code.length === 5 && UNAVAILABLE_CLASSES.includes(code.slice(0, 2)))))
-    || /Connection terminated|Client was closed|Cannot use a pool after calling end|PGlite is closed/i.test(message);
+    || /Connection terminated|Client was closed|Cannot use a pool after calling end/i.test(message);
   return new HubError(unavailable ? 'HUB_ERR_STORE_UNAVAILABLE' : 'HUB_ERR_STORE_FAILED', { details });
 }
 

@@ -1,5 +1,6 @@
 /**
- * `court-hub cms sign --in FILE --cert PEM --key PEM --out FILE.p7s`
+ * `court-hub cms sign --in FILE --cert PEM --key PEM --out FILE.p7s [--chain PEM ...]`
+ *      embeds the issuing CAs of the certificate (signer-files.ts), so OpenSSL verifies it with the root alone
  * `court-hub cms verify --in FILE --sig FILE.p7s [--trust PEM ...] [--intermediate PEM ...]
  *      [--crl FILE ...] [--ocsp-url URL] [--require-key-usage nonRepudiation|digitalSignature]
  *      [--pki-dir DIR]`
@@ -7,7 +8,6 @@
  * the signature is valid (issue 3 §3). Without --trust, the trust comes from DIR/pki.json
  * (written by `pki init`).
  */
-import { createPrivateKey } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -16,13 +16,14 @@ import { SigningError } from '../errors';
 import { PathValidator, TrustConfig } from '../pki';
 import type { PkiSummary } from '../test-ca';
 import { CliIo, UsageError, many, one, parseArgs, required } from './args';
+import { loadCliSigner } from './signer-files';
 
 export interface CmsCommandContext {
   /** Where `pki init` wrote pki.json, used when --trust is absent. */
   defaultPkiDir?: string;
 }
 
-const USAGE = 'usage: court-hub cms sign --in FILE --cert PEM --key PEM --out FILE.p7s\n'
+const USAGE = 'usage: court-hub cms sign --in FILE --cert PEM --key PEM --out FILE.p7s [--chain PEM ...]\n'
   + '       court-hub cms verify --in FILE --sig FILE.p7s [--trust PEM ...] [--intermediate PEM ...] [--crl FILE ...] [--ocsp-url URL] [--require-key-usage KU]';
 
 export interface Verdict {
@@ -36,7 +37,7 @@ export interface Verdict {
 /** argv: the words after `cms`. Returns the process exit code. */
 export async function runCmsCommand(argv: string[], io: CliIo, ctx: CmsCommandContext = {}): Promise<number> {
   try {
-    const args = parseArgs(argv, { value: ['in', 'cert', 'key', 'out', 'sig', 'trust', 'intermediate', 'crl', 'ocsp-url', 'require-key-usage', 'pki-dir'] });
+    const args = parseArgs(argv, { value: ['in', 'cert', 'key', 'out', 'chain', 'sig', 'trust', 'intermediate', 'crl', 'ocsp-url', 'require-key-usage', 'pki-dir'] });
     const [sub, ...rest] = args.positional;
     if (rest.length) throw new UsageError(USAGE);
     if (sub === 'sign') return await sign(args, io);
@@ -55,9 +56,9 @@ export async function runCmsCommand(argv: string[], io: CliIo, ctx: CmsCommandCo
 async function sign(args: ReturnType<typeof parseArgs>, io: CliIo): Promise<number> {
   const [inPath, certPath, keyPath, out] = ['in', 'cert', 'key', 'out'].map((f) => required(args, f)) as [string, string, string, string];
   const content = await readFile(inPath);
-  const certPem = await readFile(certPath, 'utf8');
-  const key = createPrivateKey(await readFile(keyPath));
-  const sig = await signDetached(content, { certPem, key });
+  const signer = await loadCliSigner((p) => readFile(p), { cert: certPath, key: keyPath, chain: many(args, 'chain') });
+  if (signer.warning) io.err(`${signer.warning}\n`);
+  const sig = await signDetached(content, signer, { extraCerts: signer.extraCerts });
   await writeFile(out, sig);
   io.out(JSON.stringify({ out, bytes: sig.length }) + '\n');
   return 0;

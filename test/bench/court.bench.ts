@@ -8,6 +8,7 @@ import { loadConfig } from '../../bus/config';
 import { startHub } from '../../bus/compose';
 import { ensurePki } from '../../bus/hub-pki';
 import { canonicalBytes, createOrder, newNonce } from '../../core/orders';
+import { startEmbeddedServer } from '../../core/store';
 import { signDetached } from '../../signing/cms';
 import { freshDatabase } from '../support/db';
 import { HubProcess } from '../support/hub-process';
@@ -59,7 +60,7 @@ async function delegate(call: (action: string, body: unknown) => Promise<unknown
 }
 
 /**
- * Issue 4's figures: a signed single-category lookup end to end — verify the judge's CMS, authorize,
+ * The court figures: a signed single-category lookup end to end — verify the judge's CMS, authorize,
  * audit, signed EHİS call, verify the provider's answer, sign the evidence packet — embedded (via
  * the bus and via HTTP) and over NATS; and a clerk's identity check at 50 concurrent with 20 ms of
  * registry latency. The direct node-soap baseline is in lookup.bench.ts.
@@ -80,11 +81,13 @@ export async function run(): Promise<Figure[]> {
   };
   try {
     const endpoints = await startMockProcess('mocks');
-    // Embedded: gateway + core + adapters in this process, in-process bus; the store is PGlite
-    // (the `npm start` default) and then PostgreSQL (production).
+    figs.push(...await embeddedServerStart(path.join(tmp, 'server-start')));
+    // Embedded: gateway + core + adapters in this process, in-process bus; the store is the
+    // `npm start` default (the hub's own PostgreSQL in DATA_DIR, over its Unix socket), then an
+    // external PostgreSQL over TCP (COURT_HUB_TEST_PG_URL or the local server), as production runs.
     const pg = await freshDatabase().catch(() => null);
     if (pg) cleanups.push(() => pg.drop());
-    const stores: [string, Record<string, string>][] = [['pglite', {}]];
+    const stores: [string, Record<string, string>][] = [['default', {}]];
     if (pg) stores.push(['postgres', { DATABASE_URL: pg.url, AUDIT_HMAC_KEY: 'bench key, not a secret at all', SEED_DEMO: '1' }]);
     for (const [storeName, storeEnv] of stores) {
       const port = await freePort();
@@ -120,16 +123,12 @@ export async function run(): Promise<Figure[]> {
     await idHub.stop();
     cleanups.shift();
 
-    // Over NATS: core (PGlite) and adapters in two processes, this process as the caller.
+    // Over NATS: core (on the default store) and adapters in two processes, this process as the caller.
     const nats = await NatsServer.start();
     cleanups.unshift(() => nats.stop());
-    // A cluster's core runs on PostgreSQL (PGlite serves one process); PGlite if none is reachable.
-    const pg2 = await freshDatabase().catch(() => null);
-    if (pg2) cleanups.push(() => pg2.drop());
-    const natsStore: Record<string, string> = pg2 ? { DATABASE_URL: pg2.url, AUDIT_HMAC_KEY: 'bench key, not a secret at all', SEED_DEMO: '1' } : {};
     const env = { TRANSPORTER: nats.url, PKI_DIR: pkiDir, MOCKS: '0', PROVIDER_POPULATION_URL: endpoints.population, PROVIDER_PHONE_URL: endpoints.phone };
     const [core, adapters] = await Promise.all([
-      HubProcess.start('core', { ...env, SERVICES: 'core', NODE_ID: 'bench-nats-core', DATA_DIR: path.join(tmp, 'nats-core'), ...natsStore }),
+      HubProcess.start('core', { ...env, SERVICES: 'core', NODE_ID: 'bench-nats-core', DATA_DIR: path.join(tmp, 'nats-core') }),
       HubProcess.start('adapters', { ...env, SERVICES: 'adapters', NODE_ID: 'bench-nats-adapters', DATA_DIR: path.join(tmp, 'nats-adapters') }),
     ]);
     cleanups.unshift(() => core.stop(), () => adapters.stop());
@@ -146,4 +145,26 @@ export async function run(): Promise<Figure[]> {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
   return figs;
+}
+
+/**
+ * The embedded server's own start-up: the first start of a DATA_DIR (initdb, then the server
+ * ready for connections) and a start of the existing cluster, each until stop() returns too.
+ */
+async function embeddedServerStart(dir: string): Promise<Figure[]> {
+  const timed = async () => {
+    const t0 = process.hrtime.bigint();
+    const server = await startEmbeddedServer({ dir });
+    const ready = Number(process.hrtime.bigint() - t0) / 1e6;
+    const t1 = process.hrtime.bigint();
+    await server.stop();
+    return { ready, stop: Number(process.hrtime.bigint() - t1) / 1e6 };
+  };
+  const first = await timed();
+  const again = await timed();
+  return [
+    { name: 'store.embedded-postgres.first-start', value: Math.round(first.ready), unit: 'ms' },
+    { name: 'store.embedded-postgres.start', value: Math.round(again.ready), unit: 'ms' },
+    { name: 'store.embedded-postgres.stop', value: Math.round(again.stop), unit: 'ms' },
+  ];
 }

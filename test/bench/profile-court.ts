@@ -14,7 +14,7 @@ import { load } from './figures';
 /**
  * `node --cpu-prof dist/test/bench/profile-court.js`: the embedded signed lookup alone, for a CPU
  * profile of the hub's hot path (the mock agencies run in another process). STORE=postgres uses
- * COURT_HUB_BENCH_PG_URL instead of PGlite.
+ * COURT_HUB_BENCH_PG_URL instead of the hub's embedded PostgreSQL.
  */
 async function main(): Promise<void> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'court-hub-prof-'));

@@ -1,5 +1,5 @@
 /**
- * A whole court core in one process for the court scenarios: PGlite store with migrations, the
+ * A whole court core in one process for the court scenarios: a PostgreSQL store with migrations, the
  * real audit chain, the real lookups orchestration, the court service with real CMS
  * verification against the test PKI, and recording fake adapters (so "no registry was called"
  * can be asserted). Certificates: test/support/pki-fixture.ts plus a few more judges issued here.
@@ -122,7 +122,7 @@ export interface Court {
 export async function startCourt(opts: { store?: TestStore; httpPort?: number } = {}): Promise<Court> {
   const pki = await getPkiFixture();
   const s = await signers(pki);
-  const ts = opts.store ?? await freshStore('pglite');
+  const ts = opts.store ?? await freshStore();
   if (!opts.store) await seed(ts.store, pki, s);
   const calls: AdapterCallParams[] = [];
   const catalog = loadCatalog({ env: {}, providers: PROVIDERS.map((p) => ({ ...p, adapter: true })) });

@@ -1,5 +1,5 @@
 /**
- * The court's happy paths end to end (one process, PGlite, real PKI and audit chain): a judge's
+ * The court's happy paths end to end (one process, PostgreSQL, real PKI and audit chain): a judge's
  * lookup yields a signed evidence packet that verifies with the hub verifier and with
  * `openssl cms -verify`; a clerk under delegation gets match verdicts only; a person gets their
  * access report; an operator updates a case; the order's judge fetches the evidence again.

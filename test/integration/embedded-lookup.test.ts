@@ -3,26 +3,22 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../bus/config';
 import { startHub, type RunningHub } from '../../bus/compose';
-import { freshDatabase } from '../support/db';
 import { freePort } from '../support/ports';
 
 /**
- * The embedded default, as `npm start` runs it: one process, in-process bus, the mock agencies
- * signing their answers with their agency certificates, the hub verifying every answer.
+ * The embedded default, as `npm start` runs it: one process, in-process bus, its own PostgreSQL
+ * server in DATA_DIR, the mock agencies signing their answers with their agency certificates, the
+ * hub verifying every answer.
  */
 describe('Embedded hub: lookup through the real adapters and mock agencies', () => {
   let hub: RunningHub;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'court-hub-embedded-'));
 
-  let db: { url: string; drop(): Promise<void> };
-
   beforeAll(async () => {
-    // PGlite cannot load inside jest's module system (see test/support/db.ts): this in-process hub
-    // uses the real PostgreSQL; the cluster test runs the embedded PGlite in real processes.
-    db = await freshDatabase();
-    hub = await startHub(loadConfig({ DATABASE_URL: db.url, AUDIT_HMAC_KEY: 'test key of the embedded hub suite', SEED_DEMO: '1', DATA_DIR: dataDir, PKI_DIR: process.env.TEST_PKI_DIR, PORT: String(await freePort()), HOST: '127.0.0.1', LOG_LEVEL: 'fatal' }));
+    // No DATABASE_URL: the hub starts its own PostgreSQL in DATA_DIR.
+    hub = await startHub(loadConfig({ DATA_DIR: dataDir, PKI_DIR: process.env.TEST_PKI_DIR, PORT: String(await freePort()), HOST: '127.0.0.1', LOG_LEVEL: 'fatal' }));
   }, 120_000);
-  afterAll(async () => { await hub?.stop(); await db?.drop(); fs.rmSync(dataDir, { recursive: true, force: true }); });
+  afterAll(async () => { await hub?.stop(); fs.rmSync(dataDir, { recursive: true, force: true }); });
 
   const ask = (categories: string[], fin = '5ZK8F3R') => hub.broker.call<any, any>('lookups.run', {
     subject: { fin }, categories, caseNumber: '2(101)-1234/2026', requesterId: 'AZ-FIN-2JD4K7M',

@@ -23,14 +23,15 @@ describe('Hub as a cluster over NATS', () => {
     base = `http://127.0.0.1:${port}`;
     [adapters, core] = await Promise.all([
       HubProcess.start('adapters', { ...env(), SERVICES: 'adapters,mocks', NODE_ID: 'adapters-1' }),
-      HubProcess.start('core', { ...env(), SERVICES: 'gateway,core', NODE_ID: 'core-1', PORT: String(port), HOST: '127.0.0.1' }),
+      // The core's first start makes its embedded PostgreSQL cluster (initdb): seconds on a busy machine.
+      HubProcess.start('core', { ...env(), SERVICES: 'gateway,core', NODE_ID: 'core-1', PORT: String(port), HOST: '127.0.0.1' }, 75_000),
     ]);
     client = createBroker({ transporter: nats.url, nodeId: 'test-client', logLevel: 'fatal' }).broker;
     await startBroker(client, 10_000);
     await client.waitForServices(['lookups', 'adapter.population', 'adapter.phone'], 15_000);
     // The gateway's node must have discovered the adapters node too, not only this one.
     await waitFor(async () => (await fetch(`${base}/health`)).status === 200, 15_000);
-  }, 90_000);
+  }, 150_000);
 
   afterAll(async () => {
     await client?.stop();

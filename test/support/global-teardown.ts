@@ -1,6 +1,9 @@
 import fs from 'node:fs';
+import type { TestPostgres } from './test-postgres';
 
 export default async function globalTeardown(): Promise<void> {
+  const pg = (globalThis as { courtHubTestPostgres?: TestPostgres | null }).courtHubTestPostgres;
+  await pg?.stop();
   const dir = process.env.TEST_PKI_DIR;
   if (dir && dir.includes('court-hub-test-pki-')) fs.rmSync(dir, { recursive: true, force: true });
 }

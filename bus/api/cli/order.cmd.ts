@@ -3,13 +3,13 @@
  * document (an order, or with --as any signed request) as a detached CMS (CAdES-BES) over its
  * RFC 8785 canonical form.
  */
-import { createPrivateKey } from 'node:crypto';
 import { canonicalBytes, createOrder, envelopeToWire, subjectFromId } from '../../../core/orders';
 import { signDetached } from '../../../signing/cms';
+import { loadCliSigner } from '../../../signing/cli/signer-files';
 import { CliIo, Command, args, guarded, need, nodeIo } from './io';
 
 const CREATE_USAGE = 'usage: court-hub order create --case NUMBER --subject FIN|VOEN --categories 11.2.22,11.2.3 [--decision ID] [--purpose TEXT] [--ttl-minutes 15]';
-const SIGN_USAGE = 'usage: court-hub order sign --in order.json --cert judge.crt --key judge.key [--out order.sig] [--der] [--as order|delegation|request|case|roster]';
+const SIGN_USAGE = 'usage: court-hub order sign --in order.json --cert judge.crt --key judge.key [--chain ca.pem ...] [--out order.sig] [--der] [--as order|delegation|request|case|roster]';
 
 async function create(argv: string[], io: CliIo): Promise<number> {
   const { values } = args(argv, {
@@ -32,12 +32,12 @@ async function create(argv: string[], io: CliIo): Promise<number> {
 
 async function sign(argv: string[], io: CliIo): Promise<number> {
   const { values } = args(argv, {
-    in: { type: 'string' }, cert: { type: 'string' }, key: { type: 'string' }, out: { type: 'string' }, der: { type: 'boolean' }, as: { type: 'string' },
+    in: { type: 'string' }, cert: { type: 'string' }, key: { type: 'string' }, chain: { type: 'string', multiple: true }, out: { type: 'string' }, der: { type: 'boolean' }, as: { type: 'string' },
   }, SIGN_USAGE);
   const doc = JSON.parse((await io.readFile(need(values.in, 'in', SIGN_USAGE))).toString('utf8'));
-  const certPem = (await io.readFile(need(values.cert, 'cert', SIGN_USAGE))).toString('utf8');
-  const key = createPrivateKey(await io.readFile(need(values.key, 'key', SIGN_USAGE)));
-  const sig = await signDetached(canonicalBytes(doc), { certPem, key });
+  const signer = await loadCliSigner(io.readFile, { cert: need(values.cert, 'cert', SIGN_USAGE), key: need(values.key, 'key', SIGN_USAGE), chain: values.chain });
+  if (signer.warning) io.err(signer.warning);
+  const sig = await signDetached(canonicalBytes(doc), signer, { extraCerts: signer.extraCerts });
   // --as KEY: the whole wire form, ready to POST (e.g. --as delegation for /api/v1/delegations).
   const output: Buffer | string = values.as ? JSON.stringify(envelopeToWire(values.as, doc, sig), null, 2)
     : values.der ? sig : sig.toString('base64');

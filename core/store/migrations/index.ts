@@ -1,7 +1,7 @@
 /**
  * The numbered migrations, in order. They are SQL held in TypeScript modules rather than .sql
  * files because the build (tsc) copies only compiled modules into dist/; one statement per
- * array entry because PGlite's parameterized query runs a single statement at a time.
+ * array entry, each sent as its own query.
  * Never edit an applied migration: add the next number.
  */
 import { COURT_DOMAIN } from './001-court-domain';

@@ -4,13 +4,13 @@
 import { accessReport } from '../../../../core/audit/access-report';
 import { createAuditTrail } from '../../../../core/audit/audit-trail';
 import { seedDemo } from '../../../../core/store/seed';
-import { freshStore, STORE_KINDS, type TestStore } from '../../../support/db';
+import { freshStore, type TestStore } from '../../../support/db';
 import { signCheckpoint, TEST_HMAC_KEY } from './audit-fixtures';
 
-describe.each(STORE_KINDS)('access report on %s', (kind) => {
+describe('access report', () => {
   let t: TestStore;
   beforeAll(async () => {
-    t = await freshStore(kind);
+    t = await freshStore();
     await seedDemo(t.store);
     const trail = createAuditTrail({ db: t.store, hmacKey: TEST_HMAC_KEY, signCheckpoint, checkpointEvery: 0, checkpointIntervalMs: 0 });
     const civil = { caseNumber: '2(101)-1234/2026', requestId: 'r1' };

@@ -11,12 +11,12 @@ import { checkpointBytes } from '../../../../core/audit/checkpoints';
 import { hashEvent, recordToChained } from '../../../../core/audit/event-hash';
 import { verifyAuditChain } from '../../../../core/audit/verify-chain';
 import type { Store } from '../../../../core/store/db';
-import { asDatabaseOwner, freshStore, STORE_KINDS, type TestStore } from '../../../support/db';
+import { asDatabaseOwner, freshStore, type TestStore } from '../../../support/db';
 import { forgeSignature, readRecord, rehashFrom, resetAudit, sampleEvent, shiftUp, signCheckpoint, TEST_HMAC_KEY, verifyCheckpoint } from './audit-fixtures';
 
-describe.each(STORE_KINDS)('audit tampering on %s', (kind) => {
+describe('audit tampering', () => {
   let t: TestStore;
-  beforeAll(async () => { t = await freshStore(kind); });
+  beforeAll(async () => { t = await freshStore(); });
   afterAll(async () => { await t?.drop(); });
 
   beforeEach(async () => {

@@ -7,7 +7,7 @@ import { createAuditTrail, type AuditTrail } from '../../../../core/audit/audit-
 import { checkpointBytes, loadCheckpoints } from '../../../../core/audit/checkpoints';
 import { verifyAuditChain } from '../../../../core/audit/verify-chain';
 import type { Db } from '../../../../core/store/db';
-import { freshStore, STORE_KINDS, type TestStore } from '../../../support/db';
+import { freshStore, type TestStore } from '../../../support/db';
 import { readRecord, resetAudit, sampleEvent, signCheckpoint, TEST_HMAC_KEY, verifyCheckpoint } from './audit-fixtures';
 
 const opened: AuditTrail[] = [];
@@ -19,9 +19,9 @@ const trailOn = (db: Db, over: Partial<Parameters<typeof createAuditTrail>[0]> =
 };
 afterEach(async () => { await Promise.all(opened.splice(0).map((tr) => tr.close().catch(() => undefined))); });
 
-describe.each(STORE_KINDS)('audit trail on %s', (kind) => {
+describe('audit trail', () => {
   let t: TestStore;
-  beforeAll(async () => { t = await freshStore(kind); });
+  beforeAll(async () => { t = await freshStore(); });
   afterAll(async () => { await t?.drop(); });
   beforeEach(async () => { await resetAudit(t.store); });
 

@@ -1,14 +1,14 @@
 /**
- * The schema is brought up to date at start-up, the same way on PGlite and PostgreSQL.
+ * The schema is brought up to date at start-up, the same way on every start.
  */
 import { HubError } from '../../../../contracts/hub';
 import { migrate } from '../../../../core/store/migrate';
 import { MIGRATIONS } from '../../../../core/store/migrations';
-import { freshStore, STORE_KINDS, type TestStore } from '../../../support/db';
+import { freshStore, type TestStore } from '../../../support/db';
 
-describe.each(STORE_KINDS)('migrations on %s', (kind) => {
+describe('migrations', () => {
   let t: TestStore;
-  beforeAll(async () => { t = await freshStore(kind); });
+  beforeAll(async () => { t = await freshStore(); });
   afterAll(async () => { await t?.drop(); });
 
   it('The hub starts again on a database it already migrated. Result: nothing is applied twice, every version recorded once', async () => {

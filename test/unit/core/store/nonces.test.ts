@@ -2,11 +2,11 @@
  * Replay protection: an order's nonce is accepted once, whatever the concurrency.
  */
 import { claimNonce, purgeExpiredNonces } from '../../../../core/store';
-import { freshStore, STORE_KINDS, type TestStore } from '../../../support/db';
+import { freshStore, type TestStore } from '../../../support/db';
 
-describe.each(STORE_KINDS)('seen nonces on %s', (kind) => {
+describe('seen nonces', () => {
   let t: TestStore;
-  beforeAll(async () => { t = await freshStore(kind); });
+  beforeAll(async () => { t = await freshStore(); });
   afterAll(async () => { await t?.drop(); });
 
   const later = new Date(Date.now() + 3600_000);

@@ -10,15 +10,15 @@ import {
   revokeDelegation, saveEvidence, setCaseStatus, setPersonActive, transitionOrder, upsertCase,
 } from '../../../../core/store';
 import { DEMO_DECISIONS, seedDemo } from '../../../../core/store/seed';
-import { freshStore, STORE_KINDS, type TestStore } from '../../../support/db';
+import { freshStore, type TestStore } from '../../../support/db';
 
 const FP = 'AB:CD:'.repeat(15) + 'AB:CD'; // 32 bytes, colon form
 const FP_HEX = 'abcd'.repeat(16);
 
-describe.each(STORE_KINDS)('repositories on %s', (kind) => {
+describe('repositories', () => {
   let t: TestStore;
   beforeAll(async () => {
-    t = await freshStore(kind);
+    t = await freshStore();
     await seedDemo(t.store);
   });
   afterAll(async () => { await t?.drop(); });
