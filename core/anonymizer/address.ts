@@ -30,19 +30,15 @@ export function findAddresses(text: string, toks: Token[]): Finding[] {
       if (/^(bakı|gəncə|sumqayıt|şəhəri|rayonu|kəndi|qəsəbəsi)$/.test(p.fold)) break;
       s--;
     }
-    const numberBefore = /(\d+)\s*-?\s*$/.exec(text.slice(Math.max(0, toks[s].start - 8), toks[s].start));
-    let start = toks[s].start;
-    if (s === i && numberBefore) start = toks[s].start - numberBefore[0].length;
-    if (s === i && !numberBefore) {
-      // "küçəsi" with no name: only the numbers after it, if any.
-      start = t.start;
-    }
+    // "2-ci mikrorayon", "28 May küçəsi": a number right before the first name word belongs to it.
+    const numberBefore = /(\d+)[ \t]*-?[ \t]*$/.exec(text.slice(Math.max(0, toks[s].start - 8), toks[s].start));
+    const start = numberBefore ? toks[s].start - numberBefore[0].length : toks[s].start;
     // House, building and flat numbers after the street word.
     let end = t.end;
     let k = i + 1;
     for (;;) {
       const rest = text.slice(end);
-      const num = /^[\s,]*(\d+[\p{L}]?(\/\d+)?)(\s*-?\s*(ci|cı|cu|cü|nci|ncı|ncu|ncü))?/u.exec(rest);
+      const num = /^[\s,.]*(\d+[\p{L}]?(\/\d+)?)(\s*-?\s*(ci|cı|cu|cü|nci|ncı|ncu|ncü))?/u.exec(rest);
       if (num) { end += num[0].length; while (k < toks.length && toks[k].start < end) k++; continue; }
       const w = toks[k];
       if (w && HOUSE.test(w.fold) && /^[\s,.]*$/.test(text.slice(end, w.start)) && /^\.?\s*\d/.test(text.slice(w.end))) {

@@ -11,7 +11,7 @@ const DATE = new RegExp(
   + `|(?<!\\d)(\\d{1,2})\\s+(${MONTHS})[\\p{L}]*\\s+(\\d{4})(-?\\s*(?:c[ıiuü]|nc[ıiuü])?\\s*(?:il)?)?`
   + `|(?<!\\d)(\\d{4})\\s*-?\\s*(?:c[ıiuü]|nc[ıiuü])\\s+il\\s+(\\d{1,2})\\s+(${MONTHS})[\\p{L}]*`,
   'giu');
-const AFTER_CUE = /^[^.;]{0,45}?(anadan\s+ol|doğul|təvəllüd)/i;
+const AFTER_CUE = /^[^.;]{0,110}?(anadan\s+ol|doğul|təvəllüd)/i;
 const BEFORE_CUE = /(doğum\s+tarixi|doğulma\s+tarixi|d\.\s*t\.)[\s:]*$/i;
 
 export function findBirthDates(text: string): Finding[] {
@@ -19,7 +19,7 @@ export function findBirthDates(text: string): Finding[] {
   for (const m of text.matchAll(DATE)) {
     const start = m.index!;
     const end = start + m[0].length;
-    const after = text.slice(end, end + 60);
+    const after = text.slice(end, end + 130);
     const before = text.slice(Math.max(0, start - 30), start);
     // The birth word must follow before any other date.
     const afterCue = AFTER_CUE.exec(after);

@@ -68,7 +68,7 @@ export function findChunks(text: string, toks: Token[], info: TokenInfo[]): Chun
     if (f.parties.length || f.given || f.surname || f.russianPatronymic) return true;
     return i + 1 < n && info[i + 1].kin !== undefined && SPACE_GAP.test(text.slice(t.end, toks[i + 1].start));
   };
-  const weak = (i: number) => capLike(toks[i]) && !toks[i].initial && !info[i].stop && !info[i].reserved && !info[i].quoted
+  const weak = (i: number) => toks[i].cap && !toks[i].upper && !toks[i].initial && !info[i].stop && !info[i].reserved && !info[i].quoted
     && toks[i].fold.length >= 2 && !/^\p{Lu}$/u.test(toks[i].raw);
   const joined = (a: number, b: number) => {
     const g = text.slice(toks[a].end, toks[b].start);

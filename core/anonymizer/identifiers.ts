@@ -71,7 +71,7 @@ export function findIdentifiers(text: string): Finding[] {
   }
   // Plain bank account numbers (20 digits) after "hesab".
   for (const m of v.matchAll(/(?<![\d\w])\d{20}(?![\d\w])/g)) {
-    if (near(v, m.index!, /hesab/, 60)) add(m.index!, m.index! + m[0].length, 'ACCOUNT', maskAlnum(m[0]));
+    if (near(v, m.index!, /hesab/, 60, 40)) add(m.index!, m.index! + m[0].length, 'ACCOUNT', maskAlnum(m[0]));
   }
   // Identity documents: ID cards (AZE + 8, AA + 7), passports, driving licences, registry numbers.
   for (const m of v.matchAll(/\b(AZE|AA)[ ]?(\d{4}[ ]?\d{4}|\d{7})\b/g)) {

@@ -3,6 +3,7 @@
  * bodies, legal entities (the policy keeps them; a switch replaces listed entity parties), quoted
  * names of products and businesses. Computed once per document from the tokens.
  */
+import { isPlace, surnameShape } from './gazetteer';
 import type { Token } from './normalize';
 import type { KeptSpan } from './types';
 
@@ -12,6 +13,13 @@ const BODY_HEAD = /^(nazirliy|nazirlik|idarə|xidmət|komitə|agentliy|agentlik|
 const BODY_CONNECTOR = /^(rayon|rayonu|şəhər|şəhəri|saylı|və|üzrə|qarşı|mübarizə|baş|dövlət|yol|polisi|polis|icra|tibb|sosial|müdafiə)$/;
 const LEGAL_FORM = /^(mmc|asc|qsc|kb|mtk|sc|qsc|aşc|bank)$/;
 const BUSINESS_NOUN = /^(kafe|mağaza|restoran|zavod|şirkət|firma|market|otel|klinika|mərkəz|ticarət|tikinti|aptek|salon|studiya|sığorta|qrup|holdinq|fabrik|kombinat|müəssisə|kooperativ|bağ|klub)/;
+
+/** A person's name right before an institution is not part of it ("borclu Anar Sadıxov Masallı Rayon Məhkəməsinin"). */
+function personLike(t: Token): boolean {
+  return !isPlace(t.fold) && surnameShape(t.fold) !== undefined;
+}
+// A lower-case head counts only in its possessive form ("prokurorluğunun", "şöbəsinin"), not as a verb ("idarə etdiyi").
+const POSSESSIVE = /(sı|si|su|sü|ğu|ğü|yi|yı|ti|tı)(n|nın|nin|na|nə|ndan|ndən|nda|ndə)?$/;
 
 function adjacent(text: string, a: Token, b: Token, allowDigits = false): boolean {
   const g = text.slice(a.end, b.start);
@@ -28,16 +36,16 @@ export function findInstitutions(text: string, toks: Token[]): Reserved {
     if (t.cap && COURT_HEAD.test(t.fold)) {
       let s = i;
       while (s > 0 && adjacent(text, toks[s - 1], toks[s]) && (toks[s - 1].cap || /^(şəhəri|şəhər|rayon|rayonu)$/.test(toks[s - 1].fold))
-        && !/^(hakim|iddiaçı|cavabdeh|şikayətçi|tələbkar|borclu)/.test(toks[s - 1].fold)) s--;
+        && !/^(hakim|iddiaçı|cavabdeh|şikayətçi|tələbkar|borclu)/.test(toks[s - 1].fold) && !personLike(toks[s - 1])) s--;
       let e = i;
       while (e + 1 < toks.length && adjacent(text, toks[e], toks[e + 1]) && toks[e + 1].cap && (COLLEGIUM.test(toks[e + 1].fold) || /^kollegiya/.test(toks[e + 1].fold))) e++;
       spans.push({ start: toks[s].start, end: toks[e].end, kind: 'court' });
       i = e;
       continue;
     }
-    if (BODY_HEAD.test(t.fold) && (t.cap || (i > 0 && toks[i - 1].cap))) {
+    if (BODY_HEAD.test(t.fold) && (t.cap || (i > 0 && toks[i - 1].cap && POSSESSIVE.test(t.fold)))) {
       let s = i;
-      while (s > 0 && adjacent(text, toks[s - 1], toks[s], true) && (toks[s - 1].cap || BODY_CONNECTOR.test(toks[s - 1].fold))) s--;
+      while (s > 0 && adjacent(text, toks[s - 1], toks[s], true) && (toks[s - 1].cap || BODY_CONNECTOR.test(toks[s - 1].fold)) && !personLike(toks[s - 1])) s--;
       while (s < i && !toks[s].cap) s++;
       if (s < i || t.cap) spans.push({ start: toks[s].start, end: t.end, kind: 'public_body' });
     }
@@ -58,8 +66,9 @@ export function findInstitutions(text: string, toks: Token[]): Reserved {
     if (!t.upper || !LEGAL_FORM.test(t.fold) || t.fold === 'bank') continue;
     if (quoted.some((q) => q.end <= t.start && t.start - q.end <= 2)) continue;
     let s = i;
-    while (s > 0 && i - s < 4 && adjacent(text, toks[s - 1], toks[s]) && toks[s - 1].cap && !/^(cavabdeh|iddiaçı|tələbkar|borclu)/.test(toks[s - 1].fold)) s--;
-    if (s < i) {
+    while (s > 0 && i - s < 4 && adjacent(text, toks[s - 1], toks[s]) && toks[s - 1].cap && !/^(cavabdeh|iddiaçı|tələbkar|borclu)/.test(toks[s - 1].fold)
+      && !personLike(toks[s - 1])) s--;
+    if (s < i && !spans.some((x) => x.start <= toks[s].start && toks[s].start < x.end)) {
       let e = t.end;
       const suf = /^-[\p{L}]+/u.exec(text.slice(e));
       if (suf) e += suf[0].length;

@@ -42,7 +42,7 @@ export function fold(word: string): string {
     out += table[ch] ?? ch;
   }
   // Strip combining marks that are not part of an Azerbaijani letter (diacritics typed by mistake).
-  return out.normalize('NFD').replace(/[\u0300-\u0306\u0309-\u036f]/g, '').normalize('NFC');
+  return out.normalize('NFD').replace(/[\u0300-\u0305\u0307\u0309-\u0326\u0328-\u036f]/g, '').normalize('NFC');
 }
 
 const SKEL_LETTERS: Record<string, string> = {

@@ -33,7 +33,7 @@ export function roleBefore(text: string, toks: Token[], from: number, bodies: Ke
     for (let k = from - 2; k >= Math.max(0, from - 10); k--) {
       const t = toks[k];
       if (COMPANY_HINT.test(t.fold)) break;
-      if (BODY_HINT.test(t.fold) || bodies.some((b) => b.kind !== 'company' && b.end <= p.start && b.end >= t.start && t.start >= b.start)) {
+      if ((t.cap && BODY_HINT.test(t.fold)) || /^(polis|orqan)/.test(t.fold) || bodies.some((b) => b.kind !== 'company' && b.end <= p.start && b.end >= t.start && t.start >= b.start)) {
         return { official: true, plural: PLURAL_WORD.test(p.fold) };
       }
     }

@@ -83,7 +83,9 @@ export function classifyPersons(text: string, toks: Token[], info: TokenInfo[], 
   for (const c of chunks) {
     const before = roleBefore(text, toks, c.from, reserved.spans);
     const continues = listOpen !== undefined && listContinues(text, toks, listOpen.to, c.from);
-    const cue = before.official || roleAfter(text, toks, c.to) || continues;
+    // A lone given name is never how a decision names an official ("ekspert Azadın qohumudur").
+    const lone = c.words.length === 1 && c.initials.length === 0 && !info[c.words[0]].surname;
+    const cue = !lone && (before.official || roleAfter(text, toks, c.to) || continues);
     const party = evalParties(toks, info, c, forms);
     const strongParty = party && ((party.surname && (party.given || party.initialsOk || party.patronymic)) || (party.given && party.patronymic));
     if (cue && !strongParty) {
@@ -103,9 +105,13 @@ export function classifyPersons(text: string, toks: Token[], info: TokenInfo[], 
     const last = toks[c.to];
     if (officialChunk.has(c)) { kept.push({ start: first.start, end: last.end, kind: 'official' }); continue; }
     const next = toks[c.to + 1];
-    const guarded = c.kin === undefined && next && /^[ \t]+$/.test(text.slice(last.end, next.start)) && GUARD_AFTER.test(next.fold);
-    if (guarded && next.fold === 'adına') { kept.push({ start: first.start, end: last.end, kind: 'eponym' }); continue; }
+    let guarded = c.kin === undefined && next && /^[ \t]+$/.test(text.slice(last.end, next.start)) && GUARD_AFTER.test(next.fold);
+    // "N.Nərimanov adına Universitet" names an institution; "X adına verilmiş order" is X's own.
     const party = evalParties(toks, info, c, forms);
+    const eponym = guarded && next.fold === 'adına' && !party && /^\s+\p{Lu}/u.test(text.slice(next.end, next.end + 3))
+      && !reserved.spans.some((k) => k.kind === 'company' && k.start > next.end && k.start <= next.end + 2);
+    if (eponym) { kept.push({ start: first.start, end: last.end, kind: 'eponym' }); continue; }
+    if (guarded && next.fold === 'adına') guarded = false;
     if (guarded && !(party && party.score >= 3 && c.words.length > 1)) continue;
     let entry: PersonEntry | undefined;
     let split: Split | undefined;
