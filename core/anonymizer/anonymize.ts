@@ -62,12 +62,15 @@ export function detect(text: string, parties: Party[], options: AnonymizeOptions
     ...(options.removeHealth === false ? [] : findHealth(text, toks)),
     ...persons.mentions,
   ];
-  const refs = assignTokens(persons.persons, parties);
+  if (options.keepLegalEntities === false) findings.push(...entityFindings(text, parties, reserved.spans));
+  const resolved = resolveOverlaps(findings, options.keepLegalEntities === false ? [] : kept);
+  // Tokens go to persons still mentioned after overlaps, so numbering has no gaps.
+  const used = new Set(resolved.map((f) => f.personId));
+  const refs = assignTokens(persons.persons.filter((p) => used.has(p.id)), parties);
   if (options.keepLegalEntities === false) {
-    findings.push(...entityFindings(text, parties, reserved.spans));
     parties.forEach((p, i) => { if (p.type === 'entity') refs.push({ id: `e${i}`, token: roleBase(p.role), known: true, party: i }); });
   }
-  return { findings: resolveOverlaps(findings, options.keepLegalEntities === false ? [] : kept), persons: refs, kept };
+  return { findings: resolved, persons: refs, kept };
 }
 
 /** The published text: each finding replaced by its person's token or its mask. */

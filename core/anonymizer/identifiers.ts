@@ -46,7 +46,7 @@ const near = (text: string, at: number, re: RegExp, before = 40, after = 0) =>
   re.test(text.slice(Math.max(0, at - before), at).toLowerCase()) || (after > 0 && re.test(text.slice(at, at + after).toLowerCase()));
 
 const PHONE_CUE = /(telefon|nömrə|mobil|zəng|əlaqə|tel\.|mob\.)/;
-const FIN_CUE = /(f[iİı̇]n|fərdi identifikasiya)[\s\S]{0,6}$/i;
+const FIN_CUE = /(f[iİı]n|fərdi identifikasiya)[\s\S]{0,6}$/i;
 const ID_CUE = /(vəsiqə|pasport|passport|şəhadətnamə|çıxarış|reyestr|sənəd)/;
 
 /** All identifier findings of a text (not yet de-overlapped). */

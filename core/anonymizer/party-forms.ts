@@ -12,16 +12,17 @@ import { fold, skel, type Token } from './normalize';
 import type { Party } from './types';
 
 export type PartKind = 'surname' | 'given' | 'patronymic';
-export interface NamePart { kind: PartKind; folded: string; skels: string[] }
+export interface NamePart { kind: PartKind; folded: string; folds: string[]; skels: string[] }
 export interface PartyForm { index: number; parts: NamePart[]; female: boolean; initials: { given?: string; patronymic?: string } }
 
 const SOLE_TRADER = /^fərdi\s+sahibkar\s+/i;
 
-function surnameSkels(f: string): string[] {
-  const out = new Set([skel(f)]);
-  if (/(ov|ev|yev|in)$/.test(f)) out.add(skel(f + 'a'));
-  if (/(ova|eva|yeva|ina)$/.test(f)) out.add(skel(f.slice(0, -1)));
-  return [...out];
+/** The surname as written, then the other gender's form ("Orucova" / "Orucov"). */
+function surnameForms(f: string): string[] {
+  const out = [f];
+  if (/(ov|ev|yev|in)$/.test(f)) out.push(f + 'a');
+  if (/(ova|eva|yeva|ina)$/.test(f)) out.push(f.slice(0, -1));
+  return out;
 }
 
 /** The name parts of a person party; entities have none (they are matched as institutions). */
@@ -37,7 +38,8 @@ export function parseParty(p: Party, index: number): PartyForm | undefined {
     const f = fold(w);
     const rp = kind === 'patronymic' ? russianPatronymicStem(f) : undefined;
     const base = rp ?? f;
-    parts.push({ kind, folded: base, skels: kind === 'surname' ? surnameSkels(base) : [skel(base)] });
+    const folds = kind === 'surname' ? surnameForms(base) : [base];
+    parts.push({ kind, folded: base, folds, skels: [...new Set(folds.map(skel))] });
   };
   if (kinAt === 2 && words.length === 4) {
     // "Given Patronymic oğlu Surname"
@@ -71,9 +73,13 @@ export function matchPart(t: Token, part: NamePart): PartHit | undefined {
     const rp = russianPatronymicStem(t.fold);
     if (rp) candidates.unshift({ stem: rp, suffix: '', info: { case: 'nom', plural: false } });
   }
-  for (const s of candidates) {
-    const k = skel(s.stem);
-    if (part.skels.includes(k)) return { part, split: s, exact: true };
+  // The party's own form first ("Nəcəfova" of a man is "Nəcəfov" + dative), then the other gender's;
+  // spelled forms before skeletons, which fold the buffer "y" ("Orucovaya" = "Orucova" + "ya").
+  for (const variant of part.folds) {
+    for (const s of candidates) if (s.stem === variant) return { part, split: s, exact: true };
+  }
+  for (const variant of part.skels) {
+    for (const s of candidates) if (skel(s.stem) === variant) return { part, split: s, exact: true };
   }
   for (const s of candidates) {
     const k = skel(s.stem);

@@ -35,7 +35,8 @@ function personKeys(text: string, base: number, suffixAt: number[]): Range[] {
   const words = runs(text, LETTERS, base);
   const keys: Range[] = [];
   for (let i = 0; i < words.length; i++) {
-    let [s, e] = words[i];
+    const s = words[i][0];
+    let e = words[i][1];
     // A name split by a hyphen at a line break ("Süley-\nmanova") is one word.
     while (i + 1 < words.length && /^-\s*\n\s*$/.test(text.slice(e - base, words[i + 1][0] - base))) e = words[++i][1];
     const word = text.slice(s - base, e - base);
