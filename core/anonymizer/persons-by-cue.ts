@@ -169,9 +169,17 @@ function matchesOfficial(toks: Token[], info: TokenInfo[], c: Chunk, officials: 
   return officials.some((o) => {
     const sur = c.words.find((w) => info[w].surname && o.surnames.has(genderless(skel(info[w].surname!.stem))));
     if (sur === undefined) return false;
-    const others = c.words.filter((w) => w !== sur);
-    if (others.length > 0 && o.given && !others.some((w) => skel(info[w].given?.split.stem ?? toks[w].fold) === o.given || skel(toks[w].fold)[0] === o.given![0])) return false;
-    if (c.initials.length > 0 && o.given && skel(toks[c.initials[0]].fold)[0] !== o.given[0]) return false;
+    // Written names must be the official's own (given, then patronymic before oğlu/qızı); initials their first letters.
+    const patronymicAt = c.kin !== undefined ? c.words[c.words.length - 1] : -1;
+    const nameOf = (w: number) => skel(info[w].given?.split.stem ?? toks[w].fold);
+    for (const w of c.words) {
+      if (w === sur) continue;
+      const expected = w === patronymicAt ? o.patronymic : o.given;
+      if (!expected || expected.length === 1 ? false : nameOf(w) !== expected) return false;
+    }
+    const letters = c.initials.map((i) => skel(toks[i].fold));
+    if (letters[0] && o.given && letters[0] !== o.given[0]) return false;
+    if (letters[1] && o.patronymic && letters[1] !== o.patronymic[0]) return false;
     return true;
   });
 }
