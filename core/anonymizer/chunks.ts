@@ -66,7 +66,8 @@ export function findChunks(text: string, toks: Token[], info: TokenInfo[]): Chun
     if (!capLike(t) || t.initial || f.stop || f.reserved || t.fold.length < 2) return false;
     if (f.quoted && f.parties.length === 0) return false;
     if (f.parties.length || f.given || f.surname || f.russianPatronymic) return true;
-    return i + 1 < n && info[i + 1].kin !== undefined && SPACE_GAP.test(text.slice(t.end, toks[i + 1].start));
+    // An unlisted father's name before "oğlu/qızı" ("Ağababa qızı"), but not a sentence's first word ("Orderdə oğlu").
+    return !t.sentenceStart && i + 1 < n && info[i + 1].kin !== undefined && SPACE_GAP.test(text.slice(t.end, toks[i + 1].start));
   };
   const weak = (i: number) => toks[i].cap && !toks[i].upper && !toks[i].initial && !info[i].stop && !info[i].reserved && !info[i].quoted
     && toks[i].fold.length >= 2 && !/^\p{Lu}$/u.test(toks[i].raw);

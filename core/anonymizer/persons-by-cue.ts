@@ -43,11 +43,12 @@ function evalParties(toks: Token[], info: TokenInfo[], c: Chunk, forms: PartyFor
   for (const form of forms) {
     const e: PartyEval = { form, score: 0, surname: false, given: false, patronymic: false, initialsOk: false };
     let contradiction = false;
+    let patronymicMismatch = false;
     for (const w of c.words) {
       const hits = info[w].parties.filter((h) => h.form === form);
       if (w === patronymicAt && form.parts.some((p) => p.kind === 'patronymic') && c.words.length > 1) {
         const h = hits.find((x) => x.hit.part.kind === 'patronymic');
-        if (h) { e.patronymic = true; e.split = h.hit.split; } else contradiction = true;
+        if (h) { e.patronymic = true; e.split = h.hit.split; } else patronymicMismatch = true;
         continue;
       }
       const h = hits.find((x) => x.hit.part.kind === 'surname') ?? hits.find((x) => x.hit.part.kind === 'given');
@@ -65,6 +66,9 @@ function evalParties(toks: Token[], info: TokenInfo[], c: Chunk, forms: PartyFor
       }
       if (!e.initialsOk) contradiction = true;
     }
+    // A different patronymic makes it a relative, unless surname and given name both match
+    // (a Russian patronymic may be formed from a shorter name: "Сулейманович" for Süleyməddin).
+    if (patronymicMismatch && !(e.surname && e.given)) contradiction = true;
     if (contradiction || (!e.surname && !e.given)) continue;
     e.score = (e.surname ? 3 : 0) + (e.given ? 2 : 0) + (e.patronymic ? 1 : 0) + (e.initialsOk ? 1 : 0);
     if (!best || e.score > best.score) best = e;
@@ -139,9 +143,12 @@ export function classifyPersons(text: string, toks: Token[], info: TokenInfo[], 
       else if (info[w].given) { entry.givens.add(skel(info[w].given!.split.stem)); knownGivens.add(skel(info[w].given!.split.stem)); }
     }
     if (!entry.known && hasWitnessCue(toks, c)) entry.witness = true;
+    // A closing initial takes its dot along unless the dot also ends the sentence ("İsmayılov E.R. borcu", "E.R.-dən").
+    let end = last.end;
+    if (last.initial && /^\.(?=\s*[\p{Ll}(,-])/u.test(text.slice(end))) end++;
     const grammarOf = c.kin !== undefined ? kinSuffix(toks[c.kin].skel) : (split?.info ?? splits(last.fold)[0].info);
     mentions.push({
-      start: first.start, end: last.end, label: 'PERSON', personId: entry.id, source: entry.known ? 'party' : 'cue',
+      start: first.start, end, label: 'PERSON', personId: entry.id, source: entry.known ? 'party' : 'cue',
       grammar: { case: grammarOf?.case ?? 'nom', plural: grammarOf?.plural ?? false, foreign: last.cyrillic },
     });
   }
