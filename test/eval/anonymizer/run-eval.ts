@@ -14,7 +14,13 @@ import { loadLabelledDir, readJsonl } from './build-gold';
 import type { GoldDoc, Prediction } from './gold.types';
 import { formatReport, score } from './score';
 
-const FIXTURES = path.join(__dirname, '../../../../test/fixtures/anonymization');
+// The repository root, whether this runs from the sources (ts-jest) or from dist/.
+function repoRoot(): string {
+  let dir = __dirname;
+  while (!fs.existsSync(path.join(dir, 'package.json'))) dir = path.dirname(dir);
+  return dir;
+}
+const FIXTURES = path.join(repoRoot(), 'test/fixtures/anonymization');
 
 export function loadEvalSet(only?: string): GoldDoc[] {
   const dev = only === 'own' ? [] : readJsonl<GoldDoc>(path.join(FIXTURES, 'dev-sample.jsonl'));
