@@ -16,6 +16,7 @@ interface Piece { start: number; end: number; mask: boolean }
 /** Address findings; each has a mask that keeps the structure words ("xxxxx küçəsi, ev **"). */
 export function findAddresses(text: string, toks: Token[]): Finding[] {
   const out: Finding[] = [];
+  const tokAt = new Map(toks.map((t) => [t.start, t]));
   const taken = new Set<number>();
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
@@ -49,23 +50,23 @@ export function findAddresses(text: string, toks: Token[]): Finding[] {
       break;
     }
     if (end === t.end && start === t.start) continue;
-    out.push(finding(text, start, end, toks));
+    out.push(finding(text, start, end, tokAt));
   }
   // "ev 61", "bina 47, mənzil 114", "17 nömrəli evin" outside a street phrase.
   for (const m of text.matchAll(/\b(ev|bina|mənzil)\s+(\d+[\p{L}]?(\/\d+)?)|(\d+)\s+(nömrəli|saylı)\s+(ev|bina|mənzil)/gu)) {
     const s = m.index!;
     const e = s + m[0].length;
-    if (!out.some((f) => f.start <= s && e <= f.end)) out.push(finding(text, s, e, toks));
+    if (!out.some((f) => f.start <= s && e <= f.end)) out.push(finding(text, s, e, tokAt));
   }
   return out;
 }
 
-function finding(text: string, start: number, end: number, toks: Token[]): Finding {
+function finding(text: string, start: number, end: number, tokAt: Map<number, Token>): Finding {
   const pieces: Piece[] = [];
   for (const m of text.slice(start, end).matchAll(/[\p{L}\p{M}]+|\d+/gu)) {
     const s = start + m.index!;
     const word = m[0];
-    const tok = toks.find((t) => t.start === s);
+    const tok = tokAt.get(s);
     const keep = /^\d/.test(word) ? false : STREET.test(tok?.fold ?? '') || HOUSE.test(tok?.fold ?? '')
       || /^(ci|cı|cu|cü|nci|ncı|ncu|ncü)$/.test(word) || word.length === 1;
     pieces.push({ start: s, end: s + word.length, mask: !keep });

@@ -22,13 +22,20 @@ const PRIORITY: Finding['label'][] = [
   'EMAIL', 'ACCOUNT', 'ID_DOC', 'FIN', 'VOEN_PRIVATE', 'CAR_PLATE', 'PHONE', 'BIRTH_DATE', 'ADDRESS', 'HEALTH', 'LEGAL_ENTITY', 'PERSON',
 ];
 
-function resolveOverlaps(findings: Finding[], kept: KeptSpan[]): Finding[] {
+function resolveOverlaps(textLength: number, findings: Finding[], kept: KeptSpan[]): Finding[] {
   const byPriority = [...findings].sort((a, b) => PRIORITY.indexOf(a.label) - PRIORITY.indexOf(b.label) || a.start - b.start || b.end - a.end);
+  // Coverage maps instead of pairwise checks keep this linear in the text.
+  const taken = new Uint8Array(textLength + 1);
+  const keptAt = new Int32Array(textLength + 1);
+  kept.forEach((k, i) => keptAt.fill(i + 1, k.start, k.end));
   const accepted: Finding[] = [];
   for (const f of byPriority) {
-    if (accepted.some((a) => a.start < f.end && f.start < a.end)) continue;
-    // Kept institutions are never replaced by a pattern that only brushes them (a person inside a court name).
-    if (f.label === 'PERSON' && kept.some((k) => k.start <= f.start && f.end <= k.end)) continue;
+    let free = true;
+    for (let p = f.start; p < f.end && free; p++) if (taken[p]) free = false;
+    if (!free) continue;
+    // Kept institutions are never replaced by a person found inside them (a court named after a district).
+    if (f.label === 'PERSON' && keptAt[f.start] !== 0 && keptAt[f.start] === keptAt[f.end - 1]) continue;
+    taken.fill(1, f.start, f.end);
     accepted.push(f);
   }
   return accepted.sort((a, b) => a.start - b.start);
@@ -52,7 +59,7 @@ export function detect(text: string, parties: Party[], options: AnonymizeOptions
   const toks = tokenize(text);
   const reserved = findInstitutions(text, toks);
   const forms = parties.map(parseParty).filter((f): f is PartyForm => f !== undefined);
-  const info = tokenInfo(toks, forms, reserved);
+  const info = tokenInfo(text.length, toks, forms, reserved);
   const persons = classifyPersons(text, toks, info, forms, reserved);
   const kept = [...reserved.spans, ...persons.kept].sort((a, b) => a.start - b.start);
   const findings: Finding[] = [
@@ -63,7 +70,7 @@ export function detect(text: string, parties: Party[], options: AnonymizeOptions
     ...persons.mentions,
   ];
   if (options.keepLegalEntities === false) findings.push(...entityFindings(text, parties, reserved.spans));
-  const resolved = resolveOverlaps(findings, options.keepLegalEntities === false ? [] : kept);
+  const resolved = resolveOverlaps(text.length, findings, options.keepLegalEntities === false ? [] : kept);
   // Tokens go to persons still mentioned after overlaps, so numbering has no gaps.
   const used = new Set(resolved.map((f) => f.personId));
   const refs = assignTokens(persons.persons.filter((p) => used.has(p.id)), parties);

@@ -4,7 +4,7 @@
  * party, an official or anybody else, is one chunk; classification happens in persons-by-cue.ts.
  */
 import { givenName, surnameShape } from './gazetteer';
-import { inside, type Reserved } from './institutions';
+import { coverage, type Reserved } from './institutions';
 import { kinSuffix, russianPatronymicStem } from './morphology';
 import type { Token } from './normalize';
 import { matchParties, type PartyForm } from './party-forms';
@@ -36,10 +36,12 @@ function capLike(t: Token): boolean {
 }
 
 /** Per-token name evidence, computed once (matching is the only non-trivial cost, and it is per word). */
-export function tokenInfo(toks: Token[], forms: PartyForm[], reserved: Reserved): TokenInfo[] {
+export function tokenInfo(textLength: number, toks: Token[], forms: PartyForm[], reserved: Reserved): TokenInfo[] {
+  const inReserved = coverage(textLength, reserved.spans);
+  const inQuotes = coverage(textLength, reserved.quoted);
   return toks.map((t) => {
-    const isReserved = inside(reserved.spans, t);
-    const quoted = inside(reserved.quoted, t);
+    const isReserved = inReserved(t);
+    const quoted = inQuotes(t);
     const cap = capLike(t) && !t.initial && t.fold.length >= 2;
     const stop = STOP.test(t.fold) || (t.upper && STOP.test(t.fold.replace(/(ın|in|un|ün|nın|nin|sı|si)$/, '')));
     return {

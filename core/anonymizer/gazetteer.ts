@@ -5,6 +5,7 @@
  * ("Lənkəranlı") as well as on given names ("Həsənli").
  */
 import names from './data/az-names.json';
+import { memo } from './memo';
 import { fold, skel } from './normalize';
 import { splits, type Split } from './morphology';
 
@@ -30,7 +31,9 @@ const PLACES = new Set(PLACE_NAMES.map(toSkel));
 export interface NameHit { split: Split; gender?: 'm' | 'f'; ambiguous: boolean }
 
 /** The word read as a given name (with its suffix), or undefined. */
-export function givenName(folded: string): NameHit | undefined {
+export const givenName = memo(findGiven);
+
+function findGiven(folded: string): NameHit | undefined {
   for (const s of splits(folded)) {
     const g = GIVEN.get(skel(s.stem));
     if (g) return { split: s, gender: g, ambiguous: AMBIGUOUS.has(skel(s.stem)) };
@@ -38,7 +41,9 @@ export function givenName(folded: string): NameHit | undefined {
   return undefined;
 }
 
-export function isPlace(folded: string): boolean {
+export const isPlace = memo(findPlace);
+
+function findPlace(folded: string): boolean {
   return splits(folded).some((s) => PLACES.has(skel(s.stem)));
 }
 
@@ -46,7 +51,9 @@ const SURNAME_END = /(ov|ova|ev|eva|yev|yeva|zadə|zade|oğlu|bəyli|bəyov|xanl
 const LI_END = /(li|lı|lu|lü)$/;
 
 /** The word read as a surname by list or by shape ("Orucov", "Həsənli", "Tağızadə"), or undefined. */
-export function surnameShape(folded: string): Split | undefined {
+export const surnameShape = memo(findSurname);
+
+function findSurname(folded: string): Split | undefined {
   for (const s of splits(folded)) {
     const st = s.stem;
     if (SURNAMES.has(skel(st))) return s;

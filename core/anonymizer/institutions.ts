@@ -78,6 +78,14 @@ export function findInstitutions(text: string, toks: Token[]): Reserved {
   return { spans, quoted };
 }
 
-export function inside(ranges: { start: number; end: number }[], t: { start: number; end: number }): boolean {
-  return ranges.some((r) => r.start <= t.start && t.end <= r.end);
+/** A lookup "is [start, end) inside one of these ranges", built once per document (linear, not pairwise). */
+export function coverage(textLength: number, ranges: { start: number; end: number }[]): (t: { start: number; end: number }) => boolean {
+  const at = new Int32Array(textLength + 1);
+  ranges.forEach((r, i) => {
+    for (let p = r.start; p < r.end; p++) if (at[p] === 0 || ranges[at[p] - 1].end - ranges[at[p] - 1].start < r.end - r.start) at[p] = i + 1;
+  });
+  return (t) => {
+    const i = at[t.start];
+    return i !== 0 && ranges[i - 1].end >= t.end;
+  };
 }

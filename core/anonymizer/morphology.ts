@@ -4,6 +4,7 @@
  * (typos and transliterations break harmony), then classified; the token's own suffix is built with
  * vowel harmony and buffer consonants.
  */
+import { memo } from './memo';
 import type { GrammarCase } from './types';
 
 const CASE_FORMS: Record<Exclude<GrammarCase, 'nom'>, string[]> = {
@@ -35,15 +36,22 @@ const MAX_SUFFIX = Math.max(...[...SUFFIXES.keys()].map((k) => k.length));
 
 export interface Split { stem: string; suffix: string; info: SuffixInfo }
 
-/** Every way to read a folded word as stem + case/plural suffix (the bare word first). */
+const splitsAz = memo((f: string) => computeSplits(f, false));
+const splitsRu = memo((f: string) => computeSplits(f, true));
+
+/** Every way to read a folded word as stem + case/plural suffix (the bare word first). Do not mutate the result. */
 export function splits(folded: string, opts: { russian?: boolean } = {}): Split[] {
+  return opts.russian ? splitsRu(folded) : splitsAz(folded);
+}
+
+function computeSplits(folded: string, russian: boolean): Split[] {
   const out: Split[] = [{ stem: folded, suffix: '', info: { case: 'nom', plural: false } }];
   for (let n = 1; n <= Math.min(MAX_SUFFIX, folded.length - 2); n++) {
     const suf = folded.slice(folded.length - n);
     const info = SUFFIXES.get(suf);
     if (info) out.push({ stem: folded.slice(0, folded.length - n), suffix: suf, info });
   }
-  if (opts.russian) {
+  if (russian) {
     for (const suf of RUSSIAN_ENDINGS) {
       if (folded.length - suf.length >= 3 && folded.endsWith(suf)) {
         out.push({ stem: folded.slice(0, folded.length - suf.length), suffix: suf, info: { case: 'nom', plural: false } });
@@ -79,7 +87,9 @@ for (const [k, v] of SUFFIXES) {
 const RUS_PATRONYMIC = /(ovic|ovich|oviç|evic|evich|eviç|yevich|yeviç|ovna|evna|yevna|ic|iç|icna|içna|ichna)$/;
 
 /** The father's name inside a Russian patronymic, folded ("süleymanoviç" → "süleyman"), or undefined. */
-export function russianPatronymicStem(folded: string): string | undefined {
+export const russianPatronymicStem = memo(patronymicStem);
+
+function patronymicStem(folded: string): string | undefined {
   for (const s of splits(folded, { russian: true })) {
     const m = RUS_PATRONYMIC.exec(s.stem);
     if (m && s.stem.length - m[0].length >= 3) return s.stem.slice(0, s.stem.length - m[0].length);

@@ -9,6 +9,8 @@
  * Tokens keep their original offsets; a name hyphenated across a line break ("Süley-\nmanova") is one token.
  */
 
+import { memo } from './memo';
+
 const CYR_TRANSLIT: Record<string, string> = {
   а: 'a', б: 'b', в: 'v', г: 'q', ғ: 'ğ', д: 'd', е: 'e', ё: 'yo', ж: 'j', з: 'z', и: 'i', й: 'y', ј: 'y',
   к: 'k', ҝ: 'g', л: 'l', м: 'm', н: 'n', о: 'o', ө: 'ö', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ү: 'ü',
@@ -32,7 +34,9 @@ export function isCyrillicWord(word: string): boolean {
 }
 
 /** A word folded to lower-case Azerbaijani Latin (see the module comment). */
-export function fold(word: string): string {
+export const fold = memo(foldWord);
+
+function foldWord(word: string): string {
   const lower = lowerAz(word.normalize('NFC'));
   const mixed = CYRILLIC.test(lower) && LATIN.test(lower);
   const table = mixed ? CYR_LOOKALIKE : CYR_TRANSLIT;
@@ -51,7 +55,9 @@ const SKEL_LETTERS: Record<string, string> = {
 const VOWELS = new Set(['a', 'i', 'o', 'u', 'e', 'ə', 'ı', 'ö', 'ü']);
 
 /** The transliteration-blind skeleton of a folded word. */
-export function skel(folded: string): string {
+export const skel = memo(skeleton);
+
+function skeleton(folded: string): string {
   let s = folded
     .replace(/dzh|dj/g, 'c').replace(/kh/g, 'x').replace(/sh/g, 'ş').replace(/ch/g, 'ç').replace(/zh/g, 'j')
     .replace(/gh/g, 'ğ');

@@ -8,6 +8,7 @@
 import { allowedEdits, osaDistance } from './fuzzy';
 import { givenName, surnameShape } from './gazetteer';
 import { splits, russianPatronymicStem, kinSuffix, type Split } from './morphology';
+import { memo } from './memo';
 import { fold, skel, type Token } from './normalize';
 import type { Party } from './types';
 
@@ -53,7 +54,9 @@ export function parseParty(p: Party, index: number): PartyForm | undefined {
 }
 
 /** True when the stem is itself a name we know, so a near miss is another name, not a typo. */
-function knownName(stem: string): boolean {
+const knownName = memo(isKnownName);
+
+function isKnownName(stem: string): boolean {
   if (givenName(stem)?.split.suffix === '') return true;
   const sur = surnameShape(stem);
   if (sur && sur.suffix === '') {
@@ -68,10 +71,10 @@ export interface PartHit { part: NamePart; split: Split; exact: boolean }
 /** Whether a word is a form of a name part; Russian patronymics are compared by their father's name. */
 export function matchPart(t: Token, part: NamePart): PartHit | undefined {
   const russian = t.cyrillic || t.upper;
-  const candidates = splits(t.fold, { russian });
+  let candidates = splits(t.fold, { russian });
   if (part.kind === 'patronymic') {
     const rp = russianPatronymicStem(t.fold);
-    if (rp) candidates.unshift({ stem: rp, suffix: '', info: { case: 'nom', plural: false } });
+    if (rp) candidates = [{ stem: rp, suffix: '', info: { case: 'nom', plural: false } }, ...candidates];
   }
   // The party's own form first ("Nəcəfova" of a man is "Nəcəfov" + dative), then the other gender's;
   // spelled forms before skeletons, which fold the buffer "y" ("Orucovaya" = "Orucova" + "ya").
