@@ -3,14 +3,17 @@
  * spaces, one line break, an initial's dot or a hyphen ("Veli-ogly"). Every person mention, of a
  * party, an official or anybody else, is one chunk; classification happens in persons-by-cue.ts.
  */
-import { givenName, surnameShape } from './gazetteer';
+import { givenName, isPlace, surnameShape } from './gazetteer';
 import { coverage, type Reserved } from './institutions';
 import { kinSuffix, russianPatronymicStem } from './morphology';
 import type { Token } from './normalize';
 import { matchParties, type PartyForm } from './party-forms';
 
 // Capitalized words that open sentences or name roles and institutions, never persons.
-const STOP = /^(iddiaçı|cavabdeh|şahid|hakim|katib|prokuror|vəkil|müdafiəçi|zərərçəkmiş|təqsirləndirilən|məhkum|borclu|tələbkar|şikayətçi|ərizəçi|kreditor|notarius|ekspert|icra|sədrlik|məhkəmə|kollegiya|respublika|azərbaycan|qətnamə|qərar|hökm|iş|mülki|cinayət|inzibati|kommersiya|apellyasiya|kassasiya|ali|fərdi|sahibkar|azyaşlı|mərhum|qəyyum|polis|yol|vergi|dövlət|ədliyyə|qanun|məcəllə|maddə|konstitusiya|yanvar|fevral|mart|aprel|may|iyun|iyul|avqust|sentyabr|oktyabr|noyabr|dekabr|direktor|idarəedici|qonşu|alıcı|satıcı|sürücü|hal|əməliyyat|yuxarıda|göstərilənləri|buna|lakin|həmin|onun|bu|o|mənbə|şəxs|şəxsiyyət|vəsiqə|pasport|fin|vöen|açar|kassa|apellyasiya|birinci|ikinci|üçüncü|sədrlik|hakimlər|müflisləşmə|kafe|bank|hesab|qeyd|tərəflər|tərəf|kart|avtomobil|order|rus|mərhumun|kollegiyası|plenum|rəyasət|nazirlik|nazirliyi|prokurorluq|xidmət)$/;
+const STOP = /^(iddiaçı|cavabdeh|şahid|hakim|katib|prokuror|vəkil|müdafiəçi|zərərçəkmiş|təqsirləndirilən|məhkum|borclu|tələbkar|şikayətçi|ərizəçi|kreditor|notarius|ekspert|icra|sədrlik|məhkəmə|kollegiya|respublika|azərbaycan|qətnamə|qərar|hökm|iş|mülki|cinayət|inzibati|kommersiya|apellyasiya|kassasiya|ali|fərdi|sahibkar|azyaşlı|mərhum|qəyyum|polis|yol|vergi|dövlət|ədliyyə|qanun|məcəllə|maddə|konstitusiya|yanvar|fevral|mart|aprel|may|iyun|iyul|avqust|sentyabr|oktyabr|noyabr|dekabr|direktor|idarəedici|qonşu|alıcı|satıcı|sürücü|hal|əməliyyat|yuxarıda|göstərilənləri|buna|lakin|həmin|onun|bu|o|mənbə|şəxs|şəxsiyyət|vəsiqə|pasport|fin|vöen|açar|kassa|apellyasiya|birinci|ikinci|üçüncü|sədrlik|hakimlər|müflisləşmə|kafe|bank|hesab|qeyd|tərəflər|tərəf|kart|avtomobil|order|rus|mərhumun|kollegiyası|plenum|rəyasət|nazirlik|nazirliyi|prokurorluq|xidmət|tərcüməçi|həkim|müəllim|usta|mühasib|ofisiant|briqadir|memar|mühəndis|işçi|sahibi|müdir|rəis|sədr|təsisçi|zamin|vərəsə|varis|nəvə|qardaş|bacı|ata|ana|oğul|qız|ər|arvad|dost|tanış|vətəndaş|əcnəbi|qohum)(u|ı|i|ü|sı|si|su|sü|ları|ləri|lar|lər)?$/;
+
+/** Words right before a name that make it a person even when nothing else does ("vətəndaşı Marco Rossi"). */
+export const PERSON_CUE = /^(qızı|oğlu|övladı|uşağı|nəvəsi|nəvələri|bacısı|qardaşı|atası|anası|əri|arvadı|yoldaşı|əmisi|dayısı|xalası|bibisi|gəlini|kürəkəni|qonşusu|tanışı|dostu|şahid|şahidi|azyaşlı|mərhum|sürücü|sürücüsü|adlı|övladları|uşaqları|oğlunu|qızını|vətəndaşı|tərcüməçi|tərcüməçisi|direktoru|təsisçisi|işçisi|mühasibi|sahibi|satıcısı|alıcı|zərərçəkmiş)$/;
 
 export interface TokenInfo {
   parties: ReturnType<typeof matchParties>;
@@ -76,13 +79,16 @@ export function findChunks(text: string, toks: Token[], info: TokenInfo[]): Chun
   const joined = (a: number, b: number) => {
     const g = text.slice(toks[a].end, toks[b].start);
     if (toks[a].initial) return /^\.[ \t]*(\r?\n)?[ \t]*$/.test(g);
-    if (g === '-' || g === '–') return info[b].kin !== undefined;
+    // "Veli-ogly", and a double surname "Əliyeva-Məmmədova".
+    if (g === '-' || g === '–') return info[b].kin !== undefined || (strong(a) && strong(b));
     return SPACE_GAP.test(g);
   };
+  const cueBefore = (i: number) => i > 0 && PERSON_CUE.test(toks[i - 1].fold) && SPACE_GAP.test(text.slice(toks[i - 1].end, toks[i].start));
   const out: Chunk[] = [];
   let i = 0;
   while (i < n) {
-    const startsChunk = strong(i) || (toks[i].initial && i + 1 < n && joined(i, i + 1) && (strong(i + 1) || toks[i + 1].initial));
+    // After a person word, even names we do not know start a chunk ("vətəndaşı Marco Rossi").
+    const startsChunk = strong(i) || (weak(i) && cueBefore(i)) || (toks[i].initial && i + 1 < n && joined(i, i + 1) && (strong(i + 1) || toks[i + 1].initial));
     if (!startsChunk) { i++; continue; }
     const c: Chunk = { from: i, to: i, words: [], initials: [] };
     const take = (j: number) => {
@@ -101,6 +107,7 @@ export function findChunks(text: string, toks: Token[], info: TokenInfo[]): Chun
       // An unknown capitalized word between two name words, or right before a surname ("Zenfira Məmmədova").
       if (weak(j) && j + 1 < n && joined(j, j + 1) && (strong(j + 1) || info[j + 1].kin !== undefined)) { take(j); j++; continue; }
       if (weak(j) && info[j - 1].surname && c.words.length === 1 && !toks[j].sentenceStart) { take(j); j++; continue; }
+      if (weak(j) && cueBefore(c.from) && c.words.length < 3 && !isPlace(toks[j].fold)) { take(j); j++; continue; }
       break;
     }
     // A leading unknown capitalized word right before the chunk ("Zenfira Məmmədova").

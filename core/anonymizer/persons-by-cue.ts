@@ -10,13 +10,13 @@ import { kinSuffix, splits, type Split } from './morphology';
 import { skel, type Token } from './normalize';
 import { listContinues, roleAfter, roleBefore } from './officials';
 import { initialFits, type PartyForm } from './party-forms';
-import { findChunks, type Chunk, type TokenInfo } from './chunks';
+import { findChunks, PERSON_CUE, type Chunk, type TokenInfo } from './chunks';
 import type { Finding, KeptSpan } from './types';
 
 // A capitalized word followed by one of these is a street, a place, an eponym or a holiday.
 const GUARD_AFTER = /^(küçə|prospekt|döngə|dalan|bulvar|şosse|meydan|qəsəbə|kənd|rayon|şəhər|adına|dəniz|çay|göl|dağ|bayram|park|metro|stansiya|məktəb|lisey|mikrorayon|massiv|məhəllə|körpü|gömrük|limanı|aeroport|kafe|mağaza|restoran|zavod|markalı|mmc|asc|qsc)/;
-// Words right before a lone given name that make it a person ("qızı Gülər", "şahid Qurban").
-const PERSON_CUE = /^(qızı|oğlu|övladı|uşağı|nəvəsi|nəvələri|bacısı|qardaşı|atası|anası|əri|arvadı|yoldaşı|əmisi|dayısı|xalası|bibisi|gəlini|kürəkəni|qonşusu|tanışı|dostu|şahid|şahidi|azyaşlı|mərhum|sürücü|sürücüsü|adlı|övladları|uşaqları|oğlunu|qızını)$/;
+// Honorifics after a given name ("Səadət xanım", "Kamran kişi", "Rauf müəllim").
+const HONORIFIC_AFTER = /^(xanım|xanımın|xanıma|bəy|bəyin|bəyə|müəllim|müəllimin|müəllimə|kişi|kişinin|ağa|əmi|dayı)$/;
 const WITNESS_CUE = /^(şahid|şahidi|şahidlər|şahidləri|şahidin)$/;
 
 export interface PersonEntry {
@@ -106,8 +106,13 @@ export function classifyPersons(text: string, toks: Token[], info: TokenInfo[], 
 
   for (const c of chunks) {
     const first = toks[c.from];
+    if (officialChunk.has(c)) { kept.push({ start: first.start, end: toks[c.to].end, kind: 'official' }); continue; }
+    // "… Alina Petrova Bakı şəhəri": a place closing the chunk belongs to what follows, not to the name.
+    while (c.words.length > 1 && c.kin === undefined && isPlace(toks[c.to].fold) && GUARD_AFTER.test(toks[c.to + 1]?.fold ?? '')) {
+      c.words.pop();
+      c.to = c.words[c.words.length - 1];
+    }
     const last = toks[c.to];
-    if (officialChunk.has(c)) { kept.push({ start: first.start, end: last.end, kind: 'official' }); continue; }
     const next = toks[c.to + 1];
     let guarded = c.kin === undefined && next && /^[ \t]+$/.test(text.slice(last.end, next.start)) && GUARD_AFTER.test(next.fold);
     // "N.Nərimanov adına Universitet" names an institution; "X adına verilmiş order" is X's own.
@@ -197,15 +202,17 @@ function isUnknownPerson(toks: Token[], info: TokenInfo[], c: Chunk, knownGivens
   const named = c.words.filter((w) => info[w].surname || info[w].given);
   if (c.words.length >= 2 && named.length >= 1) return true;
   if (c.initials.length > 0 && named.length >= 1) return true;
+  const prev = toks[c.from - 1];
+  const next = toks[c.to + 1];
+  const cue = (prev && PERSON_CUE.test(prev.fold)) || (next && HONORIFIC_AFTER.test(next.fold));
+  if (cue && c.words.every((w) => !toks[w].upper || toks[w].raw.length > 3)) return true;
   if (c.words.length !== 1) return false;
   const w = c.words[0];
   if (info[w].surname && !isPlace(toks[w].fold)) return true;
   const g = info[w].given;
   if (!g) return false;
   const sk = skel(g.split.stem);
-  const prev = toks[c.from - 1];
-  const cue = prev && PERSON_CUE.test(prev.fold);
-  if (isAmbiguousGiven(sk)) return cue || knownGivens.has(sk);
+  if (isAmbiguousGiven(sk)) return knownGivens.has(sk);
   return true;
 }
 

@@ -61,6 +61,11 @@ describe('persons not in the case file, and officials', () => {
     expect(r.textOut).toBe('Cavabdeh öz əli ilə yazmışdır, borcu qaytaracağına ümid edərək. O, azad edilsin. Xəzər dənizi sahilindəki “Dəniz” kafesində Cavabdeh işləyir.');
   });
 
+  it('An ambiguous given name with an honorific ("Səadət xanım"), a double surname, a foreign name after "vətəndaşı". Result: all replaced, the role word before them kept', () => {
+    const text = 'Səadət xanım evdə idi. Qohumu Əliyeva-Məmmədova Sevinc Arif qızı gəlmişdir. İtaliya vətəndaşı Marco Rossi iştirak etmişdir. Tərcüməçi Nəbiyev Kamran tərcümə etmişdir.';
+    expect(anonymize(text, []).textOut).toBe('Şəxs1 xanım evdə idi. Qohumu Şəxs2 gəlmişdir. İtaliya vətəndaşı Şəxs3 iştirak etmişdir. Tərcüməçi Şəxs4 tərcümə etmişdir.');
+  });
+
   it('A defendant named in capitals in the title and in the body. Result: the title loses the name too', () => {
     const parties: Party[] = [{ name: 'Mirzəyev Elşən Vaqif oğlu', role: 'təqsirləndirilən şəxs', type: 'person' }];
     const text = 'MİRZƏYEV ELŞƏN VAQİF OĞLUNUN barəsində cinayət işi üzrə\n\nTəqsirləndirilən şəxs Elşən Mirzəyev pulu almışdır.';
