@@ -10,6 +10,7 @@ import { isDenied } from '../authz/authz.types';
 import { IDENTITY_SECTION, parseIdentityRequest, type IdentityRequest } from '../identity/identity-request';
 import { authorizeIdentityCheck } from '../identity/identity.policy';
 import { matchIdentity, notFoundVerdict, type IdentityVerdict } from '../identity/identity.match';
+import { budgetOf } from './deadlines';
 import { CallCtx, Court, audit, nonceKeepUntil, refuse, verifySigned, xroadUserId } from './signed-request';
 
 export interface IdentityCheckResult extends IdentityVerdict {
@@ -19,6 +20,7 @@ export interface IdentityCheckResult extends IdentityVerdict {
 
 export async function runIdentityCheck(c: Court, ctx: CallCtx, body: unknown): Promise<IdentityCheckResult> {
   const requestId = ctx.requestId;
+  const budget = budgetOf(c, ctx.timeoutMs);
   const ev = (type: AuditEventInput['type'], outcome: string, r?: IdentityRequest, actor?: string, details: Record<string, unknown> = {}): AuditEventInput => ({
     type, outcome, requestId, actor: actor ?? null, subject: r?.subject ?? null, caseNumber: r?.caseNumber ?? null, categories: [IDENTITY_SECTION], details,
   });
@@ -51,8 +53,8 @@ export async function runIdentityCheck(c: Court, ctx: CallCtx, body: unknown): P
   try {
     result = await ctx.call<LookupResult>('lookups.run', {
       subject: req.subject, categories: [IDENTITY_SECTION], caseNumber: req.caseNumber, requesterId: xroadUserId(clerk),
-      deadline: Date.now() + (c.deps.lookupDeadlineMs ?? 5000),
-    });
+      deadline: budget.registriesBy,
+    }, { timeout: Math.max(1, budget.answerBy - Date.now()) });
   } catch (err) {
     const code: HubErrorCode = HubError.is(err) ? err.code : 'HUB_ERR_BUS_UNAVAILABLE';
     await audit(c, [ev('provider-call-ended', code, req, clerk, { provider: 'population' })]);

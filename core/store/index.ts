@@ -1,6 +1,7 @@
 /** core/store: the store of record (DESIGN.md §6). */
 export { openStore, type Db, type QueryResult, type Store, type StoreKind, type StoreOptions } from './db';
 export { migrate } from './migrate';
+export { withClusterLock } from './cluster-lock';
 export { isUniqueViolation, toStoreError } from './store-errors';
 export * from './repositories';
 export { seedDemo, DEMO_DECISIONS } from './seed';
