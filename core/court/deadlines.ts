@@ -8,11 +8,11 @@
 import type { Court } from './signed-request';
 
 /** How long the gateway waits beyond the lookup deadline: the evidence is signed and audited in it. */
-export const ANSWER_MARGIN_MS = 600;
+export const ANSWER_MARGIN_MS = 400;
 /** Kept back after the registries' deadline for the evidence packet and its audit records. */
-const FINAL_RESERVE_MS = 400;
+const FINAL_RESERVE_MS = 300;
 /** The answer leaves the court this long before its caller stops waiting (it still has to cross the bus). */
-const SEND_MS = 100;
+const SEND_MS = 50;
 /** An attempt still open this long after its answer was due is abandoned: recovery ends it. */
 const LEASE_GRACE_MS = 1000;
 
