@@ -1,6 +1,6 @@
 /**
  * Writes one batch of audit events (with the order moves that commit with them) onto the chain,
- * surviving transient store errors (DESIGN.md §5 "fail closed", statute 8.2.15).
+ * surviving transient store errors (statute 8.2.15: fail closed, no audit record, no lookup).
  *
  * A write is one statement, audit_append_orders() (migrations/003-order-attempts.ts): a
  * compare-and-swap on the chain head. If another node moved the head meanwhile, the batch is

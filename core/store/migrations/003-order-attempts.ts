@@ -51,7 +51,7 @@ export const ORDER_ATTEMPTS: Migration = {
          RETURN QUERY SELECT false, cur_seq, cur_hash, '{}'::text[];
          RETURN;
        END IF;
-       -- Lock the orders first: an order's admission or a re-send's takeover cannot slip in between.
+       -- Lock the orders too: a re-send taking an order over cannot slip in between check and update.
        PERFORM 1 FROM lookup_orders o
          WHERE o.order_id IN (SELECT t.order_id FROM jsonb_to_recordset(p_orders) AS t (order_id text))
          ORDER BY o.order_id FOR UPDATE;
@@ -65,18 +65,14 @@ export const ORDER_ATTEMPTS: Migration = {
          RETURN QUERY SELECT false, cur_seq, cur_hash, bad;
          RETURN;
        END IF;
-       INSERT INTO audit_events (seq, at, type, request_id, actor_hmac, subject_hmac, case_number, categories, outcome, details, prev_hash, hash)
-         SELECT x.seq, x.at, x.type, x.request_id, x.actor_hmac, x.subject_hmac, x.case_number,
-                coalesce(x.categories, '{}'), x.outcome, coalesce(x.details, '{}'::jsonb), x.prev_hash, x.hash
-         FROM jsonb_to_recordset(p_events) AS x (seq bigint, at timestamptz, type text, request_id text, actor_hmac text,
-              subject_hmac text, case_number text, categories text[], outcome text, details jsonb, prev_hash text, hash text);
+       -- The events and the new head: audit_append() of 002, under the head's lock this function holds.
+       PERFORM audit_append(p_expected_seq, p_expected_hash, p_events, p_new_seq, p_new_hash);
        UPDATE lookup_orders o
          SET status = t.to_status, evidence = coalesce(decode(t.packet, 'base64'), o.evidence),
              refusal_code = coalesce(t.code, o.refusal_code), updated_at = now()
          FROM jsonb_to_recordset(p_orders) AS t (order_id text, attempt integer, from_status text[], to_status text, packet text, code text, lease_expired boolean)
          WHERE o.order_id = t.order_id AND o.attempt = t.attempt AND o.status = ANY (t.from_status)
            AND (NOT coalesce(t.lease_expired, false) OR o.lease_until < now());
-       UPDATE audit_chain_head SET seq = p_new_seq, hash = p_new_hash WHERE id = 1;
        RETURN QUERY SELECT true, p_new_seq, p_new_hash, '{}'::text[];
      END $$`,
   ],
