@@ -34,10 +34,17 @@ function fail(req: Req, res: ServerResponse, err: unknown): void {
   sendHubError(res, toHttpError(err), req.$ctx?.requestID);
 }
 
+/** `Server-Timing: hub;dur=…`: how long the hub took, from the request's arrival at the alias to the answer (README "Faults"). */
+function timer(res: ServerResponse): () => void {
+  const t0 = process.hrtime.bigint();
+  return () => { if (!res.headersSent) res.setHeader('Server-Timing', `hub;dur=${(Number(process.hrtime.bigint() - t0) / 1e6).toFixed(1)}`); };
+}
+
 function post(call: Call, action: string, status = 200): Alias {
   return function (this, req, res) {
+    const timed = timer(res);
     // An absent body is an empty object: the action's schema names what is missing.
-    call(this, req, action, req.body ?? {}).then((r) => sendJson(res, status, r)).catch((err) => fail(req, res, err));
+    call(this, req, action, req.body ?? {}).then((r) => { timed(); sendJson(res, status, r); }).catch((err) => { timed(); fail(req, res, err); });
   };
 }
 

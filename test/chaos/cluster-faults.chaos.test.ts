@@ -63,10 +63,13 @@ describe('Under node, NATS and database faults', () => {
       byCode[key] = (byCode[key] ?? 0) + 1;
     }
     const lastFailure = Math.max(0, ...failed.map((a) => a.sentAt + a.ms));
-    console.info(`${name}: ${p.answers.length} orders, failures ${JSON.stringify(byCode)}, slowest answer ${Math.round(Math.max(...p.answers.map((a) => a.ms)))} ms`
-      + `, slowest failure ${Math.round(Math.max(0, ...failed.map((a) => a.ms)))} ms, recovered ${failed.length ? Math.round(lastFailure - p.faultAt) : 0} ms after the fault`);
+    const max = (xs: number[]) => Math.round(Math.max(0, ...xs));
+    console.info(`${name}: ${p.answers.length} orders, failures ${JSON.stringify(byCode)}, slowest answer ${max(p.answers.map((a) => a.hubMs ?? a.ms))} ms`
+      + ` (${max(p.answers.map((a) => a.ms))} ms at the client), slowest failure ${max(failed.map((a) => a.hubMs ?? a.ms))} ms, recovered ${failed.length ? Math.round(lastFailure - p.faultAt) : 0} ms after the fault`);
+    // The bound is the hub's: from the request's arrival to its answer (Server-Timing), so that this
+    // test process's own delays on a loaded machine do not count against it.
     const broken = p.answers.filter((a) => a.status !== 200
-      && !(a.status === 503 && a.category === 'transient' && a.retryAfter && a.ms <= DEADLINE_MS + 1000));
+      && !(a.status === 503 && a.category === 'transient' && a.retryAfter && a.hubMs !== undefined && a.hubMs <= DEADLINE_MS + 1000));
     expect(broken).toEqual([]);
     for (const a of p.answers) if (a.evidence) handedOut.set(a.orderId, sha256Hex(a.evidence));
   }

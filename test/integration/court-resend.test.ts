@@ -20,8 +20,8 @@ function order(over: Partial<LookupOrder> = {}): LookupOrder {
   return { orderId: randomUUID(), caseNumber: CASE_A, subject: { fin: PARTY }, categories: ['11.2.22'], basis: { kind: 'request' }, purpose: 'Identify the plaintiff', ...window(), ...over };
 }
 
-/** The population register's adapter: absent (no node on the bus), slow, or answering. */
-async function population(mode: 'absent' | 'slow' | 'ok'): Promise<void> {
+/** The population register's adapter: absent (no node on the bus), held until `gate` resolves, or answering. */
+async function population(mode: 'absent' | 'ok', gate?: Promise<void>): Promise<void> {
   const existing = court.broker.getLocalService('adapter.population') as Service | undefined;
   if (existing) await court.broker.destroyService(existing);
   if (mode === 'absent') return;
@@ -29,7 +29,7 @@ async function population(mode: 'absent' | 'slow' | 'ok'): Promise<void> {
     name: 'adapter.population',
     actions: {
       async getPerson(ctx: { params: AdapterCallParams }): Promise<AdapterResult> {
-        if (mode === 'slow') await new Promise((r) => setTimeout(r, 600));
+        if (gate) await gate;
         return {
           outcome: 'ok', section: ctx.params.section, provider: 'population', operation: 'getPerson', messageId: ctx.params.messageId,
           requestHash: 'a1'.repeat(32), responseHash: 'b2'.repeat(32), data: PERSON, signedAnswer: Buffer.from('<signed/>').toString('base64'), durationMs: 1,
@@ -86,11 +86,17 @@ describe('re-sending a signed order', () => {
   });
 
   it('The order is re-sent while its first attempt still runs. Result: 503 HUB_ERR_ORDER_IN_PROGRESS with a retry delay; sent again after it ran, it is reported executed', async () => {
-    await population('slow');
-    const body = await signed(court.s.judge.signer, 'order', order());
+    let release!: () => void;
+    await population('ok', new Promise<void>((r) => { release = r; }));
+    const o = order();
+    const body = await signed(court.s.judge.signer, 'order', o);
     const first = court.call('court.lookup', body);
-    await new Promise((r) => setTimeout(r, 200));
+    // The first attempt is authorized and waiting for the registry.
+    for (let i = 0; i < 200 && !(await court.ts.store.query(`SELECT 1 FROM lookup_orders WHERE order_id = $1 AND status = 'authorized'`, [o.orderId])).rows.length; i++) {
+      await new Promise((r) => setTimeout(r, 25));
+    }
     const during = await court.refusal('court.lookup', body);
+    release();
     expect(during).toMatchObject({ code: 'HUB_ERR_ORDER_IN_PROGRESS', retryable: true, details: { retryAfterMs: expect.any(Number) } });
     const r = await first;
     expect((await court.refusal('court.lookup', body)).details).toMatchObject({ orderId: r.orderId, executed: true });

@@ -138,6 +138,8 @@ export interface Answer {
   /** Epoch ms when the request was sent, and how long until the whole answer was read. */
   sentAt: number;
   ms: number;
+  /** How long the hub took to answer, by its own clock (Server-Timing): the judge's wait without this client's own delays. */
+  hubMs?: number;
   status: number;
   code?: string;
   /** details.reason of a bus failure: no-node, node-lost, timeout. */
@@ -193,7 +195,8 @@ export async function send(gateways: string[], gateway: number, o: SignedOrder):
       method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(o.body), signal: AbortSignal.timeout(30_000),
     });
     const body = await res.json() as any;
-    const a: Answer = { orderId: o.orderId, gateway, sentAt, ms: ms(), status: res.status, retryAfter: res.headers.get('retry-after') };
+    const timing = /hub;dur=([\d.]+)/.exec(res.headers.get('server-timing') ?? '');
+    const a: Answer = { orderId: o.orderId, gateway, sentAt, ms: ms(), status: res.status, retryAfter: res.headers.get('retry-after'), ...(timing ? { hubMs: Number(timing[1]) } : {}) };
     if (res.status === 200) a.evidence = body.evidence;
     else Object.assign(a, { code: body.error?.code, reason: body.error?.details?.reason, category: body.error?.category, executed: body.error?.details?.executed === true });
     return a;
