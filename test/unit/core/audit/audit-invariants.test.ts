@@ -8,16 +8,16 @@ import { createAuditTrail, type AuditTrail } from '../../../../core/audit/audit-
 import type { AuditEventInput } from '../../../../core/audit/audit-types';
 import { verifyAuditChain } from '../../../../core/audit/verify-chain';
 import { admitOrder, saveEvidence } from '../../../../core/store/repositories/orders';
-import { freshStore, type TestStore } from '../../../support/db';
+import { freshPgStore } from '../../../support/pg-store';
 import { resetAudit, signCheckpoint, TEST_HMAC_KEY, verifyCheckpoint } from './audit-fixtures';
 
 const packet = Buffer.from('evidence packet bytes');
 const PACKET_SHA = createHash('sha256').update(packet).digest('hex');
 
 describe('audit verify checks the invariants (postgres)', () => {
-  let t: TestStore;
+  let t: Awaited<ReturnType<typeof freshPgStore>>;
   let trail: AuditTrail;
-  beforeAll(async () => { t = await freshStore('postgres'); });
+  beforeAll(async () => { t = await freshPgStore(); });
   afterAll(async () => { await t?.drop(); });
   beforeEach(async () => {
     await resetAudit(t.store);

@@ -9,7 +9,7 @@ import { createAuditTrail, type AuditTrail } from '../../../../core/audit/audit-
 import { verifyAuditChain } from '../../../../core/audit/verify-chain';
 import type { Db } from '../../../../core/store/db';
 import { admitOrder, getOrder } from '../../../../core/store/repositories/orders';
-import { freshStore, type TestStore } from '../../../support/db';
+import { freshPgStore } from '../../../support/pg-store';
 import { resetAudit, sampleEvent, signCheckpoint, TEST_HMAC_KEY, verifyCheckpoint } from './audit-fixtures';
 
 const lost = () => new HubError('HUB_ERR_STORE_UNAVAILABLE', { details: { sqlState: '57P01' } });
@@ -33,7 +33,7 @@ function flaky(db: Db, fault: (n: number) => 'before' | 'after' | null): Db & { 
 }
 
 describe('audit writer under store faults (postgres)', () => {
-  let t: TestStore;
+  let t: Awaited<ReturnType<typeof freshPgStore>>;
   const opened: AuditTrail[] = [];
   const trailOn = (db: Db, retryBudgetMs = 3000) => {
     const tr = createAuditTrail({ db, hmacKey: TEST_HMAC_KEY, signCheckpoint, checkpointEvery: 0, checkpointIntervalMs: 0, retryBudgetMs });
@@ -42,7 +42,7 @@ describe('audit writer under store faults (postgres)', () => {
   };
   const count = async () => (await t.store.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_events')).rows[0].n;
 
-  beforeAll(async () => { t = await freshStore('postgres'); });
+  beforeAll(async () => { t = await freshPgStore(); });
   afterAll(async () => { await t?.drop(); });
   beforeEach(async () => { await resetAudit(t.store); });
   afterEach(async () => { await Promise.all(opened.splice(0).map((tr) => tr.close().catch(() => undefined))); });

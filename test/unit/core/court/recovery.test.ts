@@ -10,14 +10,14 @@ import { verifyAuditChain } from '../../../../core/audit/verify-chain';
 import { courtStore } from '../../../../core/court/court-store';
 import { recoverAbandoned } from '../../../../core/court/recovery.flow';
 import { admitOrder, getOrder } from '../../../../core/store/repositories/orders';
-import { freshStore, type TestStore } from '../../../support/db';
+import { freshPgStore } from '../../../support/pg-store';
 import { signCheckpoint, TEST_HMAC_KEY, verifyCheckpoint } from '../audit/audit-fixtures';
 
 describe('recovery of abandoned attempts (postgres)', () => {
-  let t: TestStore;
+  let t: Awaited<ReturnType<typeof freshPgStore>>;
   let trail: AuditTrail;
   beforeAll(async () => {
-    t = await freshStore('postgres');
+    t = await freshPgStore();
     trail = createAuditTrail({ db: t.store, hmacKey: TEST_HMAC_KEY, signCheckpoint, checkpointEvery: 0, checkpointIntervalMs: 0 });
   });
   afterAll(async () => { await trail?.close(); await t?.drop(); });
