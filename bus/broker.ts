@@ -4,6 +4,7 @@ import { connect } from 'nats';
 import { HubError } from '../contracts/hub';
 import type { HubConfig } from './config';
 import { HubErrorRegenerator } from './error-regenerator';
+import { HEARTBEAT_INTERVAL_S, HEARTBEAT_TIMEOUT_S, failureDetection } from './failure-detection';
 import { actionMetricsMiddleware } from './middlewares';
 import { createProcessMetrics, ProcessMetrics } from './metrics';
 
@@ -29,12 +30,16 @@ export function createBroker(cfg: Pick<HubConfig, 'transporter' | 'nodeId' | 'lo
     logger: { type: 'Console', options: { formatter: 'short', colors: false, moduleColors: false } },
     logLevel: cfg.logLevel,
     errorRegenerator: new HubErrorRegenerator(),
-    // LIBRARIES.md: registries are protected by one opossum breaker per endpoint inside each
-    // adapter; Moleculer's per-node breaker and retries would count and retry failures twice.
+    // Registries are protected by one opossum breaker per endpoint inside each adapter;
+    // Moleculer's per-node breaker and retries would count and retry failures twice. No bus call
+    // is retried by Moleculer: a court action claims a nonce and audits (not idempotent; the
+    // judge's re-send of the same order is its retry, README "Faults"), adapters retry inside
+    // their breaker, and the health and metrics reads are pinned to one node each.
     circuitBreaker: { enabled: false },
     retryPolicy: { enabled: false },
     bulkhead: { enabled: false },
-    // A safety net only: every lookup call carries its own timeout derived from the deadline.
+    // A safety net only: the gateway's calls carry the lookup deadline plus a margin, and the
+    // court's calls what is left of it.
     requestTimeout: 30_000,
     // Moleculer's metrics module is off; see bus/metrics.ts.
     metrics: { enabled: false },
@@ -44,14 +49,13 @@ export function createBroker(cfg: Pick<HubConfig, 'transporter' | 'nodeId' | 'lo
       exporter: cfg.tracing ? [{ type: 'Event', options: { eventName: '$tracing.spans' } }] : [],
       tags: { action: { params: false, meta: false } },
     },
-    middlewares: [actionMetricsMiddleware(metrics)],
-    // A crashed node is dropped from the registry after heartbeatTimeout (NATS itself does not tell);
-    // until then calls to it end at the lookup deadline as `unavailable`.
+    middlewares: [actionMetricsMiddleware(metrics), failureDetection()],
     // bus/main.ts owns SIGINT/SIGTERM: Moleculer's own handler would exit before the audit trail
     // signs its last checkpoint and the store closes.
     skipProcessEventRegistration: true,
-    heartbeatInterval: 3,
-    heartbeatTimeout: 9,
+    // A crashed node is dropped after heartbeatTimeout (NATS itself does not tell): failure-detection.ts.
+    heartbeatInterval: HEARTBEAT_INTERVAL_S,
+    heartbeatTimeout: HEARTBEAT_TIMEOUT_S,
   };
   return { broker: new ServiceBroker(opts), metrics };
 }

@@ -21,7 +21,7 @@ const USAGE = `usage: court-hub <command> [options]
   cms verify --in FILE --sig FILE.p7s [--trust PEM ...] [--crl FILE ...] [--ocsp-url URL]
   order create --case N --subject FIN|VOEN --categories 11.2.22,11.2.3 [--decision ID] [--purpose TEXT]
   order sign --in order.json --cert judge.crt.pem --key judge.key.pem [--chain PEM ...] [--out order.sig]
-  lookup --order order.json --sig order.sig [--url http://127.0.0.1:8080] [--out evidence.p7s]
+  lookup --order order.json --sig order.sig [--url http://127.0.0.1:8080] [--out evidence.p7s] [--cert judge.crt.pem --key judge.key.pem]
   verify-evidence FILE [--pki DIR | --trust root.pem ...]
   audit verify [--json]                            walk the audit chain (DATABASE_URL or DATA_DIR)
   access-report --subject FIN --cert PEM --key PEM [--url URL]

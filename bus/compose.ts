@@ -4,6 +4,7 @@ import type { ServiceBroker } from 'moleculer';
 import { ADAPTERS, createAdapterService, getBreakerStates, jwsSign, jwsVerify, wssSign, wssVerify } from '../adapters';
 import { courtAliases } from './api';
 import { startCore, type CoreParts } from './core-wiring';
+import { ANSWER_MARGIN_MS } from '../core/court';
 import { loadCatalog, type Catalog, type ProviderEntry } from '../registry';
 import { MemoryReplayCache } from '../signing/wss';
 import { createBroker, startBroker } from './broker';
@@ -101,7 +102,7 @@ export async function startHub(cfg: Readonly<HubConfig>, extra: { endpoints?: Re
   }
   if (has('gateway')) {
     const requiredActions = ['court.lookup', 'lookups.run', ...ADAPTERS.flatMap((d) => d.operations.map((o) => `adapter.${d.provider}.${o.name}`))];
-    broker.createService(createGatewayService({ port: cfg.port, host: cfg.host, catalog, maxBodyBytes: cfg.maxBodyBytes, requiredActions, aliases: courtAliases() }));
+    broker.createService(createGatewayService({ port: cfg.port, host: cfg.host, catalog, maxBodyBytes: cfg.maxBodyBytes, requiredActions, aliases: courtAliases({ timeoutMs: cfg.lookupDeadlineMs + ANSWER_MARGIN_MS }) }));
   }
   broker.createService(createOpsService(metrics, checks));
 

@@ -22,6 +22,8 @@ export interface HubConfig {
   pkiDir: string | null;
   /** Default lookup deadline, ms. */
   lookupDeadlineMs: number;
+  /** How often a core node ends abandoned attempts, ms (0: only at start-up). */
+  recoveryIntervalMs: number;
   /** Largest HTTP request body accepted, bytes. */
   maxBodyBytes: number;
   /** Seed the demo courts, roster and cases (and bind the demo PKI's certificates). */
@@ -51,6 +53,7 @@ export const CONFIG_KEYS = {
   DATA_DIR: 'directory of the embedded PostgreSQL and the demo PKI (default .data); one hub per DATA_DIR',
   PKI_DIR: 'directory of the PKI (default DATA_DIR/pki, created on first start)',
   LOOKUP_DEADLINE_MS: 'default deadline of a lookup (default 5000)',
+  RECOVERY_INTERVAL_MS: 'how often a core node ends attempts abandoned by a dead node (default 30000; 0: only at start-up)',
   MAX_BODY_BYTES: 'largest HTTP request body (default 1048576)',
   SEED_DEMO: '1/0: seed the demo courts, roster and cases (default 1 without DATABASE_URL)',
   AUDIT_HMAC_KEY: 'key of the HMAC that hides personal codes in the audit trail (required with DATABASE_URL)',
@@ -77,6 +80,7 @@ const schema = {
     dataDir: { type: 'string', minLength: 1 },
     pkiDir: { anyOf: [{ type: 'null' }, { type: 'string', minLength: 1 }] },
     lookupDeadlineMs: { type: 'integer', minimum: 100, maximum: 120000 },
+    recoveryIntervalMs: { type: 'integer', minimum: 0, maximum: 3600000 },
     maxBodyBytes: { type: 'integer', minimum: 1024, maximum: 67108864 },
     seedDemo: { type: 'boolean' },
     auditHmacKey: { anyOf: [{ type: 'null' }, { type: 'string', minLength: 16 }] },
@@ -106,7 +110,7 @@ function bool(v: string | undefined, dflt: boolean): boolean | string {
 const KEY_NAMES: Record<string, keyof typeof CONFIG_KEYS> = {
   port: 'PORT', host: 'HOST', transporter: 'TRANSPORTER', transporterConnectTimeoutMs: 'TRANSPORTER_CONNECT_TIMEOUT_MS',
   nodeId: 'NODE_ID', services: 'SERVICES', mocks: 'MOCKS', logLevel: 'LOG_LEVEL', databaseUrl: 'DATABASE_URL',
-  dataDir: 'DATA_DIR', pkiDir: 'PKI_DIR', lookupDeadlineMs: 'LOOKUP_DEADLINE_MS', maxBodyBytes: 'MAX_BODY_BYTES',
+  dataDir: 'DATA_DIR', pkiDir: 'PKI_DIR', lookupDeadlineMs: 'LOOKUP_DEADLINE_MS', recoveryIntervalMs: 'RECOVERY_INTERVAL_MS', maxBodyBytes: 'MAX_BODY_BYTES',
   seedDemo: 'SEED_DEMO', auditHmacKey: 'AUDIT_HMAC_KEY', pkiKeyType: 'PKI_KEY_TYPE', hubKeyPkcs11: 'HUB_KEY_PKCS11_LIBRARY' /* and its TOKEN, PIN, LABEL */,
 };
 
@@ -126,6 +130,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir: env.DATA_DIR || '.data',
     pkiDir: env.PKI_DIR || null,
     lookupDeadlineMs: int(env.LOOKUP_DEADLINE_MS, 5000),
+    recoveryIntervalMs: int(env.RECOVERY_INTERVAL_MS, 30000),
     maxBodyBytes: int(env.MAX_BODY_BYTES, 1048576),
     seedDemo: bool(env.SEED_DEMO, !env.DATABASE_URL),
     auditHmacKey: env.AUDIT_HMAC_KEY || null,

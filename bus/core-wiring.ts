@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { ServiceSchema } from 'moleculer';
 import { HubError } from '../contracts/hub';
 import { accessReport, createAuditTrail, type AuditTrail, type CheckpointVerifier } from '../core/audit';
-import { courtStore, createCourtService } from '../core/court';
+import { ANSWER_MARGIN_MS, courtStore, createCourtService } from '../core/court';
 import { createLookupsService } from '../core/lookups/lookups.service';
 import { cmsSigner, cmsVerifier } from '../core/orders';
 import { bindCertificate, openStore, seedDemo, type Store } from '../core/store';
@@ -12,10 +12,12 @@ import type { Catalog } from '../registry';
 import type { HubConfig } from './config';
 import type { HubPki } from './hub-pki';
 import type { HealthCheck } from './ops.service';
+import { startRecoveryLoop, type RecoveryLoop } from './recovery-loop';
 
 export interface CoreParts {
   store: Store;
   trail: AuditTrail;
+  recovery: RecoveryLoop;
   services: ServiceSchema[];
   checks: Record<string, HealthCheck>;
   stop(): Promise<void>;
@@ -78,10 +80,13 @@ export async function startCore(cfg: Readonly<HubConfig>, pki: HubPki, catalog: 
     const hubSigner = cmsSigner(pki.hubCms, [fs.readFileSync(pki.summary.agencyCa.cert, 'utf8'), fs.readFileSync(pki.summary.qualifiedCa.cert, 'utf8')]);
     const hmacKey = auditHmacKey(cfg);
     const trail = createAuditTrail({ db: store, hmacKey, signCheckpoint: (b) => hubSigner.sign(b) });
+    const cstore = courtStore(store);
+    // A clerk's identity check left open by a dead node is ended once no answer can still be coming.
+    const recovery = startRecoveryLoop({ store, recoveryStore: cstore, audit: trail, intervalMs: cfg.recoveryIntervalMs, callGraceMs: cfg.lookupDeadlineMs + ANSWER_MARGIN_MS + 5000 });
     const services: ServiceSchema[] = [
       createLookupsService({ catalog, defaultDeadlineMs: cfg.lookupDeadlineMs }),
       createCourtService({
-        store: courtStore(store),
+        store: cstore,
         audit: trail,
         accessReport: (subject) => accessReport(store, hmacKey, subject),
         verifier: cmsVerifier(pki.validator),
@@ -94,10 +99,12 @@ export async function startCore(cfg: Readonly<HubConfig>, pki: HubPki, catalog: 
       store: async () => {
         try { await store.query('SELECT 1'); return { status: 'up', details: { kind: store.kind } }; } catch { return { status: 'down', details: { kind: store.kind } }; }
       },
+      recovery: recovery.health,
     };
     return {
-      store, trail, services, checks,
+      store, trail, recovery, services, checks,
       async stop() {
+        await recovery.stop();
         await trail.close().catch(() => undefined);
         await store.close().catch(() => undefined);
       },

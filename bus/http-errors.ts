@@ -7,15 +7,38 @@ import { HubError } from '../contracts/hub';
  */
 export function toHttpError(err: any): HubError {
   if (err instanceof HubError) return err;
+  const bus = busFailure(err);
+  if (bus) return bus;
   // body-parser (moleculer-web's JSON parser)
   if (err?.type === 'entity.too.large' || err?.status === 413) return new HubError('HUB_ERR_VALIDATION_TOO_LARGE', { origin: 'client' });
   if (err?.type === 'entity.parse.failed') return new HubError('HUB_ERR_VALIDATION_BAD_JSON', { origin: 'client' });
   // moleculer-web
   if (err?.name === 'NotFoundError' || err?.code === 404) return new HubError('HUB_ERR_VALIDATION_NOT_FOUND', { origin: 'client' });
   if (err?.name === 'ValidationError') return new HubError('HUB_ERR_VALIDATION_BAD_REQUEST', { origin: 'client' });
-  if (err?.name === 'ServiceNotFoundError' || err?.name === 'ServiceNotAvailableError') return new HubError('HUB_ERR_BUS_UNAVAILABLE');
-  if (err?.name === 'RequestTimeoutError') return new HubError('HUB_ERR_DEADLINE_EXCEEDED');
   return new HubError('HUB_ERR_SYSTEM_INTERNAL');
+}
+
+/**
+ * Moleculer's own failures of a call on the bus (README "Faults"), as the retryable 503 they
+ * are: no node for the action yet (one is starting: "service not found" carries code 404, which
+ * must not become a final 404), the node that had the request died or came back as a new
+ * process (RequestRejected), the caller's deadline passed on the bus (RequestTimeout; the court
+ * answers in time unless its node or NATS failed), or the call was skipped or queued out.
+ */
+const BUS_FAILURES: Record<string, string> = {
+  ServiceNotFoundError: 'no-node', ServiceNotAvailableError: 'no-node', RequestRejectedError: 'node-lost',
+  RequestTimeoutError: 'timeout', RequestSkippedError: 'timeout', QueueIsFullError: 'overloaded',
+};
+
+export function busFailure(err: any): HubError | undefined {
+  const reason = typeof err?.name === 'string' ? BUS_FAILURES[err.name] : undefined;
+  return reason ? new HubError('HUB_ERR_BUS_UNAVAILABLE', { details: { reason } }) : undefined;
+}
+
+/** Seconds a client should wait before sending a request answered with a retryable error again. */
+function retryAfterSeconds(err: HubError): number {
+  const ms = Number(err.details?.retryAfterMs);
+  return Number.isFinite(ms) && ms > 0 ? Math.ceil(ms / 1000) : 1;
 }
 
 export function sendHubError(res: ServerResponse, err: HubError, requestId?: string): void {
@@ -23,7 +46,10 @@ export function sendHubError(res: ServerResponse, err: HubError, requestId?: str
     error: { code: err.code, category: err.category, message: err.message, details: err.details, requestId },
   });
   if (res.headersSent) { res.end(); return; }
-  res.writeHead(err.httpStatus, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(body) });
+  res.writeHead(err.httpStatus, {
+    'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(body),
+    ...(err.retryable ? { 'Retry-After': String(retryAfterSeconds(err)) } : {}),
+  });
   res.end(body);
 }
 

@@ -5,30 +5,46 @@
  * Authorization happens in the actions (ctx.meta is not trusted). Any failure is answered as
  * a HubError: 4xx with the code and a message a person understands, never a 500 or a stack.
  *
- * Usage: createGatewayService({ ..., aliases: courtAliases() }).
+ * Usage: createGatewayService({ ..., aliases: courtAliases({ timeoutMs }) }).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HubError } from '../../contracts/hub';
 import { sendHubError, sendJson, toHttpError } from '../http-errors';
 
-type Req = IncomingMessage & { body?: unknown; $ctx?: { requestID?: string; call(action: string, params: unknown): Promise<unknown> }; $params?: Record<string, string> };
-type Alias = (this: { broker: { call(action: string, params: unknown): Promise<unknown> } }, req: Req, res: ServerResponse) => void;
+type CallOpts = { timeout?: number };
+type Req = IncomingMessage & { body?: unknown; $ctx?: { requestID?: string; call(action: string, params: unknown, opts?: CallOpts): Promise<unknown> }; $params?: Record<string, string> };
+type Alias = (this: { broker: { call(action: string, params: unknown, opts?: CallOpts): Promise<unknown> } }, req: Req, res: ServerResponse) => void;
 
 /** The header that carries a signed request on GET (base64 of the JSON wire form). */
 export const SIGNED_REQUEST_HEADER = 'x-signed-request';
 
-function call(self: ThisParameterType<Alias>, req: Req, action: string, params: unknown): Promise<any> {
-  return req.$ctx ? req.$ctx.call(action, params) : self.broker.call(action, params);
+/**
+ * How long the gateway waits for a court action: the lookup deadline plus the margin the court
+ * needs to sign and audit the evidence (core/court/deadlines.ts). Past it the judge gets a
+ * retryable 503 — a node died or NATS restarted under the request — never Moleculer's 30 s.
+ */
+type Call = (self: ThisParameterType<Alias>, req: Req, action: string, params: unknown) => Promise<any>;
+
+function caller(timeoutMs?: number): Call {
+  const opts = timeoutMs ? { timeout: timeoutMs } : undefined;
+  return (self, req, action, params) => (req.$ctx ? req.$ctx.call(action, params, opts) : self.broker.call(action, params, opts));
 }
 
 function fail(req: Req, res: ServerResponse, err: unknown): void {
   sendHubError(res, toHttpError(err), req.$ctx?.requestID);
 }
 
-function post(action: string, status = 200): Alias {
+/** `Server-Timing: hub;dur=…`: how long the hub took, from the request's arrival at the alias to the answer (README "Faults"). */
+function timer(res: ServerResponse): () => void {
+  const t0 = process.hrtime.bigint();
+  return () => { if (!res.headersSent) res.setHeader('Server-Timing', `hub;dur=${(Number(process.hrtime.bigint() - t0) / 1e6).toFixed(1)}`); };
+}
+
+function post(call: Call, action: string, status = 200): Alias {
   return function (this, req, res) {
+    const timed = timer(res);
     // An absent body is an empty object: the action's schema names what is missing.
-    call(this, req, action, req.body ?? {}).then((r) => sendJson(res, status, r)).catch((err) => fail(req, res, err));
+    call(this, req, action, req.body ?? {}).then((r) => { timed(); sendJson(res, status, r); }).catch((err) => { timed(); fail(req, res, err); });
   };
 }
 
@@ -42,7 +58,7 @@ function bad(message: string, rule: string): HubError {
  * X-Signed-Request header (base64 of that JSON). `Accept: application/pkcs7-mime` returns the
  * packet itself (DER), otherwise JSON `{ orderId, evidence }`.
  */
-const getEvidence: Alias = function (this, req, res) {
+const getEvidence = (call: Call): Alias => function (this, req, res) {
   const orderId = req.$params?.orderId ?? decodeURIComponent((req.url ?? '').split('/').slice(-2, -1)[0] ?? '');
   const header = req.headers[SIGNED_REQUEST_HEADER];
   let body: any;
@@ -68,14 +84,15 @@ const getEvidence: Alias = function (this, req, res) {
   }).catch((err) => fail(req, res, err));
 };
 
-export function courtAliases(): Record<string, Alias> {
+export function courtAliases(opts: { timeoutMs?: number } = {}): Record<string, Alias> {
+  const call = caller(opts.timeoutMs);
   return {
-    'POST /api/v1/lookups': post('court.lookup'),
-    'GET /api/v1/lookups/:orderId/evidence': getEvidence,
-    'POST /api/v1/delegations': post('court.delegate', 201),
-    'POST /api/v1/identity-verifications': post('court.verifyIdentity'),
-    'POST /api/v1/access-reports': post('court.accessReport'),
-    'POST /api/v1/cases': post('court.upsertCase'),
-    'POST /api/v1/roster': post('court.upsertRoster'),
+    'POST /api/v1/lookups': post(call, 'court.lookup'),
+    'GET /api/v1/lookups/:orderId/evidence': getEvidence(call),
+    'POST /api/v1/delegations': post(call, 'court.delegate', 201),
+    'POST /api/v1/identity-verifications': post(call, 'court.verifyIdentity'),
+    'POST /api/v1/access-reports': post(call, 'court.accessReport'),
+    'POST /api/v1/cases': post(call, 'court.upsertCase'),
+    'POST /api/v1/roster': post(call, 'court.upsertRoster'),
   };
 }

@@ -66,6 +66,10 @@ export const ERROR_CATALOGUE = {
   HUB_ERR_AUDIT_INVALID_EVENT: { category: 'system', message: 'The audit event is malformed or would record personal data in the clear' },
   HUB_ERR_AUDIT_CHECKPOINT_FAILED: { category: 'system', message: 'The audit checkpoint could not be signed or stored' },
 
+  // a lookup order runs in attempts: a transient failure leaves it to be re-sent (README "Faults")
+  HUB_ERR_ORDER_IN_PROGRESS: { category: 'transient', message: 'An earlier attempt of this order is still running; send the same signed order again shortly to learn its outcome' },
+  HUB_ERR_ORDER_SUPERSEDED: { category: 'transient', message: 'This attempt of the order ran out of time and another took over; send the same signed order again to learn its outcome' },
+
   // signed requests and the authorization policy (statute 11.2, 6.1.9, 6.1.10, 9.1.2, 9.2.5, 13.3; DESIGN.md §5).
   // One code per refusal: the refusal is audited under this code and the judge learns exactly why.
   HUB_ERR_AUTHZ_SIGNATURE_INVALID: { category: 'authorization', message: 'The signature does not verify over this document' },

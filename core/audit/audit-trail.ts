@@ -5,16 +5,15 @@
  * HUB_ERR_AUDIT_WRITE_FAILED when it cannot be: the caller must then not call any registry.
  *
  * Speed: appends arriving while a write is in flight are grouped into the next write (group
- * commit), and a write is one statement — audit_append(), a compare-and-swap on the chain head
- * (migrations/002-audit-chain.ts). If another node moved the head meanwhile, the batch is
- * re-chained onto the head it returned and retried; after a few misses it takes the head's row
- * lock first, so a busy neighbour cannot starve it.
+ * commit), and a write is one statement: chain-writer.ts. An append may carry order moves that
+ * commit in that same statement (a lookup's final records with the order's completion and its
+ * evidence packet). A transient store error is retried with backoff until the append's deadline.
  */
 import { HubError } from '../../contracts/hub';
 import type { Db } from '../store/db';
-import type { AppendedEvent, AuditEventInput, CheckpointRecord, CheckpointSigner } from './audit-types';
-import { readChainHead, writeCheckpoint } from './checkpoints';
-import { hashEvent, type ChainedEvent } from './event-hash';
+import type { AppendOptions, AppendedEvent, AuditEventInput, CheckpointRecord, CheckpointSigner } from './audit-types';
+import { createChainWriter, type Group } from './chain-writer';
+import { writeCheckpoint } from './checkpoints';
 import { prepareEvent, type PreparedEvent } from './event-input';
 import { checkHmacKey, type HmacKey } from './identifiers';
 
@@ -30,48 +29,25 @@ export interface AuditTrailOptions {
   checkpointIntervalMs?: number;
   /** Most events written in one statement (default 500). */
   maxBatch?: number;
+  /** How long an append without its own deadline retries transient store errors (default 5000 ms). */
+  retryBudgetMs?: number;
   /** Checkpoint failures happen in the background; they are reported here (no personal data). */
   onBackgroundError?: (err: HubError) => void;
   now?: () => Date;
 }
 
 export interface AuditTrail {
-  append(event: AuditEventInput): Promise<AppendedEvent>;
-  /** Several events written together: all of them, with consecutive seqs, or none. */
-  appendAll(events: readonly AuditEventInput[]): Promise<AppendedEvent[]>;
+  append(event: AuditEventInput, opts?: AppendOptions): Promise<AppendedEvent>;
+  /**
+   * Several events written together: all of them, with consecutive seqs, or none, and with them
+   * the order moves of `opts.orders`.
+   */
+  appendAll(events: readonly AuditEventInput[], opts?: AppendOptions): Promise<AppendedEvent[]>;
   /** Signs a checkpoint of the current head now (null when one already covers it). */
   checkpoint(): Promise<CheckpointRecord | null>;
   /** Waits for pending appends, signs a last checkpoint, stops the timer. */
   close(): Promise<void>;
 }
-
-interface Group {
-  events: PreparedEvent[];
-  resolve(out: AppendedEvent[]): void;
-  reject(err: unknown): void;
-}
-
-interface Head { seq: number; hash: string }
-
-const OPTIMISTIC_ATTEMPTS = 3;
-
-function chain(events: PreparedEvent[], head: Head): ChainedEvent[] {
-  let prevHash = head.hash;
-  return events.map((e, i) => {
-    const c: ChainedEvent = { ...e, seq: head.seq + 1 + i, prevHash };
-    prevHash = hashEvent(c);
-    return Object.assign(c, { hash: prevHash });
-  });
-}
-
-function toRow(c: ChainedEvent & { hash?: string }) {
-  return {
-    seq: c.seq, at: c.at, type: c.type, request_id: c.requestId, actor_hmac: c.actor, subject_hmac: c.subject,
-    case_number: c.caseNumber, categories: c.categories, outcome: c.outcome, details: c.details, prev_hash: c.prevHash, hash: c.hash,
-  };
-}
-
-const APPEND_SQL = `SELECT applied, head_seq AS "headSeq", head_hash AS "headHash" FROM audit_append($1, $2, $3::jsonb, $4, $5)`;
 
 export function createAuditTrail(opts: AuditTrailOptions): AuditTrail {
   checkHmacKey(opts.hmacKey);
@@ -81,39 +57,13 @@ export function createAuditTrail(opts: AuditTrailOptions): AuditTrail {
   const maxBatch = Math.max(1, opts.maxBatch ?? 500);
   const report = opts.onBackgroundError ?? (() => undefined);
 
+  const retryBudgetMs = opts.retryBudgetMs ?? 5000;
+  const writer = createChainWriter(db);
   const queue: Group[] = [];
   let draining: Promise<void> | null = null;
-  let head: Head | null = null;
   let lastCheckpointSeq = 0;
   let checkpointing: Promise<CheckpointRecord | null> | null = null;
   let closed = false;
-
-  async function tryWrite(events: PreparedEvent[], at: Head, locked: boolean, q: Db): Promise<{ applied: boolean; head: Head; chained: ChainedEvent[] }> {
-    const chained = chain(events, at);
-    const last = chained[chained.length - 1] as ChainedEvent & { hash: string };
-    const r = await q.query<{ applied: boolean; headSeq: number; headHash: string }>(APPEND_SQL,
-      [at.seq, at.hash, JSON.stringify(chained.map(toRow)), last.seq, last.hash]);
-    const row = r.rows[0];
-    if (!row) throw new HubError('HUB_ERR_AUDIT_WRITE_FAILED', { details: { reason: 'no chain head' } });
-    if (locked && !row.applied) throw new HubError('HUB_ERR_AUDIT_WRITE_FAILED', { details: { reason: 'head moved under lock' } });
-    return { applied: row.applied, head: { seq: row.headSeq, hash: row.headHash }, chained };
-  }
-
-  async function write(events: PreparedEvent[]): Promise<ChainedEvent[]> {
-    let at = head ?? await readChainHead(db);
-    for (let attempt = 0; attempt < OPTIMISTIC_ATTEMPTS; attempt++) {
-      const r = await tryWrite(events, at, false, db);
-      if (r.applied) { head = r.head; return r.chained; }
-      at = r.head; // another node appended: re-chain onto its head
-    }
-    const r = await db.transaction(async (tx) => {
-      const locked = (await tx.query<Head>('SELECT seq, hash FROM audit_chain_head WHERE id = 1 FOR UPDATE')).rows[0];
-      if (!locked) throw new HubError('HUB_ERR_AUDIT_WRITE_FAILED', { details: { reason: 'no chain head' } });
-      return tryWrite(events, locked, true, tx);
-    });
-    head = r.head;
-    return r.chained;
-  }
 
   async function drain(): Promise<void> {
     while (queue.length > 0) {
@@ -124,28 +74,13 @@ export function createAuditTrail(opts: AuditTrailOptions): AuditTrail {
         size += g.events.length;
         batch.push(g);
       }
-      try {
-        const chained = await write(batch.flatMap((g) => g.events));
-        let i = 0;
-        for (const g of batch) {
-          g.resolve(g.events.map(() => {
-            const c = chained[i++] as ChainedEvent & { hash: string };
-            return { seq: c.seq, hash: c.hash, at: new Date(c.at) };
-          }));
-        }
-        if (every > 0 && head && head.seq - lastCheckpointSeq >= every) void checkpointInBackground();
-      } catch (err) {
-        head = null; // unknown now: read it again before the next write
-        const e = new HubError('HUB_ERR_AUDIT_WRITE_FAILED', {
-          details: { reason: HubError.is(err) ? err.code : 'unexpected' },
-          cause: HubError.is(err) ? err : undefined,
-        });
-        for (const g of batch) g.reject(e);
-      }
+      await writer.write(batch);
+      const head = writer.head;
+      if (every > 0 && head && head.seq - lastCheckpointSeq >= every) void checkpointInBackground();
     }
   }
 
-  function enqueue(events: readonly AuditEventInput[]): Promise<AppendedEvent[]> {
+  function enqueue(events: readonly AuditEventInput[], o: AppendOptions = {}): Promise<AppendedEvent[]> {
     if (closed) return Promise.reject(new HubError('HUB_ERR_AUDIT_WRITE_FAILED', { details: { reason: 'closed' } }));
     let prepared: PreparedEvent[];
     try {
@@ -155,8 +90,9 @@ export function createAuditTrail(opts: AuditTrailOptions): AuditTrail {
       return Promise.reject(err);
     }
     if (prepared.length === 0) return Promise.resolve([]);
+    const deadline = o.deadline ?? Date.now() + retryBudgetMs;
     return new Promise<AppendedEvent[]>((resolve, reject) => {
-      queue.push({ events: prepared, resolve, reject });
+      queue.push({ events: prepared, orders: o.orders ?? [], deadline, resolve, reject });
       kick();
     });
   }
@@ -173,7 +109,7 @@ export function createAuditTrail(opts: AuditTrailOptions): AuditTrail {
   async function checkpoint(): Promise<CheckpointRecord | null> {
     const cp = await writeCheckpoint(db, opts.signCheckpoint, now());
     if (cp) lastCheckpointSeq = Math.max(lastCheckpointSeq, cp.seq);
-    else lastCheckpointSeq = Math.max(lastCheckpointSeq, head?.seq ?? 0);
+    else lastCheckpointSeq = Math.max(lastCheckpointSeq, writer.head?.seq ?? 0);
     return cp;
   }
 
@@ -194,11 +130,11 @@ export function createAuditTrail(opts: AuditTrailOptions): AuditTrail {
   timer?.unref();
 
   return {
-    async append(event) {
-      const [out] = await enqueue([event]);
+    async append(event, o) {
+      const [out] = await enqueue([event], o);
       return out;
     },
-    appendAll: (events) => enqueue(events),
+    appendAll: (events, o) => enqueue(events, o),
     async checkpoint() {
       if (checkpointing) await checkpointing;
       return checkpoint();

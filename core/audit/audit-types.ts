@@ -50,6 +50,41 @@ export interface AuditRecord {
 
 export interface AppendedEvent { seq: number; hash: string; at: Date }
 
+/**
+ * A lookup order's status change committed in the same statement as the audit records that
+ * account for it (migrations/003-order-attempts.ts): e.g. the final records of a lookup with the
+ * order's completion and its evidence packet.
+ */
+export interface OrderMove {
+  orderId: string;
+  /** The attempt that makes the move: a move by an attempt that was taken over never applies. */
+  attempt: number;
+  from: readonly ('received' | 'authorized')[];
+  to: 'authorized' | 'completed' | 'failed';
+  /** The evidence packet stored with a completion. */
+  packet?: Buffer;
+  /** Why the order failed (a HubError code, or `interrupted`). */
+  code?: string;
+  /**
+   * Strict: the events are written only if the move applies; otherwise nothing of the append is
+   * written and it is refused with HUB_ERR_ORDER_SUPERSEDED. Not strict: the events are written
+   * and the move is made only if it still applies.
+   */
+  strict: boolean;
+  /** The move applies only once the attempt's lease has run out (recovery of an abandoned attempt). */
+  leaseExpired?: boolean;
+}
+
+export interface AppendOptions {
+  /**
+   * Epoch ms until which transient store errors (a dropped connection, the server restarting)
+   * are retried with backoff; then the append is refused. Default: now + the trail's retry budget.
+   */
+  deadline?: number;
+  /** Order moves that commit with the events, or not at all. */
+  orders?: readonly OrderMove[];
+}
+
 /** The hub's signature over a checkpoint's canonical bytes (injected: signing is not core's). */
 export type CheckpointSigner = (bytes: Buffer) => Promise<Buffer>;
 /** True only when `signature` is the hub's valid signature over `bytes`. */

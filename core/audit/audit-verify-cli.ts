@@ -1,7 +1,8 @@
 /**
- * `court-hub audit verify` (issue 4 item 6), ready for the CLI in bus/ to wire: it supplies the
- * store and the checkpoint verifier (the hub certificate's public key) and the output streams.
- * Exit codes: 0 the chain verifies, 1 it was tampered with, 2 bad usage or it could not be read.
+ * `court-hub audit verify`, ready for the CLI in bus/ to wire: it supplies the store and the
+ * checkpoint verifier (the hub certificate's public key) and the output streams.
+ * Exit codes: 0 the chain verifies and its invariants hold, 1 it was tampered with or an
+ * invariant is broken (the first order that breaks one is named), 2 bad usage or it could not be read.
  */
 import { HubError } from '../../contracts/hub';
 import type { Db } from '../store/db';
@@ -40,6 +41,14 @@ export async function runAuditVerify(argv: readonly string[], io: AuditVerifyIo)
       io.stdout(r.checkpointSeq === null
         ? 'warning: no signed checkpoint yet; the chain alone cannot reveal a re-hashed or truncated tail'
         : `latest signed checkpoint #${r.checkpointSeq}${r.checkpointSeq < r.headSeq ? `; records after it are covered by the chain only` : ''}`);
+      if (r.invariants) {
+        io.stdout(`invariants OK: ${r.invariants.callsStarted} provider calls started, all ended but ${r.invariants.callsOpen} in flight; ${r.invariants.packets} evidence packets, each issued in the chain`);
+      }
+    } else if (r.invariantBreak) {
+      const b = r.invariantBreak;
+      io.stdout(`audit invariant BROKEN${b.orderId ? ` by order ${b.orderId}` : b.requestId ? ` by request ${b.requestId}` : ''}: ${b.problem}`);
+      io.stdout(b.detail);
+      io.stdout(`the chain itself verified: ${r.checked} records`);
     } else if (r.firstBad) {
       io.stdout(`audit chain BROKEN at record #${r.firstBad.seq}: ${r.firstBad.problem}`);
       io.stdout(r.firstBad.detail);

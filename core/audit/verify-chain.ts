@@ -8,6 +8,10 @@
  * access who recomputes hashes can rewrite or drop them undetected. checkpointEvery and the
  * checkpoint interval bound that window.
  *
+ * Once the chain verifies, the invariants between the chain and the orders are checked in the
+ * same snapshot (verify-invariants.ts): every started provider call ended, every issued packet
+ * stored, every stored packet issued.
+ *
  * The walk reads one snapshot (REPEATABLE READ), so appends running meanwhile neither show up
  * half-done nor look like tampering.
  */
@@ -16,12 +20,20 @@ import type { AuditRecord, CheckpointRecord, CheckpointVerifier } from './audit-
 import { checkpointBytes, loadCheckpoints, readChainHead } from './checkpoints';
 import { classifyBreak, SEARCH_WINDOW, type ChainBreak } from './classify-break';
 import { AUDIT_RECORD_COLUMNS, GENESIS_HASH, hashesAt } from './event-hash';
+import { checkInvariants, type InvariantBreak, type InvariantCounts } from './verify-invariants';
 
 export type { ChainBreak, ChainProblem } from './classify-break';
+export type { InvariantBreak, InvariantCounts, InvariantProblem } from './verify-invariants';
 
 export interface VerifyChainOptions {
   verifyCheckpoint: CheckpointVerifier;
   pageSize?: number;
+  /**
+   * A provider call of no lookup order (a clerk's identity check) without an end counts as in
+   * flight this long after it started (default 10 minutes); a lookup's call is in flight while its
+   * order's attempt is `authorized`.
+   */
+  openGraceMs?: number;
 }
 
 export interface VerifyChainResult {
@@ -33,6 +45,10 @@ export interface VerifyChainResult {
   headSeq: number;
   /** The latest checkpoint whose signature verified, if any. */
   checkpointSeq: number | null;
+  /** Checked once the chain verified. */
+  invariants?: InvariantCounts;
+  /** The first order (or call) that breaks an invariant: then ok is false. */
+  invariantBreak?: InvariantBreak;
 }
 
 async function signatureOk(verify: CheckpointVerifier, c: CheckpointRecord): Promise<boolean> {
@@ -46,7 +62,10 @@ async function signatureOk(verify: CheckpointVerifier, c: CheckpointRecord): Pro
 export async function verifyAuditChain(db: Db, opts: VerifyChainOptions): Promise<VerifyChainResult> {
   return db.transaction(async (tx) => {
     await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ');
-    return walk(tx, opts);
+    const r = await walk(tx, opts);
+    if (!r.ok) return r;
+    const inv = await checkInvariants(tx, { openGraceMs: opts.openGraceMs ?? 600_000 });
+    return { ...r, ok: !inv.firstBad, invariants: inv.counts, ...(inv.firstBad ? { invariantBreak: inv.firstBad } : {}) };
   });
 }
 

@@ -5,7 +5,8 @@ import { getDecision } from '../store/repositories/decisions';
 import { lookupFacts } from '../store/repositories/lookup-facts';
 import { insertDelegation } from '../store/repositories/delegations';
 import { claimNonce } from '../store/repositories/nonces';
-import { admitOrder, completeOrder, getEvidence, getOrder, transitionOrder } from '../store/repositories/orders';
+import { advanceRecoveryMark, chainTop, openCallsAfter, openCallsOf, recoveryMark } from '../store/repositories/open-calls';
+import { admitOrder, failAbandonedAttempt, getIssuedEvidence, getOrder, getOrderAttempt, retryOrder, staleOrders, transitionOrder } from '../store/repositories/orders';
 import { getPerson, upsertPerson, type Person } from '../store/repositories/roster';
 import type { RosterEntry } from '../authz/authz.types';
 import type { DelegationView } from '../delegations/delegation.types';
@@ -38,14 +39,22 @@ export function courtStore(db: Db): CourtStore {
       };
     },
     claimNonce: (nonce, keepUntil) => claimNonce(db, nonce, keepUntil),
-    transitionOrder: (orderId, from, to, refusalCode) => transitionOrder(db, orderId, from as never, to, { refusalCode }),
+    transitionOrder: (orderId, from, to, refusalCode, attempt) => transitionOrder(db, orderId, from as never, to, { refusalCode, attempt }),
     async order(orderId) {
       const o = await getOrder(db, orderId);
       return o ? { orderId: o.orderId, requesterFin: o.requesterFin, status: o.status, caseNumber: o.caseNumber } : null;
     },
     admitOrder: (nonce, keepUntil, o) => admitOrder(db, nonce, keepUntil, o),
-    completeOrder: (orderId, packet) => completeOrder(db, orderId, packet),
-    evidence: (orderId) => getEvidence(db, orderId),
+    orderAttempt: (orderId) => getOrderAttempt(db, orderId),
+    retryOrder: (orderId, fromAttempt, requestId, leaseUntil) => retryOrder(db, orderId, fromAttempt, requestId, leaseUntil),
+    issuedEvidence: (orderId) => getIssuedEvidence(db, orderId),
+    staleOrders: (limit) => staleOrders(db, limit),
+    openCallsOf: (requestId) => openCallsOf(db, requestId),
+    openCallsAfter: (seq, limit) => openCallsAfter(db, seq, limit),
+    failAbandoned: (orderId, attempt, status) => failAbandonedAttempt(db, orderId, attempt, status),
+    recoveryMark: () => recoveryMark(db),
+    advanceRecoveryMark: (seq) => advanceRecoveryMark(db, seq),
+    chainTop: () => chainTop(db),
     async delegationsFor(caseNumber, staffFin) {
       const r = await db.query<DelegationView>(
         `SELECT id, case_number AS "caseNumber", judge_fin AS "judgeFin", staff_fins AS "staffFins", valid_from AS "validFrom",

@@ -14,8 +14,10 @@ import { CallCtx, Court, court } from './signed-request';
 type Flow = (c: Court, ctx: CallCtx, body: unknown) => Promise<unknown>;
 
 function callCtx(ctx: Context): CallCtx {
+  const timeout = Number(ctx.options?.timeout);
   return {
     requestId: ctx.requestID ?? ctx.id,
+    timeoutMs: Number.isFinite(timeout) && timeout > 0 ? timeout : undefined,
     call: (action, params, opts) => ctx.call(action, params as object, opts),
   };
 }

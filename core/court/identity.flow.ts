@@ -10,6 +10,7 @@ import { isDenied } from '../authz/authz.types';
 import { IDENTITY_SECTION, parseIdentityRequest, type IdentityRequest } from '../identity/identity-request';
 import { authorizeIdentityCheck } from '../identity/identity.policy';
 import { matchIdentity, notFoundVerdict, type IdentityVerdict } from '../identity/identity.match';
+import { budgetOf } from './deadlines';
 import { CallCtx, Court, audit, nonceKeepUntil, refuse, verifySigned, xroadUserId } from './signed-request';
 
 export interface IdentityCheckResult extends IdentityVerdict {
@@ -19,6 +20,7 @@ export interface IdentityCheckResult extends IdentityVerdict {
 
 export async function runIdentityCheck(c: Court, ctx: CallCtx, body: unknown): Promise<IdentityCheckResult> {
   const requestId = ctx.requestId;
+  const budget = budgetOf(c, ctx.timeoutMs);
   const ev = (type: AuditEventInput['type'], outcome: string, r?: IdentityRequest, actor?: string, details: Record<string, unknown> = {}): AuditEventInput => ({
     type, outcome, requestId, actor: actor ?? null, subject: r?.subject ?? null, caseNumber: r?.caseNumber ?? null, categories: [IDENTITY_SECTION], details,
   });
@@ -45,17 +47,17 @@ export async function runIdentityCheck(c: Court, ctx: CallCtx, body: unknown): P
   await audit(c, [
     ev('delegation-used', 'used', req, clerk, { delegationId: inForce?.id ?? 'unknown' }),
     ev('provider-call-started', 'started', req, clerk, { provider: 'population' }),
-  ]);
+  ], { deadline: budget.registriesBy });
 
   let result: LookupResult;
   try {
     result = await ctx.call<LookupResult>('lookups.run', {
       subject: req.subject, categories: [IDENTITY_SECTION], caseNumber: req.caseNumber, requesterId: xroadUserId(clerk),
-      deadline: Date.now() + (c.deps.lookupDeadlineMs ?? 5000),
-    });
+      deadline: budget.registriesBy,
+    }, { timeout: Math.max(1, budget.answerBy - Date.now()) });
   } catch (err) {
     const code: HubErrorCode = HubError.is(err) ? err.code : 'HUB_ERR_BUS_UNAVAILABLE';
-    await audit(c, [ev('provider-call-ended', code, req, clerk, { provider: 'population' })]);
+    await audit(c, [ev('provider-call-ended', code, req, clerk, { provider: 'population' })], { deadline: budget.answerBy });
     throw HubError.is(err) ? err : new HubError('HUB_ERR_BUS_UNAVAILABLE');
   }
   const o = result.outcomes[0];
@@ -64,7 +66,7 @@ export async function runIdentityCheck(c: Court, ctx: CallCtx, body: unknown): P
     ...(o?.messageId ? { messageId: o.messageId } : {}), ...(o?.responseHash ? { responseHash: o.responseHash } : {}),
   });
   if (!o || (o.status !== 'ok' && o.status !== 'not-found')) {
-    await audit(c, [ended]);
+    await audit(c, [ended], { deadline: budget.answerBy });
     // Never a false "no match": a registry failure is reported as such (STYLE.md rule 4).
     const code = o?.error?.code;
     throw new HubError(code && isHubErrorCode(code) ? code : 'HUB_ERR_UPSTREAM_BAD_ANSWER');
@@ -76,6 +78,6 @@ export async function runIdentityCheck(c: Court, ctx: CallCtx, body: unknown): P
     // Counts only: the audit trail refuses field names of personal data as keys, and needs no more.
     documentStatus: v.documentStatus,
     fieldsChecked: Object.keys(v.fields).length, fieldsMatched: Object.values(v.fields).filter((f) => f === 'match').length,
-  })]);
+  })], { deadline: budget.answerBy });
   return { requestId, caseNumber: req.caseNumber, ...v };
 }

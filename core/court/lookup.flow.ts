@@ -1,23 +1,34 @@
 /**
- * court.lookup (issue 4; statute 11.2, 6.1.9, 6.1.10, 12.4): a judge's signed order →
- * signature → authorization policy → audit → registries (lookups.run) → signed evidence.
+ * court.lookup (statute 11.2, 6.1.9, 6.1.10, 12.4): a judge's signed order → signature →
+ * admission (nonce, attempt) → authorization policy → audit → registries (lookups.run) →
+ * signed evidence.
  *
- * Fail closed (DESIGN.md §5): the authorization and the start of every provider call are
- * committed to the audit chain in one batch BEFORE any registry is called; if that append fails,
- * no registry is called. The data goes back to the judge only after the ends of the calls and
- * the evidence are audited too.
+ * Fail closed: the authorization and the start of every provider call are
+ * committed to the audit chain, with the order's move to `authorized`, BEFORE any registry is
+ * called; if that append fails, no registry is called. The ends of the calls, the
+ * `evidence-issued` record and the order's completion with its evidence packet commit in ONE
+ * statement; only then does the data go back. So whatever fails, nothing is handed out that the
+ * chain does not show, and nothing the chain shows as issued is missing from the store.
+ *
+ * An order runs in attempts (README "Faults"): when an attempt fails for a transient reason
+ * (the bus lost a node, the database dropped connections, every registry unavailable) the order
+ * is `failed` and the very same signed order may be sent again; the new attempt is audited as a
+ * retry linked to the first. Deadlines: deadlines.ts.
  */
 import { createHash } from 'node:crypto';
 import type { CategoryOutcome, LookupResult } from '../../contracts/hub';
-import { HubError } from '../../contracts/hub';
-import type { AuditEventInput } from '../audit/audit-types';
+import { HubError, isHubErrorCode } from '../../contracts/hub';
+import type { AuditEventInput, OrderMove } from '../audit/audit-types';
 import { isDenied } from '../authz/authz.types';
 import { authorizeLookup } from '../authz/lookup.policy';
 import { buildPacket } from '../evidence/evidence.packet';
 import { signEvidence } from '../evidence/evidence.sign';
 import { parseOrder } from '../orders/order.schema';
 import type { LookupOrder } from '../orders/order.types';
-import { CallCtx, Court, audit, nonceKeepUntil, refuse, verifySigned, xroadUserId } from './signed-request';
+import { endAbandonedAttempt } from './attempt-recovery';
+import { budgetOf, retryStore, type Budget } from './deadlines';
+import { admit, type Admission } from './order-admission';
+import { CallCtx, Court, audit, refuse, verifySigned, xroadUserId } from './signed-request';
 
 export interface LookupOutcomeView {
   section: string;
@@ -37,13 +48,19 @@ export interface CourtLookupResult {
   evidence: string;
 }
 
+/** Where a judge fetches the evidence of an executed order (a separate signed request). */
+export const evidencePath = (orderId: string) => `/api/v1/lookups/${orderId}/evidence`;
+
 export async function runLookup(c: Court, ctx: CallCtx, body: unknown): Promise<CourtLookupResult> {
   const requestId = ctx.requestId;
+  const budget = budgetOf(c, ctx.timeoutMs);
   const base = (o?: LookupOrder, actor?: string): Omit<AuditEventInput, 'type' | 'outcome'> => ({
     requestId, actor: actor ?? null, subject: o?.subject ?? null, caseNumber: o?.caseNumber ?? null, categories: o?.categories ?? [],
   });
-  const received = (o?: LookupOrder, actor?: string): AuditEventInput => ({ ...base(o, actor), type: 'order-received', outcome: 'received', details: o ? { orderId: o.orderId } : {} });
-  const refused = (code: string, o?: LookupOrder, actor?: string): AuditEventInput => ({ ...base(o, actor), type: 'order-refused', outcome: code, details: o ? { orderId: o.orderId } : {} });
+  const received = (o?: LookupOrder, actor?: string, more: Record<string, unknown> = {}): AuditEventInput =>
+    ({ ...base(o, actor), type: 'order-received', outcome: 'received', details: o ? { orderId: o.orderId, ...more } : {} });
+  const refused = (code: string, o?: LookupOrder, actor?: string, more: Record<string, unknown> = {}): AuditEventInput =>
+    ({ ...base(o, actor), type: 'order-refused', outcome: code, details: o ? { orderId: o.orderId, ...more } : {} });
 
   const { document: order, signature, signer } = await verifySigned(c, body, {
     key: 'order',
@@ -53,72 +70,136 @@ export async function runLookup(c: Court, ctx: CallCtx, body: unknown): Promise<
   const fin = signer.fin;
   const now = c.now();
   const { store } = c.deps;
+  const storeDown = (err: unknown) => HubError.is(err, 'HUB_ERR_STORE_UNAVAILABLE');
 
-  const { roster, courtCase: caseRecord, decision } = await store.lookupFacts(
-    fin ?? null, order.caseNumber, order.basis.kind === 'decision' ? order.basis.decisionId : null);
-  // Atomic single use, in the store: holds across restarts and across nodes (issue 4 item 3).
-  // Nonce and order record share one transaction: one commit on the judge's hot path.
-  const { nonceFresh, orderIdFresh } = await store.admitOrder(order.nonce, nonceKeepUntil(c, order),
-    { orderId: order.orderId, caseNumber: order.caseNumber, requesterFin: fin ?? '-', categories: order.categories, requestId });
+  const { roster, courtCase: caseRecord, decision } = await retryStore(() => store.lookupFacts(
+    fin ?? null, order.caseNumber, order.basis.kind === 'decision' ? order.basis.decisionId : null), budget.registriesBy, storeDown);
+  // Atomic single use, in the store: holds across restarts and across nodes.
+  const adm: Admission = await admit(c, order, fin, requestId, budget);
 
-  const verdict = authorizeLookup({ signer, order, now, caseRecord, roster, decision, catalog: c.deps.catalog, nonceFresh, orderIdFresh, limits: c.limits });
+  const verdict = authorizeLookup({
+    signer, order, now, caseRecord, roster, decision, catalog: c.deps.catalog, limits: c.limits,
+    nonceFresh: adm.kind !== 'replayed', orderIdFresh: adm.kind !== 'order-id-reused',
+  });
   if (isDenied(verdict)) {
-    if (orderIdFresh) await store.transitionOrder(order.orderId, ['received'], 'refused', verdict.deny);
+    if (adm.kind === 'fresh') await store.transitionOrder(order.orderId, ['received'], 'refused', verdict.deny, adm.attempt).catch(() => undefined);
     return refuse(c, [received(order, fin), refused(verdict.deny, order, fin)], verdict.deny);
   }
+  if (adm.kind === 'executed') {
+    const more = { executed: true, evidence: evidencePath(order.orderId) };
+    return refuse(c, [received(order, fin), refused('HUB_ERR_AUTHZ_NONCE_REPLAYED', order, fin, { executed: true })], 'HUB_ERR_AUTHZ_NONCE_REPLAYED',
+      { orderId: order.orderId, ...more },
+      'This order was already executed; fetch its evidence packet with a signed request: GET /api/v1/lookups/{orderId}/evidence');
+  }
+  if (adm.kind === 'in-progress') {
+    return refuse(c, [received(order, fin), refused('HUB_ERR_ORDER_IN_PROGRESS', order, fin)], 'HUB_ERR_ORDER_IN_PROGRESS',
+      { orderId: order.orderId, retryAfterMs: Math.max(1000, adm.prior.leaseLeftMs) });
+  }
 
-  // One batch: authorized + every provider call about to start. No record, no lookup.
   const judge = fin as string;
-  const providerOf = (s: string) => ({ provider: (c.deps.catalog.bySection(s) as { provider?: string } | undefined)?.provider ?? 'unknown' });
+  let attempt = adm.kind === 'fresh' ? adm.attempt : 0;
+  let retryOf: string | undefined;
+  if (adm.kind === 'retry') {
+    const prior = adm.prior;
+    // An abandoned attempt is ended first (its open calls interrupted), so it cannot complete later.
+    if (prior.status !== 'failed') await endAbandonedAttempt(store, c.deps.audit, prior, budget.registriesBy);
+    const next = await store.retryOrder(order.orderId, prior.attempt, requestId, budget.leaseUntil);
+    if (next === null) {
+      const left = (await store.orderAttempt(order.orderId))?.leaseLeftMs ?? 0;
+      return refuse(c, [received(order, fin), refused('HUB_ERR_ORDER_IN_PROGRESS', order, fin)], 'HUB_ERR_ORDER_IN_PROGRESS',
+        { orderId: order.orderId, retryAfterMs: Math.max(1000, left) });
+    }
+    attempt = next;
+    retryOf = prior.requestId ?? undefined;
+  }
+  return execute(c, ctx, { order, signature, signer, judge, attempt, retryOf, budget, base, received });
+}
+
+interface Run {
+  order: LookupOrder;
+  signature: Buffer;
+  signer: Parameters<typeof buildPacket>[0]['signer'];
+  judge: string;
+  attempt: number;
+  /** Correlation id of the order's first attempt, when this one is a retry. */
+  retryOf?: string;
+  budget: Budget;
+  base(o?: LookupOrder, actor?: string): Omit<AuditEventInput, 'type' | 'outcome'>;
+  received(o?: LookupOrder, actor?: string, more?: Record<string, unknown>): AuditEventInput;
+}
+
+/** The authorized attempt: audit the starts, call the registries, audit the ends with the completion. */
+async function execute(c: Court, ctx: CallCtx, r: Run): Promise<CourtLookupResult> {
+  const { order, judge, attempt, budget, base } = r;
+  const { store } = c.deps;
+  const requestId = ctx.requestId;
+  const orderId = order.orderId;
+  const providerOf = (s: string) => (c.deps.catalog.bySection(s) as { provider?: string } | undefined)?.provider ?? 'unknown';
+  const move = (to: OrderMove['to'], strict: boolean, extra: Partial<OrderMove> = {}): OrderMove =>
+    ({ orderId, attempt, from: to === 'authorized' ? ['received'] : ['authorized'], to, strict, ...extra });
+  const ended = (section: string, outcome: string, details: Record<string, unknown>): AuditEventInput =>
+    ({ ...base(order, judge), categories: [section], type: 'provider-call-ended', outcome, details: { orderId, ...details } });
+  const failWith = async (code: string, ends: AuditEventInput[]): Promise<void> => {
+    // The calls happened: their ends are written even if the order has moved on meanwhile.
+    await audit(c, ends, { deadline: budget.answerBy, orders: [move('failed', false, { code })] }).catch(() => undefined);
+  };
+
+  // One batch: received + authorized + every provider call about to start, with the move to
+  // `authorized` of this attempt. No record, no lookup.
   try {
     await audit(c, [
-      received(order, judge),
-      { ...base(order, judge), type: 'order-authorized', outcome: 'authorized', details: { orderId: order.orderId, basis: order.basis.kind, ...(order.basis.kind === 'decision' ? { decisionId: order.basis.decisionId } : {}) } },
-      ...order.categories.map((s): AuditEventInput => ({ ...base(order, judge), categories: [s], type: 'provider-call-started', outcome: 'started', details: { orderId: order.orderId, ...providerOf(s) } })),
-    ]);
+      r.received(order, judge, attempt > 1 ? { attempt, ...(r.retryOf ? { retryOf: r.retryOf } : {}) } : {}),
+      { ...base(order, judge), type: 'order-authorized', outcome: 'authorized', details: { orderId, basis: order.basis.kind, ...(order.basis.kind === 'decision' ? { decisionId: order.basis.decisionId } : {}) } },
+      ...order.categories.map((s): AuditEventInput => ({ ...base(order, judge), categories: [s], type: 'provider-call-started', outcome: 'started', details: { orderId, provider: providerOf(s) } })),
+    ], { deadline: budget.registriesBy, orders: [move('authorized', true)] });
   } catch (err) {
-    await store.transitionOrder(order.orderId, ['received'], 'failed', 'HUB_ERR_AUDIT_WRITE_FAILED').catch(() => undefined);
+    // Not authorized, nothing started: the judge may send the order again at once.
+    await store.transitionOrder(orderId, ['received'], 'failed', HubError.is(err) ? err.code : 'HUB_ERR_AUDIT_WRITE_FAILED', attempt).catch(() => undefined);
     throw err;
   }
-  // The audit record is durable: the registries may be called. The order row's status is
-  // bookkeeping (the audit chain is the record): it goes from received to completed or failed.
 
   let result: LookupResult;
   try {
     result = await ctx.call<LookupResult>('lookups.run', {
-      subject: order.subject, categories: order.categories, caseNumber: order.caseNumber,
-      requesterId: xroadUserId(judge), deadline: Date.now() + (c.deps.lookupDeadlineMs ?? 5000),
-    });
+      subject: order.subject, categories: order.categories, caseNumber: order.caseNumber, requesterId: xroadUserId(judge), deadline: budget.registriesBy,
+    }, { timeout: Math.max(1, budget.answerBy - Date.now()) });
   } catch (err) {
-    const code = HubError.is(err) ? err.code : 'HUB_ERR_BUS_UNAVAILABLE';
-    await audit(c, order.categories.map((s): AuditEventInput => ({ ...base(order, judge), categories: [s], type: 'provider-call-ended', outcome: code, details: { orderId: order.orderId, ...providerOf(s) } })))
-      .finally(() => store.transitionOrder(order.orderId, ['received', 'authorized'], 'failed', code).catch(() => undefined));
-    throw HubError.is(err) ? err : new HubError('HUB_ERR_BUS_UNAVAILABLE');
+    const e = HubError.is(err) ? err : new HubError('HUB_ERR_BUS_UNAVAILABLE');
+    await failWith(e.code, order.categories.map((s) => ended(s, e.code, { provider: providerOf(s) })));
+    throw e;
   }
 
-  const packet = buildPacket({ order, orderSignature: signature, signer, requestId, outcomes: result.outcomes, issuedAt: c.now() });
-  const evidence = await signEvidence(packet, c.deps.hubSigner);
-  // The evidence is stored while the outcome is audited; if the audit fails, the order is marked
-  // failed and nothing is handed out.
-  const completed = store.completeOrder(order.orderId, evidence).catch(() => false);
+  const ends = result.outcomes.map((o) => ended(o.section, o.error?.code ?? o.status, {
+    status: o.status, provider: o.provider ?? 'unknown', ...(o.messageId ? { messageId: o.messageId } : {}),
+    ...(o.requestHash ? { requestHash: o.requestHash } : {}), ...(o.responseHash ? { responseHash: o.responseHash } : {}),
+  }));
+  // Nothing was obtained and every failure is transient: the order is not used up (re-send it).
+  if (result.outcomes.length > 0 && result.outcomes.every((o) => o.status === 'unavailable')) {
+    const code = result.outcomes[0].error?.code;
+    const e = code && isHubErrorCode(code) && new HubError(code).category === 'transient' ? new HubError(code) : new HubError('HUB_ERR_UPSTREAM_UNAVAILABLE');
+    await failWith(e.code, ends);
+    throw e;
+  }
+
+  let evidence: Buffer;
   try {
-    await audit(c, [
-      ...result.outcomes.map((o): AuditEventInput => ({
-        ...base(order, judge), categories: [o.section], type: 'provider-call-ended', outcome: o.error?.code ?? o.status,
-        details: { orderId: order.orderId, status: o.status, provider: o.provider ?? 'unknown', ...(o.messageId ? { messageId: o.messageId } : {}), ...(o.requestHash ? { requestHash: o.requestHash } : {}), ...(o.responseHash ? { responseHash: o.responseHash } : {}) },
-      })),
-      { ...base(order, judge), type: 'evidence-issued', outcome: 'issued', details: { orderId: order.orderId, evidenceSha256: sha256(evidence) } },
-    ]);
+    const packet = buildPacket({ order, orderSignature: r.signature, signer: r.signer, requestId, outcomes: result.outcomes, issuedAt: c.now() });
+    evidence = await signEvidence(packet, c.deps.hubSigner);
   } catch (err) {
-    // The data was fetched but cannot be accounted for: it is not handed out.
-    await completed;
-    await store.transitionOrder(order.orderId, ['received', 'authorized', 'completed'], 'failed', 'HUB_ERR_AUDIT_WRITE_FAILED').catch(() => undefined);
+    await failWith('HUB_ERR_SYSTEM_INTERNAL', ends);
     throw err;
   }
-  if (!(await completed)) throw new HubError('HUB_ERR_STORE_UNAVAILABLE');
+  try {
+    await audit(c, [...ends, { ...base(order, judge), type: 'evidence-issued', outcome: 'issued', details: { orderId, evidenceSha256: sha256(evidence) } }],
+      { deadline: budget.answerBy, orders: [move('completed', true, { packet: evidence })] });
+  } catch (err) {
+    // Another attempt took the order over: this one's calls still ended, but nothing is issued.
+    if (HubError.is(err, 'HUB_ERR_ORDER_SUPERSEDED')) await audit(c, ends, { deadline: budget.answerBy }).catch(() => undefined);
+    throw err;
+  }
 
   return {
-    orderId: order.orderId,
+    orderId,
     requestId,
     caseNumber: order.caseNumber,
     outcomes: result.outcomes.map((o) => ({

@@ -5,11 +5,13 @@
  */
 import type { Subject } from '../../contracts/hub';
 import type { Catalog } from '../../registry';
-import type { AuditEventInput } from '../audit/audit-types';
+import type { AppendOptions, AuditEventInput } from '../audit/audit-types';
 import type { CaseView, DecisionView, RosterEntry, TimeLimits } from '../authz/authz.types';
 import type { DelegationView } from '../delegations/delegation.types';
 import type { DocumentSigner, SignatureVerifier } from '../orders/signature.port';
 import type { CaseKind, PartyRole } from '../store/repositories/cases';
+import type { OpenCall } from '../store/repositories/open-calls';
+import type { OrderAdmission, OrderAttempt, OrderStatus } from '../store/repositories/orders';
 import type { PersonRole } from '../store/repositories/roster';
 
 export interface CaseInput {
@@ -33,26 +35,44 @@ export interface PersonInput {
 
 export interface OrderRecordView { orderId: string; requesterFin: string; status: string; caseNumber: string }
 
-export interface CourtStore {
+/** What recovery of abandoned attempts needs (recovery.flow.ts). */
+export interface RecoveryStore {
+  /** Open orders whose current attempt's lease ran out. */
+  staleOrders(limit?: number): Promise<{ orderId: string; attempt: number; status: OrderStatus; attemptRequestId: string | null }[]>;
+  /** Provider calls of one request (attempt) started without an end. */
+  openCallsOf(requestId: string): Promise<OpenCall[]>;
+  /** Provider calls started after `seq` without an end, oldest first. */
+  openCallsAfter(seq: number, limit?: number): Promise<OpenCall[]>;
+  /** Where an order stands (its current attempt). */
+  orderAttempt(orderId: string): Promise<OrderAttempt | null>;
+  /** Fails an abandoned attempt that has no provider call open (compare-and-set, lease run out). */
+  failAbandoned(orderId: string, attempt: number, status: OrderStatus): Promise<boolean>;
+  recoveryMark(): Promise<number>;
+  advanceRecoveryMark(seq: number): Promise<void>;
+  chainTop(): Promise<number>;
+}
+
+export interface CourtStore extends RecoveryStore {
   roster(fin: string): Promise<RosterEntry | null>;
   rosterMany(fins: string[]): Promise<RosterEntry[]>;
   courtCase(number: string): Promise<CaseView | null>;
   decision(id: string): Promise<DecisionView | null>;
   /** roster(fin) + courtCase(number) + decision(id) in one round trip (the lookup's hot path). */
   lookupFacts(fin: string | null, caseNumber: string, decisionId: string | null): Promise<{ roster: RosterEntry | null; courtCase: CaseView | null; decision: DecisionView | null }>;
-  /** Atomic first-use claim (issue 4 item 3: across restarts and nodes). */
+  /** Atomic first-use claim: across restarts and nodes. */
   claimNonce(nonce: string, keepUntil: Date): Promise<boolean>;
   /**
    * claimNonce + recordOrder in one transaction (one commit on the hot path): the nonce is used up
-   * whatever follows; the order is recorded only when the nonce was fresh.
+   * whatever follows; the order is recorded (attempt 1) only when the nonce was fresh.
    */
-  admitOrder(nonce: string, keepUntil: Date, o: { orderId: string; caseNumber: string; requesterFin: string; categories: string[]; requestId: string }): Promise<{ nonceFresh: boolean; orderIdFresh: boolean }>;
-  /** saveEvidence + the move to `completed`, in one transaction. */
-  completeOrder(orderId: string, packet: Buffer): Promise<boolean>;
-  /** Compare-and-set of the order's status. */
-  transitionOrder(orderId: string, from: string[], to: 'refused' | 'authorized' | 'completed' | 'failed', refusalCode?: string): Promise<boolean>;
+  admitOrder(nonce: string, keepUntil: Date, o: OrderAdmission & { requestId: string }): Promise<{ nonceFresh: boolean; orderIdFresh: boolean }>;
+  /** A re-send takes a failed order over as its next attempt; null if it lost the race. */
+  retryOrder(orderId: string, fromAttempt: number, requestId: string, leaseUntil: Date): Promise<number | null>;
+  /** Compare-and-set of the order's status (of that attempt, when given). */
+  transitionOrder(orderId: string, from: string[], to: 'refused' | 'authorized' | 'completed' | 'failed', refusalCode?: string, attempt?: number): Promise<boolean>;
   order(orderId: string): Promise<OrderRecordView | null>;
-  evidence(orderId: string): Promise<Buffer | null>;
+  /** The packet of a completed order whose evidence-issued record holds its digest; else null. */
+  issuedEvidence(orderId: string): Promise<Buffer | null>;
   /** Every delegation of the case naming the staff member, revoked and expired included. */
   delegationsFor(caseNumber: string, staffFin: string): Promise<DelegationView[]>;
   insertDelegation(d: Omit<DelegationView, 'revokedAt'> & { signature: Buffer }): Promise<boolean>;
@@ -61,8 +81,13 @@ export interface CourtStore {
 }
 
 export interface AuditPort {
-  /** All events committed together, or a rejection (HUB_ERR_AUDIT_WRITE_FAILED): then nothing else may happen. */
-  appendAll(events: readonly AuditEventInput[]): Promise<unknown>;
+  /**
+   * All events committed together (with the order moves of `opts`), or a rejection: then
+   * nothing else may happen. HUB_ERR_AUDIT_WRITE_FAILED with reason `outcome-unknown` means the
+   * events may be in the chain; HUB_ERR_ORDER_SUPERSEDED that a strict order move no longer applied
+   * and nothing was written.
+   */
+  appendAll(events: readonly AuditEventInput[], opts?: AppendOptions): Promise<unknown>;
 }
 
 /** 13.3: one line per access to the subject's data, from the audit chain. */

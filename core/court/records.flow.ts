@@ -24,8 +24,10 @@ export async function runEvidenceFetch(c: Court, ctx: CallCtx, body: unknown): P
   const nonceFresh = await store.claimNonce(r.nonce, nonceKeepUntil(c, r));
   const verdict = authorizeEvidenceAccess({ signer, roster, request: r, orderRequesterFin: order?.requesterFin ?? null, now: c.now(), nonceFresh, limits: c.limits });
   if (isDenied(verdict)) return refuse(c, [ev(verdict.deny, r.orderId, signer.fin, order?.caseNumber)], verdict.deny);
-  const evidence = await store.evidence(r.orderId);
-  if (!evidence) throw new HubError('HUB_ERR_VALIDATION_NOT_FOUND', { origin: 'client', message: 'This order has no evidence packet (it was refused or did not complete)' });
+  // Only a completed order whose evidence-issued record holds this packet's digest: nothing leaves
+  // the hub that the audit chain does not show (README "Faults").
+  const evidence = await store.issuedEvidence(r.orderId);
+  if (!evidence) throw new HubError('HUB_ERR_VALIDATION_NOT_FOUND', { origin: 'client', message: 'This order has no evidence packet (it was refused or has not completed; a failed order may be sent again)' });
   await audit(c, [ev('reissued', r.orderId, signer.fin, order?.caseNumber)]);
   return { orderId: r.orderId, evidence: evidence.toString('base64') };
 }

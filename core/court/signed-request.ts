@@ -5,7 +5,7 @@
  * is answered (DESIGN.md §5 "anything else: refused, and audited"; fail closed).
  */
 import { HubError, type HubErrorCode } from '../../contracts/hub';
-import type { AuditEventInput } from '../audit/audit-types';
+import type { AppendOptions, AuditEventInput } from '../audit/audit-types';
 import { signatureRefusal } from '../authz/signature-refusal';
 import { DEFAULT_LIMITS, type TimeLimits } from '../authz/authz.types';
 import { canonicalBytes } from '../orders/order.canonical';
@@ -24,17 +24,20 @@ export function court(deps: CourtServiceDeps): Court {
 }
 
 /** Appends the events, then throws. If even the audit fails, that failure is what the caller sees. */
-export async function refuse(c: Court, events: AuditEventInput[], code: HubErrorCode, details?: Record<string, unknown>): Promise<never> {
+export async function refuse(c: Court, events: AuditEventInput[], code: HubErrorCode, details?: Record<string, unknown>, message?: string): Promise<never> {
   await audit(c, events);
-  throw new HubError(code, { origin: 'client', details });
+  throw new HubError(code, { origin: 'client', details, message });
 }
 
-/** Fail closed: an event that cannot be recorded stops the action (HUB_ERR_AUDIT_WRITE_FAILED). */
-export async function audit(c: Court, events: AuditEventInput[]): Promise<void> {
+/**
+ * Fail closed: an event that cannot be recorded stops the action (HUB_ERR_AUDIT_WRITE_FAILED;
+ * HUB_ERR_ORDER_SUPERSEDED when a strict order move of `opts` no longer applied).
+ */
+export async function audit(c: Court, events: AuditEventInput[], opts?: AppendOptions): Promise<void> {
   try {
-    await c.deps.audit.appendAll(events);
+    await c.deps.audit.appendAll(events, opts);
   } catch (err) {
-    if (HubError.is(err, 'HUB_ERR_AUDIT_WRITE_FAILED')) throw err;
+    if (HubError.is(err, 'HUB_ERR_AUDIT_WRITE_FAILED') || HubError.is(err, 'HUB_ERR_ORDER_SUPERSEDED')) throw err;
     throw new HubError('HUB_ERR_AUDIT_WRITE_FAILED', { details: { reason: HubError.is(err) ? err.code : 'unexpected' } });
   }
 }
@@ -84,5 +87,7 @@ export const xroadUserId = (fin: string): string => `AZ-FIN-${fin}`;
 /** A minimal call context: the correlation id and a way to call other actions by name. */
 export interface CallCtx {
   requestId: string;
+  /** How long the caller waits for this action, when it said (Moleculer's distributed timeout). */
+  timeoutMs?: number;
   call<T>(action: string, params: unknown, opts?: { timeout?: number }): Promise<T>;
 }

@@ -21,7 +21,9 @@ export function outcomeFromError(section: string, provider: string, err: unknown
 export function toHubError(err: unknown): HubError {
   if (err instanceof HubError) return err;
   if (err instanceof Errors.RequestTimeoutError) return new HubError('HUB_ERR_DEADLINE_EXCEEDED');
-  if (err instanceof Errors.ServiceNotFoundError || err instanceof Errors.ServiceNotAvailableError) {
+  // No adapters node on the bus, or the one that had the call died (or restarted) under it.
+  if (err instanceof Errors.ServiceNotFoundError || err instanceof Errors.ServiceNotAvailableError
+    || err instanceof Errors.RequestRejectedError || err instanceof Errors.RequestSkippedError || err instanceof Errors.QueueIsFullError) {
     return new HubError('HUB_ERR_BUS_UNAVAILABLE');
   }
   return new HubError('HUB_ERR_SYSTEM_INTERNAL', { cause: err });

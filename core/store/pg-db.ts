@@ -51,6 +51,11 @@ export function openPgStore(databaseUrl: string, opts: { poolSize?: number; kind
         throw toStoreError(err);
       }
       let broken = false;
+      // A checked-out client has no error listener of the pool's: a connection that dies while
+      // fn awaits something else (the server restarting, pg_terminate_backend) would emit an
+      // unhandled 'error' and end the process. The next query on it fails and says so.
+      const onError = () => { broken = true; };
+      client.on('error', onError);
       try {
         await run(client, 'BEGIN');
         const out = await fn(clientDb(client));
@@ -64,6 +69,7 @@ export function openPgStore(databaseUrl: string, opts: { poolSize?: number; kind
         }
         throw err;
       } finally {
+        client.removeListener('error', onError);
         client.release(broken);
       }
     },

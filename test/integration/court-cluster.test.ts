@@ -14,9 +14,9 @@ import { HubProcess } from '../support/hub-process';
 import { NatsServer } from '../support/nats-server';
 
 /**
- * Issue 4, concurrency: two core nodes (separate OS processes) share one PostgreSQL over NATS.
- * 200 signed orders arrive in parallel, each of them twice. Result: each order authorized exactly
- * once, no audit record lost, the chain verifies.
+ * Concurrency: two core nodes (separate OS processes) share one PostgreSQL over NATS. 200 signed
+ * orders arrive in parallel, each of them twice. Result: no order executed twice, each attempt
+ * authorized once, no audit record lost, the chain and its invariants verify.
  */
 describe('Two core nodes over NATS under 200 parallel orders', () => {
   let nats: NatsServer;
@@ -51,7 +51,7 @@ describe('Two core nodes over NATS under 200 parallel orders', () => {
     await nats?.stop();
   });
 
-  test('200 orders, each sent twice at once to a cluster of two core nodes. Result: 200 authorized, 200 refused as replays, every event in one verified chain', async () => {
+  test('200 orders, each sent twice at once to a cluster of two core nodes. Result: no order executed twice; those the burst failed run again when re-sent; every evidence in one verified chain with its invariants', async () => {
     const judge = {
       certPem: fs.readFileSync(path.join(pkiDir, 'people/judge-2JD4K7M.crt.pem'), 'utf8'),
       key: createPrivateKey(fs.readFileSync(path.join(pkiDir, 'people/judge-2JD4K7M.key.pem'))),
@@ -62,24 +62,40 @@ describe('Two core nodes over NATS under 200 parallel orders', () => {
       return { order, signature };
     }));
     const calls = wires.flatMap((w) => [w, w]).map((w) => client.call<any, any>('court.lookup', w, { timeout: 60_000 })
-      .then((r) => ({ ok: true as const, orderId: r.orderId as string }), (e) => ({ ok: false as const, code: e.code as string })));
+      .then((r) => ({ ok: true as const, orderId: r.orderId as string }), (e) => ({ ok: false as const, orderId: w.order.orderId, code: e.code as string, retryable: e.retryable === true })));
     const results = await Promise.all(calls);
 
-    const authorized = results.filter((r) => r.ok);
-    const refused = results.filter((r) => !r.ok);
-    expect(authorized).toHaveLength(200);
-    expect(new Set(authorized.map((r) => (r as any).orderId)).size).toBe(200);
-    expect(refused).toHaveLength(200);
-    for (const r of refused) expect((r as any).code).toMatch(/^HUB_ERR_AUTHZ_(NONCE_REPLAYED|ORDER_ID_REUSED)$/);
+    // A burst of 400 fills the registry's bulkhead: an order whose registry was unavailable fails
+    // (retryable, not used up), and its duplicate may then run it again as a retry.
+    const completed = results.filter((r) => r.ok).map((r) => r.orderId);
+    expect(new Set(completed).size).toBe(completed.length); // never two answers with data for one order
+    for (const r of results) {
+      if (!r.ok) expect(r.code === 'HUB_ERR_AUTHZ_NONCE_REPLAYED' || r.code === 'HUB_ERR_ORDER_IN_PROGRESS' || r.retryable).toBe(true);
+    }
+    // Every order that did not complete is sent again (the same signed order), a few at a time:
+    // it runs again, or is reported executed. No order is used up by the burst.
+    const done = new Set(completed);
+    for (let round = 0; round < 5 && done.size < wires.length; round++) {
+      const todo = wires.filter((w) => !done.has(w.order.orderId));
+      for (let i = 0; i < todo.length; i += 8) {
+        await Promise.all(todo.slice(i, i + 8).map((w) => client.call<any, any>('court.lookup', w, { timeout: 60_000 }).then(
+          (r) => { completed.push(r.orderId); done.add(r.orderId); },
+          (e) => { if (e.code === 'HUB_ERR_AUTHZ_NONCE_REPLAYED' && e.data?.details?.executed) done.add(w.order.orderId); })));
+      }
+    }
+    expect(done.size).toBe(wires.length);
+    expect(new Set(completed).size).toBe(completed.length);
 
-    const counts = (await store.query<{ type: string; n: number }>('SELECT type, count(*)::int AS n FROM audit_events GROUP BY type')).rows;
-    const n = Object.fromEntries(counts.map((c) => [c.type, c.n]));
-    expect(n['order-authorized']).toBe(200);
-    expect(n['order-refused']).toBe(200);
-    expect(n['evidence-issued']).toBe(200);
+    const issued = (await store.query<{ orderId: string }>(`SELECT details->>'orderId' AS "orderId" FROM audit_events WHERE type = 'evidence-issued' AND outcome = 'issued'`)).rows;
+    expect(issued.map((r) => r.orderId).sort()).toEqual([...completed].sort());
+    // Each attempt authorized once: as many order-authorized records as attempts made.
+    const attempts = (await store.query<{ n: number }>('SELECT coalesce(sum(attempt), 0)::int AS n FROM lookup_orders')).rows[0].n;
+    const authorized = (await store.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_events WHERE type = 'order-authorized'`)).rows[0].n;
+    expect(authorized).toBe(attempts);
     const summary = JSON.parse(fs.readFileSync(path.join(pkiDir, 'pki.json'), 'utf8'));
     const chain = await verifyAuditChain(store, { verifyCheckpoint: checkpointVerifier(loadHubPki(summary)) });
-    expect(chain.ok).toBe(true);
+    expect(chain).toMatchObject({ ok: true });
+    expect(chain.invariants?.packets).toBe(completed.length);
     expect(chain.checked).toBe((await store.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_events')).rows[0].n);
   }, 180_000);
 });

@@ -9,7 +9,7 @@ import { ServiceBroker } from 'moleculer';
 import type { AdapterCallParams, AdapterResult } from '../../contracts/hub';
 import { HubError } from '../../contracts/hub';
 import { accessReport, createAuditTrail, type AuditTrail } from '../../core/audit';
-import type { AuditEventInput } from '../../core/audit/audit-types';
+import type { AppendOptions, AuditEventInput } from '../../core/audit/audit-types';
 import { courtStore, createCourtService } from '../../core/court';
 import { createLookupsService } from '../../core/lookups/lookups.service';
 import { canonicalBytes, cmsSigner, cmsVerifier, newNonce } from '../../core/orders';
@@ -140,7 +140,7 @@ export async function startCourt(opts: { store?: TestStore; httpPort?: number } 
     broker.createService(fakeAdapter('phone', 'getPhoneNumbers', calls, { numbers: ['+994500000001'] }) as never);
     broker.createService(createCourtService({
       store: courtStore(ts.store),
-      audit: { appendAll: (e: readonly AuditEventInput[]) => (broken ? Promise.reject(new HubError('HUB_ERR_AUDIT_WRITE_FAILED')) : trail.appendAll(e)) },
+      audit: { appendAll: (e: readonly AuditEventInput[], o?: AppendOptions) => (broken ? Promise.reject(new HubError('HUB_ERR_AUDIT_WRITE_FAILED')) : trail.appendAll(e, o)) },
       accessReport: (subject) => accessReport(ts.store, HMAC_KEY, subject),
       verifier: cmsVerifier(pki.validator()),
       hubSigner,

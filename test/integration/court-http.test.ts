@@ -49,6 +49,18 @@ describe('CLI walk-through', () => {
     expect(m.out.pop()).toMatch(/^OK: evidence packet signed by .*court-hub/);
   });
 
+  it('The judge re-sends the same order files after the order ran (an answer lost in a fault). Result: told it was executed; with --cert/--key the same evidence packet is fetched and saved', async () => {
+    const m = memIo({ 'judge.crt': court.s.judge.certPem, 'judge.key': court.s.judge.keyPem });
+    expect(await runOrder(['create', '--case', CASE_A, '--subject', PARTY, '--categories', '11.2.22'], m.io)).toBe(0);
+    m.fs.set('order.json', Buffer.from(m.out.pop()!));
+    expect(await runOrder(['sign', '--in', 'order.json', '--cert', 'judge.crt', '--key', 'judge.key', '--out', 'order.sig'], m.io)).toBe(0);
+    expect(await runLookupCli(['--order', 'order.json', '--sig', 'order.sig', '--url', url, '--out', 'first.p7s'], m.io)).toBe(0);
+    expect(await runLookupCli(['--order', 'order.json', '--sig', 'order.sig', '--url', url, '--out', 'again.p7s'], m.io)).toBe(1);
+    expect(m.err.pop()).toMatch(/already executed.*--cert and --key/);
+    expect(await runLookupCli(['--order', 'order.json', '--sig', 'order.sig', '--url', url, '--out', 'again.p7s', '--cert', 'judge.crt', '--key', 'judge.key'], m.io)).toBe(0);
+    expect(m.fs.get('again.p7s')!.equals(m.fs.get('first.p7s')!)).toBe(true);
+  });
+
   it('A packet with one byte changed. Result: verify-evidence exits 1 with HUB_ERR_EVIDENCE_INVALID', async () => {
     const body = await signed(court.s.judge.signer, 'order', { orderId: randomUUID(), caseNumber: CASE_A, subject: { fin: PARTY }, categories: ['11.2.22'], basis: { kind: 'request' }, purpose: 'x', ...window() });
     const r = await court.call('court.lookup', body);

@@ -7,6 +7,7 @@ import { createAuditTrail } from '../../core/audit/audit-trail';
 import { verifyAuditChain } from '../../core/audit/verify-chain';
 import { openStore, type Store } from '../../core/store/db';
 import { claimNonce, recordOrder, transitionOrder } from '../../core/store';
+import { MIGRATIONS } from '../../core/store/migrations';
 import { freshDatabase } from '../support/db';
 import { sampleEvent, signCheckpoint, TEST_HMAC_KEY, verifyCheckpoint } from '../unit/core/audit/audit-fixtures';
 
@@ -27,7 +28,7 @@ describe('two hub nodes on one PostgreSQL', () => {
 
   it('Both nodes started at once on an empty database. Result: each migration applied exactly once', async () => {
     const r = await a.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
-    expect(r.rows.map((x) => x.version)).toEqual([1, 2]);
+    expect(r.rows.map((x) => x.version)).toEqual(MIGRATIONS.map((m) => m.version));
   });
 
   it('200 audited lookups arrive at once, split over both nodes. Result: 200 records, seqs 1..200, each request once, the chain verifies', async () => {

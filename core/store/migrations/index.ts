@@ -6,6 +6,7 @@
  */
 import { COURT_DOMAIN } from './001-court-domain';
 import { AUDIT_CHAIN } from './002-audit-chain';
+import { ORDER_ATTEMPTS } from './003-order-attempts';
 
 export interface Migration {
   version: number;
@@ -13,4 +14,4 @@ export interface Migration {
   statements: readonly string[];
 }
 
-export const MIGRATIONS: readonly Migration[] = [COURT_DOMAIN, AUDIT_CHAIN];
+export const MIGRATIONS: readonly Migration[] = [COURT_DOMAIN, AUDIT_CHAIN, ORDER_ATTEMPTS];

@@ -6,3 +6,4 @@ export * from './orders';
 export * from './nonces';
 export * from './delegations';
 export * from './lookup-facts';
+export * from './open-calls';

@@ -45,7 +45,7 @@ describe('audit tampering', () => {
   }
 
   it('Nobody touched the trail. Result: verify passes over all 30 records, latest checkpoint #30', async () => {
-    expect(await verify()).toEqual({ ok: true, checked: 30, headSeq: 30, checkpointSeq: 30 });
+    expect(await verify()).toEqual({ ok: true, checked: 30, headSeq: 30, checkpointSeq: 30, invariants: { callsStarted: 0, callsOpen: 0, packets: 0 } });
   });
 
   it("Someone edits record #17's outcome. Result: record #17 named as altered, 16 records verified before it", async () => {

@@ -1,0 +1,238 @@
+/**
+ * Writes one batch of audit events (with the order moves that commit with them) onto the chain,
+ * surviving transient store errors (statute 8.2.15: fail closed, no audit record, no lookup).
+ *
+ * A write is one statement, audit_append_orders() (migrations/003-order-attempts.ts): a
+ * compare-and-swap on the chain head. If another node moved the head meanwhile, the batch is
+ * re-chained onto the head it returned and retried; after a few misses it takes the head's row
+ * lock first, so a busy neighbour cannot starve it. A group whose strict order move no longer
+ * applies is refused alone (HUB_ERR_ORDER_SUPERSEDED) and the rest is written.
+ *
+ * A dropped connection leaves a statement's outcome unknown: it may have committed. Such a
+ * statement is "in doubt" until the writer has looked: its last record is in the table under its
+ * hash (the chain makes that proof enough for the whole batch) or it is not. Only then is anything
+ * written again, so a retry never writes the same events twice. Transient errors are retried with
+ * backoff until each group's deadline; a group still in doubt at its deadline is refused with
+ * HUB_ERR_AUDIT_WRITE_FAILED (reason `outcome-unknown`): the caller must treat it as "maybe written".
+ */
+import { HubError } from '../../contracts/hub';
+import type { Db } from '../store/db';
+import type { AppendedEvent, OrderMove } from './audit-types';
+import { readChainHead } from './checkpoints';
+import { hashEvent, type ChainedEvent } from './event-hash';
+import type { PreparedEvent } from './event-input';
+
+export interface Group {
+  events: PreparedEvent[];
+  orders: readonly OrderMove[];
+  /** Epoch ms: retry transient store errors until then. */
+  deadline: number;
+  resolve(out: AppendedEvent[]): void;
+  reject(err: unknown): void;
+}
+
+export interface Head { seq: number; hash: string }
+
+const OPTIMISTIC_ATTEMPTS = 3;
+const FIRST_PAUSE_MS = 20;
+const MAX_PAUSE_MS = 400;
+/** SQLSTATEs of a transaction rolled back by the server: certainly not committed, safe to retry. */
+const ROLLED_BACK = new Set(['40001', '40P01']);
+
+type Chained = ChainedEvent & { hash: string };
+
+function chain(events: PreparedEvent[], head: Head): Chained[] {
+  let prevHash = head.hash;
+  return events.map((e, i) => {
+    const c: ChainedEvent = { ...e, seq: head.seq + 1 + i, prevHash };
+    prevHash = hashEvent(c);
+    return Object.assign(c, { hash: prevHash });
+  });
+}
+
+function toRow(c: Chained) {
+  return {
+    seq: c.seq, at: c.at, type: c.type, request_id: c.requestId, actor_hmac: c.actor, subject_hmac: c.subject,
+    case_number: c.caseNumber, categories: c.categories, outcome: c.outcome, details: c.details, prev_hash: c.prevHash, hash: c.hash,
+  };
+}
+
+function toMove(m: OrderMove) {
+  return {
+    order_id: m.orderId, attempt: m.attempt, from_status: m.from, to_status: m.to, packet: m.packet ? m.packet.toString('base64') : null,
+    code: m.code ?? null, strict: m.strict, lease_expired: m.leaseExpired === true,
+  };
+}
+
+const APPEND_SQL = `SELECT applied, head_seq AS "headSeq", head_hash AS "headHash", rejected
+  FROM audit_append_orders($1, $2, $3::jsonb, $4, $5, $6::jsonb)`;
+
+interface Statement { groups: Group[]; chained: Chained[] }
+
+function writeFailed(reason: string, cause?: unknown): HubError {
+  return new HubError('HUB_ERR_AUDIT_WRITE_FAILED', { details: { reason }, cause: HubError.is(cause) ? cause : undefined });
+}
+
+function transient(err: unknown): boolean {
+  return HubError.is(err, 'HUB_ERR_STORE_UNAVAILABLE') || (HubError.is(err, 'HUB_ERR_STORE_FAILED') && ROLLED_BACK.has(String(err.details?.sqlState)));
+}
+
+export interface ChainWriter {
+  /** Writes the groups; settles every one of them (resolve or reject), never throws. */
+  write(groups: Group[]): Promise<void>;
+  /** The head after the last write this writer made, if known. */
+  readonly head: Head | null;
+}
+
+export function createChainWriter(db: Db, opts: { sleep?: (ms: number) => Promise<void> } = {}): ChainWriter {
+  const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  let head: Head | null = null;
+
+  function settle(s: Statement, pending: Set<Group>): void {
+    let i = 0;
+    for (const g of s.groups) {
+      const out = g.events.map(() => {
+        const c = s.chained[i++];
+        return { seq: c.seq, hash: c.hash, at: new Date(c.at) };
+      });
+      if (pending.delete(g)) g.resolve(out);
+    }
+  }
+
+  /**
+   * Looks at the statements in doubt, under one snapshot with the head: one that committed
+   * settles its groups; one whose expected head has moved on without it can never commit and is
+   * dropped; one whose expected head is still the head may yet commit (its connection died but
+   * its server process may not have), so the next statement is chained onto that same head: of
+   * the two, the compare-and-swap lets at most one in.
+   */
+  async function checkDoubts(q: Db, doubts: Statement[], pending: Set<Group>): Promise<void> {
+    for (const s of [...doubts]) {
+      const first = s.chained[0];
+      const last = s.chained[s.chained.length - 1];
+      const r = (await q.query<{ doubt: string | null; seq: number; hash: string }>(
+        'SELECT (SELECT hash FROM audit_events WHERE seq = $1) AS doubt, seq, hash FROM audit_chain_head WHERE id = 1', [last.seq])).rows[0];
+      if (!r) throw writeFailed('no chain head');
+      if (r.doubt === last.hash) {
+        settle(s, pending);
+        doubts.length = 0; // the others carried the same groups and expected older heads
+        head = { seq: r.seq, hash: r.hash };
+        return;
+      }
+      if (r.seq === first.seq - 1 && r.hash === first.prevHash) head = { seq: r.seq, hash: r.hash };
+      else doubts.splice(doubts.indexOf(s), 1);
+    }
+  }
+
+  function refuseMoved(groups: Group[], rejected: string[], pending: Set<Group>): Group[] {
+    const moved = new Set(rejected);
+    return groups.filter((g) => {
+      if (!g.orders.some((m) => m.strict && moved.has(m.orderId))) return true;
+      if (pending.delete(g)) {
+        g.reject(new HubError('HUB_ERR_ORDER_SUPERSEDED', { details: { orderIds: g.orders.filter((m) => moved.has(m.orderId)).map((m) => m.orderId) } }));
+      }
+      return false;
+    });
+  }
+
+  async function send(q: Db, groups: Group[], at: Head, sent: (s: Statement) => void) {
+    const chained = chain(groups.flatMap((g) => g.events), at);
+    const last = chained[chained.length - 1];
+    sent({ groups, chained });
+    const r = await q.query<{ applied: boolean; headSeq: number; headHash: string; rejected: string[] }>(APPEND_SQL, [
+      at.seq, at.hash, JSON.stringify(chained.map(toRow)), last.seq, last.hash, JSON.stringify(groups.flatMap((g) => g.orders.map(toMove))),
+    ]);
+    const row = r.rows[0];
+    if (!row) throw writeFailed('no chain head');
+    return { applied: row.applied, head: { seq: row.headSeq, hash: row.headHash }, rejected: row.rejected ?? [], chained };
+  }
+
+  /** One try over the groups still pending. Throws on a store error; `doubts` then holds what may have been written. */
+  async function attempt(pending: Set<Group>, doubts: Statement[]): Promise<void> {
+    let groups = [...pending];
+    let at = head ?? await readChainHead(db);
+    for (let miss = 0; miss < OPTIMISTIC_ATTEMPTS && groups.length > 0;) {
+      const r = await send(db, groups, at, (s) => doubts.push(s));
+      doubts.pop(); // answered: this one is not in doubt
+      if (r.applied) {
+        head = r.head;
+        doubts.length = 0; // the head moved past whatever was in doubt: none of it can commit now
+        settle({ groups, chained: r.chained }, pending);
+        return;
+      }
+      if (r.rejected.length > 0) {
+        groups = refuseMoved(groups, r.rejected, pending);
+        continue;
+      }
+      // Another node appended, or a statement of ours in doubt did commit after all.
+      if (doubts.length > 0) {
+        await checkDoubts(db, doubts, pending);
+        groups = groups.filter((g) => pending.has(g));
+      }
+      at = r.head;
+      miss++;
+    }
+    if (groups.length === 0) return;
+    const written: { s?: Statement } = {};
+    await db.transaction(async (tx) => {
+      const locked = (await tx.query<Head>('SELECT seq, hash FROM audit_chain_head WHERE id = 1 FOR UPDATE')).rows[0];
+      if (!locked) throw writeFailed('no chain head');
+      if (doubts.length > 0) {
+        await checkDoubts(tx, doubts, pending);
+        groups = groups.filter((g) => pending.has(g));
+      }
+      while (groups.length > 0) {
+        const r = await send(tx, groups, locked, () => undefined);
+        if (r.applied) { written.s = { groups, chained: r.chained }; head = r.head; return; }
+        if (r.rejected.length === 0) throw writeFailed('head moved under lock');
+        groups = refuseMoved(groups, r.rejected, pending);
+      }
+    }).catch((err) => {
+      // A COMMIT lost with its connection may have gone through.
+      if (written.s) doubts.push(written.s);
+      head = null;
+      throw err;
+    });
+    if (written.s) {
+      doubts.length = 0; // committed: the head moved past whatever was in doubt
+      settle(written.s, pending);
+    }
+  }
+
+  return {
+    get head() { return head; },
+    async write(groups) {
+      const pending = new Set(groups);
+      const doubts: Statement[] = [];
+      let pause = FIRST_PAUSE_MS;
+      for (;;) {
+        const now = Date.now();
+        for (const g of [...pending]) {
+          if (g.deadline > now) continue;
+          // In doubt: it may be in the chain. Otherwise it certainly is not.
+          const inDoubt = doubts.some((s) => s.groups.includes(g));
+          pending.delete(g);
+          g.reject(writeFailed(inDoubt ? 'outcome-unknown' : 'store-unavailable'));
+        }
+        if (pending.size === 0) return;
+        try {
+          if (doubts.length > 0) await checkDoubts(db, doubts, pending);
+          if (pending.size === 0) return;
+          await attempt(pending, doubts);
+          if (pending.size === 0) return;
+        } catch (err) {
+          if (!transient(err)) {
+            head = null;
+            const e = HubError.is(err, 'HUB_ERR_AUDIT_WRITE_FAILED') ? err : writeFailed(HubError.is(err) ? err.code : 'unexpected', err);
+            // A statement that failed on the server was rolled back; an earlier one may still be in doubt.
+            for (const g of pending) g.reject(doubts.some((d) => d.groups.includes(g)) ? writeFailed('outcome-unknown') : e);
+            return;
+          }
+        }
+        const latest = Math.max(...[...pending].map((g) => g.deadline));
+        await sleep(Math.max(0, Math.min(pause, latest - Date.now())));
+        pause = Math.min(pause * 2, MAX_PAUSE_MS);
+      }
+    },
+  };
+}

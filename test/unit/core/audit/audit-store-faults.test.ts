@@ -1,0 +1,126 @@
+/**
+ * The audit writer under store faults (core/audit/chain-writer.ts) on a real PostgreSQL: a
+ * connection lost before or after a commit, a database down past the deadline, and a lookup's
+ * final records that commit with the order's completion — or, when another attempt took the
+ * order over, not at all.
+ */
+import { HubError } from '../../../../contracts/hub';
+import { createAuditTrail, type AuditTrail } from '../../../../core/audit/audit-trail';
+import { verifyAuditChain } from '../../../../core/audit/verify-chain';
+import type { Db } from '../../../../core/store/db';
+import { admitOrder, getOrder } from '../../../../core/store/repositories/orders';
+import { freshPgStore } from '../../../support/pg-store';
+import { resetAudit, sampleEvent, signCheckpoint, TEST_HMAC_KEY, verifyCheckpoint } from './audit-fixtures';
+
+const lost = () => new HubError('HUB_ERR_STORE_UNAVAILABLE', { details: { sqlState: '57P01' } });
+
+/** The store, except that appends fail as `fault` says: before the server sees them, or after it committed. */
+function flaky(db: Db, fault: (n: number) => 'before' | 'after' | null): Db & { appends: number } {
+  const self = {
+    appends: 0,
+    async query<T>(sql: string, params?: readonly unknown[]) {
+      if (!sql.includes('audit_append_orders')) return db.query<T>(sql, params);
+      const f = fault(self.appends++);
+      if (f === 'before') throw lost();
+      const r = await db.query<T>(sql, params);
+      if (f === 'after') throw lost();
+      return r;
+    },
+    transaction: <T>(fn: (tx: Db) => Promise<T>) => db.transaction(fn),
+    close: async () => undefined,
+  };
+  return self;
+}
+
+describe('audit writer under store faults (postgres)', () => {
+  let t: Awaited<ReturnType<typeof freshPgStore>>;
+  const opened: AuditTrail[] = [];
+  const trailOn = (db: Db, retryBudgetMs = 3000) => {
+    const tr = createAuditTrail({ db, hmacKey: TEST_HMAC_KEY, signCheckpoint, checkpointEvery: 0, checkpointIntervalMs: 0, retryBudgetMs });
+    opened.push(tr);
+    return tr;
+  };
+  const count = async () => (await t.store.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_events')).rows[0].n;
+
+  beforeAll(async () => { t = await freshPgStore(); });
+  afterAll(async () => { await t?.drop(); });
+  beforeEach(async () => { await resetAudit(t.store); });
+  afterEach(async () => { await Promise.all(opened.splice(0).map((tr) => tr.close().catch(() => undefined))); });
+
+  it('The connection drops twice before the append reaches the server. Result: retried with backoff, written once, the append resolves', async () => {
+    const db = flaky(t.store, (n) => (n < 2 ? 'before' : null));
+    const out = await trailOn(db).appendAll([sampleEvent(1), sampleEvent(2)]);
+    expect(out.map((o) => o.seq)).toEqual([1, 2]);
+    expect(db.appends).toBe(3);
+    expect(await count()).toBe(2);
+  });
+
+  it('The connection drops after the server committed the append (the answer is lost). Result: the writer finds its records in the chain and writes nothing twice', async () => {
+    const db = flaky(t.store, (n) => (n === 0 ? 'after' : null));
+    const trail = trailOn(db);
+    const [a, b] = await Promise.all([trail.append(sampleEvent(1)), trail.append(sampleEvent(2))]);
+    expect([a.seq, b.seq].sort()).toEqual([1, 2]);
+    await trail.append(sampleEvent(3));
+    expect(await count()).toBe(3);
+    expect(await verifyAuditChain(t.store, { verifyCheckpoint })).toMatchObject({ ok: true, checked: 3 });
+  });
+
+  it('The database stays unreachable past the append\'s deadline. Result: HUB_ERR_AUDIT_WRITE_FAILED, nothing written', async () => {
+    const db = flaky(t.store, () => 'before');
+    const err = await trailOn(db).append(sampleEvent(1), { deadline: Date.now() + 300 }).catch((e: unknown) => e);
+    // A lost connection could have lost a commit too: the caller hears "maybe written" and acts on
+    // it (no registry called; the order re-sent later finds out), and here nothing was.
+    expect(err).toMatchObject({ code: 'HUB_ERR_AUDIT_WRITE_FAILED', details: { reason: 'outcome-unknown' } });
+    expect(db.appends).toBeGreaterThan(1);
+    expect(await count()).toBe(0);
+  });
+
+  it('Every answer of the server is lost, committed or not. Result: the writer proves its commit from the chain: the append resolves, its record is there once', async () => {
+    const db = flaky(t.store, () => 'after');
+    const a = await trailOn(db).append(sampleEvent(1), { deadline: Date.now() + 2000 });
+    expect(a.seq).toBe(1);
+    expect(db.appends).toBe(1);
+    expect(await count()).toBe(1);
+  });
+
+  describe('with an order', () => {
+    const order = (orderId: string) => admitOrder(t.store, `nonce-${orderId}`, new Date(Date.now() + 600_000),
+      { orderId, caseNumber: '2(101)-1234/2026', requesterFin: '2JD4K7M', categories: ['11.2.22'], requestId: 'req-1', leaseUntil: new Date(Date.now() + 60_000) });
+    const packet = Buffer.from('a signed evidence packet');
+
+    it('A lookup\'s final records carry the order\'s completion. Result: the records, the completed status and the packet commit together', async () => {
+      await order('ord-complete');
+      const trail = trailOn(t.store);
+      await trail.append(sampleEvent(1, { type: 'order-authorized', details: { orderId: 'ord-complete' } }), { orders: [{ orderId: 'ord-complete', attempt: 1, from: ['received'], to: 'authorized', strict: true }] });
+      await trail.appendAll([sampleEvent(2, { type: 'evidence-issued', outcome: 'issued', details: { orderId: 'ord-complete' } })],
+        { orders: [{ orderId: 'ord-complete', attempt: 1, from: ['authorized'], to: 'completed', packet, strict: true }] });
+      expect((await getOrder(t.store, 'ord-complete'))?.status).toBe('completed');
+      expect((await t.store.query<{ evidence: Buffer }>(`SELECT evidence FROM lookup_orders WHERE order_id = 'ord-complete'`)).rows[0].evidence.equals(packet)).toBe(true);
+    });
+
+    it('A stale attempt tries to complete an order another attempt took over. Result: HUB_ERR_ORDER_SUPERSEDED, nothing of it written; the other appends of the same batch are written', async () => {
+      await order('ord-taken');
+      await t.store.query(`UPDATE lookup_orders SET status = 'authorized', attempt = 2 WHERE order_id = 'ord-taken'`);
+      const trail = trailOn(t.store);
+      const busy = trail.append(sampleEvent(0)); // while this one is written, the next two queue up into one batch
+      const [stale, other] = await Promise.allSettled([
+        trail.appendAll([sampleEvent(1, { type: 'evidence-issued', outcome: 'issued', details: { orderId: 'ord-taken' } })],
+          { orders: [{ orderId: 'ord-taken', attempt: 1, from: ['authorized'], to: 'completed', packet, strict: true }] }),
+        trail.append(sampleEvent(2)),
+      ]);
+      expect(stale).toMatchObject({ status: 'rejected', reason: { code: 'HUB_ERR_ORDER_SUPERSEDED' } });
+      expect(other.status).toBe('fulfilled');
+      await busy;
+      expect((await t.store.query<{ requestId: string }>('SELECT request_id AS "requestId" FROM audit_events ORDER BY seq')).rows.map((r) => r.requestId)).toEqual(['req-0', 'req-2']);
+      expect((await getOrder(t.store, 'ord-taken'))?.status).toBe('authorized');
+    });
+
+    it('A failed lookup\'s end records carry a move to failed that no longer applies. Result: the records are written, the order left as it is', async () => {
+      await order('ord-soft');
+      await t.store.query(`UPDATE lookup_orders SET status = 'completed' WHERE order_id = 'ord-soft'`);
+      await trailOn(t.store).append(sampleEvent(1), { orders: [{ orderId: 'ord-soft', attempt: 1, from: ['authorized'], to: 'failed', code: 'HUB_ERR_BUS_UNAVAILABLE', strict: false }] });
+      expect(await count()).toBe(1);
+      expect((await getOrder(t.store, 'ord-soft'))?.status).toBe('completed');
+    });
+  });
+});
