@@ -1,5 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { HubError } from '../contracts/hub';
+import { errorBody } from './http-error-body';
+import { clientInputError } from './http-input';
 
 /**
  * Turns anything thrown while serving HTTP into a HubError answer: status from the category,
@@ -7,9 +9,9 @@ import { HubError } from '../contracts/hub';
  */
 export function toHttpError(err: any): HubError {
   if (err instanceof HubError) return err;
-  // body-parser (moleculer-web's JSON parser)
-  if (err?.type === 'entity.too.large' || err?.status === 413) return new HubError('HUB_ERR_VALIDATION_TOO_LARGE', { origin: 'client' });
-  if (err?.type === 'entity.parse.failed') return new HubError('HUB_ERR_VALIDATION_BAD_JSON', { origin: 'client' });
+  // body-parser's refusals and undecodable URLs: the client's to fix (bus/http-input.ts)
+  const input = clientInputError(err);
+  if (input) return input;
   // moleculer-web
   if (err?.name === 'NotFoundError' || err?.code === 404) return new HubError('HUB_ERR_VALIDATION_NOT_FOUND', { origin: 'client' });
   if (err?.name === 'ValidationError') return new HubError('HUB_ERR_VALIDATION_BAD_REQUEST', { origin: 'client' });
@@ -19,11 +21,11 @@ export function toHttpError(err: any): HubError {
 }
 
 export function sendHubError(res: ServerResponse, err: HubError, requestId?: string): void {
-  const body = JSON.stringify({
-    error: { code: err.code, category: err.category, message: err.message, details: err.details, requestId },
-  });
+  const body = JSON.stringify(errorBody(err, requestId));
   if (res.headersSent) { res.end(); return; }
-  res.writeHead(err.httpStatus, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(body) });
+  // RFC 9110 §15.5.6: a 405 names the methods the resource does answer to.
+  const allow = err.httpStatus === 405 && Array.isArray(err.details?.allow) ? { Allow: (err.details.allow as string[]).join(', ') } : {};
+  res.writeHead(err.httpStatus, { ...allow, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(body) });
   res.end(body);
 }
 

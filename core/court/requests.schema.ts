@@ -1,7 +1,7 @@
 /** Schemas of the smaller signed requests: evidence retrieval, access report, operator changes. */
 import type { Subject } from '../../contracts/hub';
 import { SUBJECT_SCHEMA } from '../../contracts/hub/subject-schema';
-import { CASE_NUMBER, FIN, ID, NONCE, checker } from '../orders/schema-check';
+import { CASE_NUMBER, FIN, ID, NONCE, TEXT, checker } from '../orders/schema-check';
 import type { CaseInput, PersonInput } from './ports';
 
 const WINDOW = {
@@ -25,7 +25,7 @@ export const parseAccessReportRequest = checker<AccessReportRequest>({
   properties: { subject: SUBJECT_SCHEMA, ...WINDOW },
 }, 'access-report request');
 
-const text = { type: 'string', minLength: 1, maxLength: 200 } as const;
+const text = { type: 'string', minLength: 1, maxLength: 200, pattern: TEXT } as const;
 const party = (id: 'fin' | 'voen', rule: object) => ({
   type: 'object', additionalProperties: false, required: [id, 'name', 'role'],
   properties: { [id]: rule, name: text, role: { enum: ['plaintiff', 'defendant', 'third-party', 'accused', 'victim'] } },
@@ -63,7 +63,7 @@ export const parseRosterDocument = checker<RosterDocument>({
       items: {
         type: 'object', additionalProperties: false, required: ['fin', 'surname', 'givenName', 'role', 'courtId', 'active'],
         properties: {
-          fin: { type: 'string', pattern: FIN }, surname: text, givenName: text, patronymic: { type: 'string', maxLength: 200 },
+          fin: { type: 'string', pattern: FIN }, surname: text, givenName: text, patronymic: { type: 'string', maxLength: 200, pattern: TEXT },
           role: { enum: ['judge', 'staff', 'operator'] },
           courtId: { anyOf: [{ type: 'null' }, { type: 'string', pattern: '^[A-Z0-9-]{2,64}$' }] },
           active: { type: 'boolean' },
