@@ -14,16 +14,18 @@ const WINDOW_REQUIRED = ['issuedAt', 'expiresAt', 'nonce'] as const;
 export interface WindowFields { issuedAt: string; expiresAt: string; nonce: string }
 
 export interface EvidenceRequest extends WindowFields { orderId: string }
-export const parseEvidenceRequest = checker<EvidenceRequest>({
+export const EVIDENCE_REQUEST_SCHEMA = {
   type: 'object', additionalProperties: false, required: ['orderId', ...WINDOW_REQUIRED],
   properties: { orderId: { type: 'string', format: 'uuid' }, ...WINDOW },
-}, 'evidence request');
+} as const;
+export const parseEvidenceRequest = checker<EvidenceRequest>(EVIDENCE_REQUEST_SCHEMA, 'evidence request');
 
 export interface AccessReportRequest extends WindowFields { subject: Subject }
-export const parseAccessReportRequest = checker<AccessReportRequest>({
+export const ACCESS_REPORT_REQUEST_SCHEMA = {
   type: 'object', additionalProperties: false, required: ['subject', ...WINDOW_REQUIRED],
   properties: { subject: SUBJECT_SCHEMA, ...WINDOW },
-}, 'access-report request');
+} as const;
+export const parseAccessReportRequest = checker<AccessReportRequest>(ACCESS_REPORT_REQUEST_SCHEMA, 'access-report request');
 
 const text = { type: 'string', minLength: 1, maxLength: 200, pattern: TEXT } as const;
 const party = (id: 'fin' | 'voen', rule: object) => ({
@@ -32,7 +34,7 @@ const party = (id: 'fin' | 'voen', rule: object) => ({
 });
 
 export interface CaseDocument extends WindowFields { case: CaseInput }
-export const parseCaseDocument = checker<CaseDocument>({
+export const CASE_DOCUMENT_SCHEMA = {
   type: 'object', additionalProperties: false, required: ['case', ...WINDOW_REQUIRED],
   properties: {
     case: {
@@ -52,10 +54,11 @@ export const parseCaseDocument = checker<CaseDocument>({
     },
     ...WINDOW,
   },
-}, 'case document');
+} as const;
+export const parseCaseDocument = checker<CaseDocument>(CASE_DOCUMENT_SCHEMA, 'case document');
 
 export interface RosterDocument extends WindowFields { persons: PersonInput[] }
-export const parseRosterDocument = checker<RosterDocument>({
+export const ROSTER_DOCUMENT_SCHEMA = {
   type: 'object', additionalProperties: false, required: ['persons', ...WINDOW_REQUIRED],
   properties: {
     persons: {
@@ -72,6 +75,7 @@ export const parseRosterDocument = checker<RosterDocument>({
     },
     ...WINDOW,
   },
-}, 'roster document');
+} as const;
+export const parseRosterDocument = checker<RosterDocument>(ROSTER_DOCUMENT_SCHEMA, 'roster document');
 
 export { ID };
