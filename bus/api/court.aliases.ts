@@ -1,5 +1,5 @@
 /**
- * Gateway aliases of the court endpoints (issue 4 item 8; contracts/hub/openapi.yaml). Every
+ * Gateway aliases of the court endpoints (contracts/hub/openapi.yaml). Every
  * body is a signed document in the wire form `{ "<key>": {...}, "signature": "<base64 CMS>" }`
  * and goes to its court action as it is — only the body, never query or path values mixed in.
  * Authorization happens in the actions (ctx.meta is not trusted). Any failure is answered as

@@ -3,3 +3,4 @@ export type { PkiCommandContext } from './pki-command';
 export { runCmsCommand } from './cms-command';
 export type { CmsCommandContext, Verdict } from './cms-command';
 export type { CliIo } from './args';
+export { InputFileError, certificate, jsonDocument, jsonObject, privateKey, readError, signerFromFiles, writeError } from './input-files';
