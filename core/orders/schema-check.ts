@@ -14,6 +14,12 @@ export const MAX_VIOLATIONS = 50;
 export function checker<T>(schema: object, what: string): (value: unknown) => T {
   const check: ValidateFunction = ajv.compile(schema);
   return (value) => {
+    const long = overlong(schema, value, '');
+    if (long.length > 0) {
+      throw new HubError('HUB_ERR_VALIDATION_BAD_REQUEST', {
+        origin: 'client', message: `The ${what} does not match the contract: ${long.slice(0, 3).join('; ')}`, details: { violations: long.slice(0, MAX_VIOLATIONS), violationCount: long.length },
+      });
+    }
     if (!check(value)) {
       const errors = check.errors ?? [];
       const violations = errors.slice(0, MAX_VIOLATIONS).map(describe);
@@ -26,6 +32,21 @@ export function checker<T>(schema: object, what: string): (value: unknown) => T 
     }
     return value as T;
   };
+}
+
+/**
+ * Arrays longer than their schema's maxItems, found before ajv checks each item: a list of
+ * thousands of bad items would otherwise cost a violation (and CPU) per item.
+ */
+function overlong(schema: any, value: unknown, at: string): string[] {
+  if (schema === null || typeof schema !== 'object') return [];
+  if (Array.isArray(value)) {
+    if (typeof schema.maxItems === 'number' && value.length > schema.maxItems) return [`${at || '/'} must NOT have more than ${schema.maxItems} items`];
+    return schema.items ? value.flatMap((v, i) => overlong(schema.items, v, `${at}/${i}`)) : [];
+  }
+  if (value === null || typeof value !== 'object' || !schema.properties) return [];
+  return Object.entries(schema.properties as Record<string, unknown>)
+    .flatMap(([k, s]) => (Object.hasOwn(value, k) ? overlong(s, (value as Record<string, unknown>)[k], `${at}/${k}`) : []));
 }
 
 function describe(e: ErrorObject): string {
