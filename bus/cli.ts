@@ -4,7 +4,8 @@ import path from 'node:path';
 import { HubError } from '../contracts/hub';
 import { runAuditVerify } from '../core/audit';
 import { PROVIDERS } from '../registry';
-import { runCmsCommand, runPkiCommand } from '../signing/cli';
+import { InputFileError, jsonObject, runCmsCommand, runPkiCommand } from '../signing/cli';
+import type { PkiSummary } from '../signing/test-ca';
 import { COURT_COMMANDS, nodeIo } from './api';
 import { loadConfig } from './config';
 import { runningEmbeddedServerUrl } from '../core/store';
@@ -21,13 +22,15 @@ const USAGE = `usage: court-hub <command> [options]
   cms verify --in FILE --sig FILE.p7s [--trust PEM ...] [--crl FILE ...] [--ocsp-url URL]
   order create --case N --subject FIN|VOEN --categories 11.2.22,11.2.3 [--decision ID] [--purpose TEXT]
   order sign --in order.json --cert judge.crt.pem --key judge.key.pem [--chain PEM ...] [--out order.sig]
-  lookup --order order.json --sig order.sig [--url http://127.0.0.1:8080] [--out evidence.p7s] [--cert judge.crt.pem --key judge.key.pem]
+  lookup --order order.json --sig order.sig [--url URL] [--out evidence.p7s] [--cert judge.crt.pem --key judge.key.pem]
   verify-evidence FILE [--pki DIR | --trust root.pem ...]
   audit verify [--json]                            walk the audit chain (DATABASE_URL or DATA_DIR)
   access-report --subject FIN --cert PEM --key PEM [--url URL]
   delegate --case N --staff FIN[,FIN] --cert judge.crt.pem --key judge.key.pem [--hours 8] [--url URL]
   verify-identity --case N --subject FIN --surname S --given-name G [--patronymic P] --birth-date YYYY-MM-DD
-                  --document NUMBER --cert clerk.crt.pem --key clerk.key.pem [--url URL]`;
+                  --document NUMBER --cert clerk.crt.pem --key clerk.key.pem [--url URL]
+Commands that talk to the hub use --url, else $COURT_HUB_URL, else http://127.0.0.1:8080.
+Every command answers --help (or -h) with its usage.`;
 
 const stdio = {
   out: (t: string) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
@@ -49,11 +52,12 @@ async function dispatch(argv: string[]): Promise<number> {
     case 'cms':
       return runCmsCommand(rest, stdio);
     case 'audit': {
+      if (rest.includes('--help') || rest.includes('-h')) { stdio.out('usage: court-hub audit verify [--json]'); return 0; }
       if (rest[0] !== 'verify') { stdio.err('usage: court-hub audit verify [--json]'); return 2; }
       const cfg = loadConfig();
       const summaryFile = path.join(pkiDir(), 'pki.json');
       if (!fs.existsSync(summaryFile)) { stdio.err(`no PKI at ${summaryFile}: the hub has not run here yet (set DATA_DIR or PKI_DIR)`); return 2; }
-      const pki = loadHubPki(JSON.parse(fs.readFileSync(summaryFile, 'utf8')));
+      const pki = loadHubPki(jsonObject(summaryFile, fs.readFileSync(summaryFile)) as unknown as PkiSummary);
       // A running hub's embedded server is read through its socket; otherwise this command starts it.
       const running = cfg.databaseUrl ? null : runningEmbeddedServerUrl(cfg.dataDir);
       return runAuditVerify(rest.slice(1), {
@@ -79,6 +83,6 @@ async function dispatch(argv: string[]): Promise<number> {
 }
 
 dispatch(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (err) => {
-  stdio.err(`court-hub: ${err instanceof HubError ? `${err.code}: ${err.message}` : (err?.message ?? String(err))}`);
+  stdio.err(`court-hub: ${err instanceof HubError ? `${err.code}: ${err.message}` : err instanceof InputFileError ? err.message : `unexpected ${err?.name ?? 'failure'}`}`);
   process.exitCode = err instanceof HubError && err.category === 'validation' ? 2 : 1;
 });

@@ -3,6 +3,8 @@ import type { ServiceBroker, ServiceSchema } from 'moleculer';
 import ApiGateway from 'moleculer-web';
 import type { Catalog } from '../registry';
 import { sendHubError, sendJson, toHttpError } from './http-errors';
+import { correlationId, routeTable, screenRequest, verifyJsonBytes } from './http-input';
+import { close, createHttpServer, listen } from './http-server';
 import { renderMerged } from './metrics';
 import type { ComponentHealth } from './ops.service';
 
@@ -48,8 +50,12 @@ export function createGatewayService(opts: GatewayOptions): ServiceSchema {
     name: 'gateway',
     mixins: [ApiGateway],
     settings: {
+      // The hub owns the HTTP server (bus/http-server.ts): a busy port fails start-up at once.
+      server: false,
       port: opts.port,
       ip: opts.host,
+      // The correlation id is screened before Moleculer sees it (bus/http-input.ts).
+      rootCallOptions(options: { requestID?: string }, req: IncomingMessage & { $requestId?: string }) { options.requestID = req.$requestId; },
       // The gateway logs no request params or bodies: they carry personal codes.
       logRequest: null,
       logResponse: null,
@@ -60,7 +66,7 @@ export function createGatewayService(opts: GatewayOptions): ServiceSchema {
         path: '/',
         mappingPolicy: 'restrict',
         autoAliases: false,
-        bodyParsers: { json: { limit: opts.maxBodyBytes, strict: true }, urlencoded: false },
+        bodyParsers: { json: { limit: opts.maxBodyBytes, strict: true, verify: verifyJsonBytes }, urlencoded: false },
         aliases: {
           'GET /health'(this: any, req: IncomingMessage, res: ServerResponse) {
             this.health().then(({ status, body }: any) => sendJson(res, status, body)).catch((err: unknown) => sendHubError(res, toHttpError(err)));
@@ -81,11 +87,29 @@ export function createGatewayService(opts: GatewayOptions): ServiceSchema {
           sendHubError(res, toHttpError(err), (req as any).$ctx?.requestID);
         },
       }],
-      onError(req: IncomingMessage, res: ServerResponse, err: unknown) {
-        sendHubError(res, toHttpError(err));
+      onError(req: IncomingMessage & { $requestId?: string }, res: ServerResponse, err: unknown) {
+        sendHubError(res, toHttpError(err), (req as any).$ctx?.requestID ?? req.$requestId);
       },
     },
+    created(this: any) {
+      this.routeTable = routeTable(this.settings.routes.flatMap((r: { aliases?: object }) => Object.keys(r.aliases ?? {})));
+      this.server = createHttpServer((req, res) => this.screened(req, res));
+    },
+    started(this: any) {
+      return listen(this.server, opts.port, opts.host);
+    },
+    stopped(this: any) {
+      return close(this.server);
+    },
     methods: {
+      /** Refusals that need no route (bad percent-encoding, wrong method, not UTF-8 JSON) come first. */
+      screened(this: any, req: IncomingMessage & { $requestId?: string }, res: ServerResponse) {
+        req.$requestId = correlationId(req.headers);
+        const refusal = screenRequest(req, this.routeTable);
+        if (!refusal) return this.httpHandler(req, res);
+        res.setHeader('X-Request-ID', req.$requestId);
+        sendHubError(res, refusal, req.$requestId);
+      },
       async scrape(this: any): Promise<string> {
         const broker: ServiceBroker = this.broker;
         const per = await Promise.all(opsNodes(broker).map((nodeID) =>

@@ -1,5 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { HubError } from '../contracts/hub';
+import { errorBody } from './http-error-body';
+import { clientInputError } from './http-input';
 
 /**
  * Turns anything thrown while serving HTTP into a HubError answer: status from the category,
@@ -9,9 +11,9 @@ export function toHttpError(err: any): HubError {
   if (err instanceof HubError) return err;
   const bus = busFailure(err);
   if (bus) return bus;
-  // body-parser (moleculer-web's JSON parser)
-  if (err?.type === 'entity.too.large' || err?.status === 413) return new HubError('HUB_ERR_VALIDATION_TOO_LARGE', { origin: 'client' });
-  if (err?.type === 'entity.parse.failed') return new HubError('HUB_ERR_VALIDATION_BAD_JSON', { origin: 'client' });
+  // body-parser's refusals and undecodable URLs: the client's to fix (bus/http-input.ts)
+  const input = clientInputError(err);
+  if (input) return input;
   // moleculer-web
   if (err?.name === 'NotFoundError' || err?.code === 404) return new HubError('HUB_ERR_VALIDATION_NOT_FOUND', { origin: 'client' });
   if (err?.name === 'ValidationError') return new HubError('HUB_ERR_VALIDATION_BAD_REQUEST', { origin: 'client' });
@@ -42,12 +44,12 @@ function retryAfterSeconds(err: HubError): number {
 }
 
 export function sendHubError(res: ServerResponse, err: HubError, requestId?: string): void {
-  const body = JSON.stringify({
-    error: { code: err.code, category: err.category, message: err.message, details: err.details, requestId },
-  });
+  const body = JSON.stringify(errorBody(err, requestId));
   if (res.headersSent) { res.end(); return; }
+  // RFC 9110 §15.5.6: a 405 names the methods the resource does answer to.
+  const allow = err.httpStatus === 405 && Array.isArray(err.details?.allow) ? { Allow: (err.details.allow as string[]).join(', ') } : {};
   res.writeHead(err.httpStatus, {
-    'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(body),
+    ...allow, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(body),
     ...(err.retryable ? { 'Retry-After': String(retryAfterSeconds(err)) } : {}),
   });
   res.end(body);

@@ -1,5 +1,5 @@
 /**
- * Gateway aliases of the court endpoints (issue 4 item 8; contracts/hub/openapi.yaml). Every
+ * Gateway aliases of the court endpoints (contracts/hub/openapi.yaml). Every
  * body is a signed document in the wire form `{ "<key>": {...}, "signature": "<base64 CMS>" }`
  * and goes to its court action as it is — only the body, never query or path values mixed in.
  * Authorization happens in the actions (ctx.meta is not trusted). Any failure is answered as
@@ -7,9 +7,11 @@
  *
  * Usage: createGatewayService({ ..., aliases: courtAliases({ timeoutMs }) }).
  */
+import { isUtf8 } from 'node:buffer';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HubError } from '../../contracts/hub';
 import { sendHubError, sendJson, toHttpError } from '../http-errors';
+import { BODY_LIMITS, jsonShape } from '../http-input';
 
 type CallOpts = { timeout?: number };
 type Req = IncomingMessage & { body?: unknown; $ctx?: { requestID?: string; call(action: string, params: unknown, opts?: CallOpts): Promise<unknown> }; $params?: Record<string, string> };
@@ -65,8 +67,11 @@ const getEvidence = (call: Call): Alias => function (this, req, res) {
   try {
     if (typeof header !== 'string' || header.length === 0) throw bad('Sign a request for this evidence and send it in the X-Signed-Request header', 'header X-Signed-Request is required');
     if (header.length > 96 * 1024) throw new HubError('HUB_ERR_VALIDATION_TOO_LARGE', { origin: 'client' });
+    const bytes = Buffer.from(header, 'base64');
+    // The same budget as a request body (bus/http-input.ts): UTF-8, shallow, bounded.
+    if (!isUtf8(bytes) || jsonShape(bytes, BODY_LIMITS)) throw bad('The X-Signed-Request header must be base64 of the signed request JSON', 'header X-Signed-Request is not UTF-8 JSON within the body limits');
     try {
-      body = JSON.parse(Buffer.from(header, 'base64').toString('utf8'));
+      body = JSON.parse(bytes.toString('utf8'));
     } catch {
       throw bad('The X-Signed-Request header must be base64 of the signed request JSON', 'header X-Signed-Request is not base64 JSON');
     }

@@ -23,6 +23,12 @@ export const ERROR_CATALOGUE = {
   HUB_ERR_VALIDATION_SUBJECT_KIND: { category: 'validation', message: 'The category cannot be looked up for this kind of subject (FIN or VÖEN)' },
   HUB_ERR_VALIDATION_DEADLINE: { category: 'validation', message: 'The deadline is missing, in the past or too far ahead' },
   HUB_ERR_VALIDATION_NOT_FOUND: { category: 'validation', message: 'No such resource', httpStatus: 404 },
+  // HTTP's own refusals of a request the gateway cannot read (RFC 9110 §15.5): still the client's to fix, never a 5xx
+  HUB_ERR_VALIDATION_UNSUPPORTED_MEDIA: { category: 'validation', message: 'The request body must be JSON (Content-Type: application/json) in UTF-8, uncompressed or gzip/deflate', httpStatus: 415 },
+  HUB_ERR_VALIDATION_UNDECODABLE: { category: 'validation', message: 'The request body could not be decoded: broken compression or bytes that are not UTF-8' },
+  HUB_ERR_VALIDATION_BAD_URL: { category: 'validation', message: 'The URL is malformed (invalid percent-encoding)' },
+  HUB_ERR_VALIDATION_METHOD_NOT_ALLOWED: { category: 'validation', message: 'This method is not allowed on this resource: the Allow header lists those that are', httpStatus: 405 },
+  HUB_ERR_VALIDATION_HEADERS_TOO_LARGE: { category: 'validation', message: 'The request line or headers are larger than allowed', httpStatus: 431 },
 
   // authorization: who asks may not ask this (statute 11.2, 9.1.2)
   HUB_ERR_AUTHZ_DENIED: { category: 'authorization', message: 'The request is not authorized' },
@@ -53,6 +59,7 @@ export const ERROR_CATALOGUE = {
   HUB_ERR_REGISTRY_INVALID: { category: 'config', message: 'The registry catalog is invalid' },
   HUB_ERR_REGISTRY_NO_ADAPTER: { category: 'config', message: 'No adapter is connected for this registry yet' },
   HUB_ERR_TRANSPORT_UNREACHABLE: { category: 'config', message: 'The message transport (NATS) could not be reached' },
+  HUB_ERR_CONFIG_PORT_IN_USE: { category: 'config', message: 'The HTTP port is already in use by another process: stop it or set PORT to a free port' },
   // The registry (or the bus in front of it) refuses the hub itself (X-Road access rights, HTTP 401/403): the
   // registry is up, so the breaker does not count it, and retrying cannot help until the access is granted.
   HUB_ERR_UPSTREAM_ACCESS_DENIED: { category: 'config', message: 'The registry refused the hub: it is not permitted to call this service' },

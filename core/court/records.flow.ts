@@ -60,12 +60,26 @@ async function operatorGate<T extends { issuedAt: string; expiresAt: string; non
   return { doc: d, actor: signer.fin as string, ev: (outcome, details) => mk(outcome, d, signer.fin, details) };
 }
 
+/**
+ * What each database rule means for the operator's document (core/store/migrations), so the
+ * answer names the field and never the database's own constraint name.
+ */
+const STORE_RULES: Record<string, string> = {
+  cases_court_id_fkey: '/case/courtId must name a court the hub knows',
+  cases_judge_fin_fkey: '/case/judgeFin must name a person on the roster',
+  parties_case_fin_idx: '/case/parties must not name the same FIN twice',
+  parties_case_voen_idx: '/case/parties must not name the same VÖEN twice',
+  persons_court_id_fkey: '/persons courtId must name a court the hub knows',
+  persons_check: '/persons a judge or staff member needs a courtId',
+};
+
 /** Database refusals of operator input (unknown court, unknown judge) are the operator's to fix: 4xx. */
 function storeInputError(err: unknown): HubError {
   if (HubError.is(err, 'HUB_ERR_STORE_FAILED') && ['23503', '23514', '23505'].includes(String(err.details?.sqlState))) {
+    const rule = STORE_RULES[String(err.details?.constraint)] ?? 'the document conflicts with the court records the hub keeps';
     return new HubError('HUB_ERR_VALIDATION_BAD_REQUEST', {
       origin: 'client', message: 'The document refers to something the hub does not know (court, judge) or breaks a rule of the roster',
-      details: { constraint: err.details?.constraint },
+      details: { violations: [rule] },
     });
   }
   return HubError.is(err) ? err : new HubError('HUB_ERR_STORE_FAILED');

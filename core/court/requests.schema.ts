@@ -1,7 +1,7 @@
 /** Schemas of the smaller signed requests: evidence retrieval, access report, operator changes. */
 import type { Subject } from '../../contracts/hub';
 import { SUBJECT_SCHEMA } from '../../contracts/hub/subject-schema';
-import { CASE_NUMBER, FIN, ID, NONCE, checker } from '../orders/schema-check';
+import { CASE_NUMBER, FIN, ID, NONCE, TEXT, checker } from '../orders/schema-check';
 import type { CaseInput, PersonInput } from './ports';
 
 const WINDOW = {
@@ -14,25 +14,27 @@ const WINDOW_REQUIRED = ['issuedAt', 'expiresAt', 'nonce'] as const;
 export interface WindowFields { issuedAt: string; expiresAt: string; nonce: string }
 
 export interface EvidenceRequest extends WindowFields { orderId: string }
-export const parseEvidenceRequest = checker<EvidenceRequest>({
+export const EVIDENCE_REQUEST_SCHEMA = {
   type: 'object', additionalProperties: false, required: ['orderId', ...WINDOW_REQUIRED],
   properties: { orderId: { type: 'string', format: 'uuid' }, ...WINDOW },
-}, 'evidence request');
+} as const;
+export const parseEvidenceRequest = checker<EvidenceRequest>(EVIDENCE_REQUEST_SCHEMA, 'evidence request');
 
 export interface AccessReportRequest extends WindowFields { subject: Subject }
-export const parseAccessReportRequest = checker<AccessReportRequest>({
+export const ACCESS_REPORT_REQUEST_SCHEMA = {
   type: 'object', additionalProperties: false, required: ['subject', ...WINDOW_REQUIRED],
   properties: { subject: SUBJECT_SCHEMA, ...WINDOW },
-}, 'access-report request');
+} as const;
+export const parseAccessReportRequest = checker<AccessReportRequest>(ACCESS_REPORT_REQUEST_SCHEMA, 'access-report request');
 
-const text = { type: 'string', minLength: 1, maxLength: 200 } as const;
+const text = { type: 'string', minLength: 1, maxLength: 200, pattern: TEXT } as const;
 const party = (id: 'fin' | 'voen', rule: object) => ({
   type: 'object', additionalProperties: false, required: [id, 'name', 'role'],
   properties: { [id]: rule, name: text, role: { enum: ['plaintiff', 'defendant', 'third-party', 'accused', 'victim'] } },
 });
 
 export interface CaseDocument extends WindowFields { case: CaseInput }
-export const parseCaseDocument = checker<CaseDocument>({
+export const CASE_DOCUMENT_SCHEMA = {
   type: 'object', additionalProperties: false, required: ['case', ...WINDOW_REQUIRED],
   properties: {
     case: {
@@ -52,10 +54,11 @@ export const parseCaseDocument = checker<CaseDocument>({
     },
     ...WINDOW,
   },
-}, 'case document');
+} as const;
+export const parseCaseDocument = checker<CaseDocument>(CASE_DOCUMENT_SCHEMA, 'case document');
 
 export interface RosterDocument extends WindowFields { persons: PersonInput[] }
-export const parseRosterDocument = checker<RosterDocument>({
+export const ROSTER_DOCUMENT_SCHEMA = {
   type: 'object', additionalProperties: false, required: ['persons', ...WINDOW_REQUIRED],
   properties: {
     persons: {
@@ -63,7 +66,7 @@ export const parseRosterDocument = checker<RosterDocument>({
       items: {
         type: 'object', additionalProperties: false, required: ['fin', 'surname', 'givenName', 'role', 'courtId', 'active'],
         properties: {
-          fin: { type: 'string', pattern: FIN }, surname: text, givenName: text, patronymic: { type: 'string', maxLength: 200 },
+          fin: { type: 'string', pattern: FIN }, surname: text, givenName: text, patronymic: { type: 'string', maxLength: 200, pattern: TEXT },
           role: { enum: ['judge', 'staff', 'operator'] },
           courtId: { anyOf: [{ type: 'null' }, { type: 'string', pattern: '^[A-Z0-9-]{2,64}$' }] },
           active: { type: 'boolean' },
@@ -72,6 +75,7 @@ export const parseRosterDocument = checker<RosterDocument>({
     },
     ...WINDOW,
   },
-}, 'roster document');
+} as const;
+export const parseRosterDocument = checker<RosterDocument>(ROSTER_DOCUMENT_SCHEMA, 'roster document');
 
 export { ID };

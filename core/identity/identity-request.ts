@@ -4,7 +4,7 @@
  * number. Wire form `{ "request": {...}, "signature": "<base64 CMS>" }`. It has no `categories`:
  * a clerk can ask the population register (11.2.22) this one question and nothing else.
  */
-import { CASE_NUMBER, FIN, ID, NONCE, checker } from '../orders/schema-check';
+import { CASE_NUMBER, FIN, ID, NONCE, TEXT, checker } from '../orders/schema-check';
 
 export interface IdentityRequest {
   requestId: string;
@@ -22,7 +22,7 @@ export interface IdentityRequest {
   nonce: string;
 }
 
-const name = { type: 'string', minLength: 1, maxLength: 200 } as const;
+const name = { type: 'string', minLength: 1, maxLength: 200, pattern: TEXT } as const;
 
 export const IDENTITY_REQUEST_SCHEMA = {
   type: 'object',

@@ -1,7 +1,7 @@
 /** JSON Schema of the lookup order (issue 4 item 2); contracts/hub/openapi.yaml documents the same. */
 import { SUBJECT_SCHEMA } from '../../contracts/hub/subject-schema';
 import type { LookupOrder } from './order.types';
-import { CASE_NUMBER, NONCE, checker } from './schema-check';
+import { CASE_NUMBER, MULTILINE_TEXT, NONCE, checker } from './schema-check';
 
 export const ORDER_SCHEMA = {
   type: 'object',
@@ -18,7 +18,7 @@ export const ORDER_SCHEMA = {
         { type: 'object', additionalProperties: false, required: ['kind', 'decisionId'], properties: { kind: { const: 'decision' }, decisionId: { type: 'string', minLength: 1, maxLength: 128, pattern: '^[A-Za-z0-9._:/()-]+$' } } },
       ],
     },
-    purpose: { type: 'string', minLength: 1, maxLength: 1000 },
+    purpose: { type: 'string', minLength: 1, maxLength: 1000, pattern: MULTILINE_TEXT },
     issuedAt: { type: 'string', format: 'date-time' },
     expiresAt: { type: 'string', format: 'date-time' },
     nonce: { type: 'string', pattern: NONCE },

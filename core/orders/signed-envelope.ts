@@ -5,16 +5,18 @@
  */
 import { HubError } from '../../contracts/hub';
 import type { SignedEnvelope } from './order.types';
+import { MAX_VIOLATIONS, quoteName } from './schema-check';
 
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 /** A CMS SignedData with a certificate chain is a few KB; far more is not a signature. */
 const MAX_SIGNATURE_BYTES = 64 * 1024;
 
-function bad(violations: string[]): HubError {
+function bad(violations: string[], total = violations.length): HubError {
+  const more = total > 3 ? ` (and ${total - 3} more)` : '';
   return new HubError('HUB_ERR_VALIDATION_BAD_REQUEST', {
     origin: 'client',
-    message: `The signed request is malformed: ${violations.join('; ')}`,
-    details: { violations },
+    message: `The signed request is malformed: ${violations.slice(0, 3).join('; ')}${more}`,
+    details: { violations: violations.slice(0, MAX_VIOLATIONS), violationCount: total },
   });
 }
 
@@ -22,7 +24,6 @@ export function parseSignedEnvelope<K extends string>(body: unknown, key: K): Si
   if (body === null || typeof body !== 'object' || Array.isArray(body)) throw bad(['/ must be a JSON object']);
   const o = body as Record<string, unknown>;
   const violations: string[] = [];
-  for (const k of Object.keys(o)) if (k !== key && k !== 'signature') violations.push(`/${k} is not allowed`);
   if (!(key in o)) violations.push(`/${key} is required`);
   else if (o[key] === null || typeof o[key] !== 'object' || Array.isArray(o[key])) violations.push(`/${key} must be an object`);
   let signature: Buffer | undefined;
@@ -34,7 +35,10 @@ export function parseSignedEnvelope<K extends string>(body: unknown, key: K): Si
     if (signature.length > MAX_SIGNATURE_BYTES) violations.push('/signature is too large');
     else if (signature.length < 16 || signature[0] !== 0x30) violations.push('/signature is not a DER CMS SignedData');
   }
-  if (violations.length > 0) throw bad(violations);
+  // Unknown members are counted, and only the first few named (shortened and escaped: the client chose them).
+  const unknown = Object.keys(o).filter((k) => k !== key && k !== 'signature');
+  violations.push(...unknown.slice(0, MAX_VIOLATIONS).map((k) => `/ must not have the member ${quoteName(k)}`));
+  if (violations.length > 0) throw bad(violations, violations.length + Math.max(0, unknown.length - MAX_VIOLATIONS));
   return { key, document: o[key], signature: signature as Buffer };
 }
 

@@ -10,6 +10,10 @@ export function parseArgs(argv: string[], known: { value: string[]; boolean?: st
   const out: ParsedArgs = { positional: [], flags: new Map() };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
+    if (a === '--help' || a === '-h') {
+      out.flags.set('help', ['true']);
+      continue;
+    }
     if (!a.startsWith('--')) {
       out.positional.push(a);
       continue;
@@ -26,6 +30,11 @@ export function parseArgs(argv: string[], known: { value: string[]; boolean?: st
     out.flags.set(name, [...(out.flags.get(name) ?? []), v]);
   }
   return out;
+}
+
+/** `--help` / `-h` anywhere: the caller prints its usage on stdout and exits 0. */
+export function wantsHelp(p: ParsedArgs): boolean {
+  return p.flags.has('help');
 }
 
 export function one(p: ParsedArgs, name: string): string | undefined {

@@ -1,10 +1,10 @@
 /**
  * `court-hub pki init [--dir DIR] [--key-type rsa|ec] [--ocsp-url URL]`: writes a throw-away
- * test PKI and prints the JSON summary of every path written (issue 3 §1). The people and
+ * test PKI and prints the JSON summary of every path written. The people and
  * providers are the caller's (the lead passes the demo roster and the registry's providers).
  */
 import { initPki, PkiPerson } from '../test-ca';
-import { CliIo, UsageError, one, parseArgs } from './args';
+import { CliIo, UsageError, one, parseArgs, wantsHelp } from './args';
 
 export interface PkiCommandContext {
   people: PkiPerson[];
@@ -19,6 +19,7 @@ const USAGE = 'usage: court-hub pki init [--dir DIR] [--key-type rsa|ec] [--ocsp
 export async function runPkiCommand(argv: string[], io: CliIo, ctx: PkiCommandContext): Promise<number> {
   try {
     const args = parseArgs(argv, { value: ['dir', 'key-type', 'ocsp-url'] });
+    if (wantsHelp(args)) { io.out(`${USAGE}\n`); return 0; }
     if (args.positional[0] !== 'init' || args.positional.length !== 1) throw new UsageError(USAGE);
     const keyType = one(args, 'key-type') ?? 'ec';
     if (keyType !== 'rsa' && keyType !== 'ec') throw new UsageError('--key-type must be rsa or ec');

@@ -6,10 +6,11 @@
  * and up to two folders above it, where a PKI made by `court-hub pki init` keeps
  * intermediates.pem and trust-bundle.pem.
  */
-import { createPrivateKey, X509Certificate, type KeyObject } from 'node:crypto';
+import { X509Certificate, type KeyObject } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { issuerChain } from '../cms/issuer-chain';
 import { pemCertificates } from '../pki/cert-info';
+import { certificate, signerFromFiles } from './input-files';
 
 export interface CliSigner {
   certPem: string;
@@ -26,13 +27,16 @@ export async function loadCliSigner(
   readFile: (path: string) => Promise<Buffer>,
   files: { cert: string; key: string; chain?: string[] },
 ): Promise<CliSigner> {
-  const bundle = (await readFile(files.cert)).toString('utf8');
-  const [signerDer, ...bundled] = pemCertificates(bundle);
-  if (!signerDer) throw new Error(`${files.cert}: no PEM certificate`);
-  const certPem = new X509Certificate(signerDer).toString(); // PEM
-  const key = createPrivateKey(await readFile(files.key));
+  const bytes = await readFile(files.cert);
+  const [signerDer, ...bundled] = pemCertificates(bytes.toString('utf8'));
+  // The key must be the certificate's: a signature by anyone else would only be refused later, by the hub.
+  const { certPem, key } = signerFromFiles(files.cert, signerDer ? Buffer.from(signerDer) : bytes, files.key, await readFile(files.key));
   const candidates = bundled.map((d) => new X509Certificate(d).toString());
-  for (const f of files.chain ?? []) candidates.push((await readFile(f)).toString('utf8'));
+  for (const f of files.chain ?? []) {
+    const ca = await readFile(f);
+    certificate(f, ca);
+    candidates.push(ca.toString('utf8'));
+  }
   let found = issuerChain(certPem, candidates);
   for (let dir = dirname(files.cert), up = 0; !found.complete && up <= 2; dir = dirname(dir), up++) {
     for (const name of CA_FILES) {

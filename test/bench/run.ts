@@ -6,7 +6,7 @@ import type { Figure } from './figures';
 /**
  * `npm run bench`: runs every benchmark, prints `name value unit` lines and writes the same as
  * JSON under test/bench/results/. Nothing here asserts: figures are read by people.
- * BENCH_ONLY=lookup,wss,cms,anonymizer,faults runs a subset.
+ * BENCH_ONLY=lookup,wss,cms,anonymizer,faults,gateway runs a subset.
  */
 /* eslint-disable @typescript-eslint/no-require-imports */
 const SUITES: Record<string, () => { run(): Promise<Figure[]> }> = {
@@ -16,6 +16,7 @@ const SUITES: Record<string, () => { run(): Promise<Figure[]> }> = {
   cms: () => require('./signing-cms.bench'),
   anonymizer: () => require('./anonymizer.bench'),
   faults: () => require('./faults.bench'),
+  gateway: () => require('./gateway-input.bench'),
 };
 
 async function main(): Promise<void> {

@@ -77,10 +77,18 @@ describe('CLI walk-through', () => {
     expect(JSON.parse(m.out.pop()!).accesses.length).toBeGreaterThan(0);
   });
 
-  it('A judge signs with the wrong key file. Result: the CLI prints the refusal code and exits 1', async () => {
+  it('A judge signs with another judge\'s key file. Result: order sign exits 1 naming the key file; no signature is written', async () => {
     const m = memIo({ 'o.json': JSON.stringify({ orderId: randomUUID(), caseNumber: CASE_A, subject: { fin: PARTY }, categories: ['11.2.22'], basis: { kind: 'request' }, purpose: 'x', ...window() }),
       'judge.crt': court.s.judge.certPem, 'other.key': court.s.otherJudge.keyPem });
-    await runOrder(['sign', '--in', 'o.json', '--cert', 'judge.crt', '--key', 'other.key', '--out', 'o.sig'], m.io);
+    expect(await runOrder(['sign', '--in', 'o.json', '--cert', 'judge.crt', '--key', 'other.key', '--out', 'o.sig'], m.io)).toBe(1);
+    expect(m.err).toEqual([expect.stringMatching(/^error: other\.key: this private key does not belong to the certificate in judge\.crt/)]);
+    expect(m.fs.has('o.sig')).toBe(false);
+  });
+
+  it('A signature made with another judge\'s key reaches the hub anyway. Result: lookup exits 1 with HUB_ERR_AUTHZ_SIGNATURE_INVALID', async () => {
+    const order = { orderId: randomUUID(), caseNumber: CASE_A, subject: { fin: PARTY }, categories: ['11.2.22'], basis: { kind: 'request' }, purpose: 'x', ...window() };
+    const forged = await signed({ certPem: court.s.judge.certPem, key: court.s.otherJudge.key }, 'order', order);
+    const m = memIo({ 'o.json': JSON.stringify(order), 'o.sig': String(forged.signature) });
     expect(await runLookupCli(['--order', 'o.json', '--sig', 'o.sig', '--url', url], m.io)).toBe(1);
     expect(m.err.join()).toMatch(/HUB_ERR_AUTHZ_SIGNATURE_INVALID/);
   });

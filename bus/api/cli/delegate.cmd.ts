@@ -7,7 +7,7 @@ import { newNonce } from '../../../core/orders';
 import { CliIo, Command, UsageError, args, guarded, need, nodeIo } from './io';
 import { signAndPost } from './signed-post';
 
-const USAGE = 'usage: court-hub delegate --case N --staff FIN[,FIN] --cert judge.crt --key judge.key [--hours 8] [--url http://127.0.0.1:8080]';
+const USAGE = 'usage: court-hub delegate --case N --staff FIN[,FIN] --cert judge.crt --key judge.key [--hours 8] [--url URL, default $COURT_HUB_URL or http://127.0.0.1:8080]';
 
 export const runDelegateCli: Command = (argv, io: CliIo = nodeIo) => guarded(io, async () => {
   const { values } = args(argv, { case: { type: 'string' }, staff: { type: 'string' }, hours: { type: 'string' }, cert: { type: 'string' }, key: { type: 'string' }, url: { type: 'string' } }, USAGE);

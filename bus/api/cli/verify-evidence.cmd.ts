@@ -8,25 +8,31 @@ import { join } from 'node:path';
 import { verifyEvidence } from '../../../core/evidence';
 import { cmsVerifier } from '../../../core/orders';
 import { PathValidator } from '../../../signing/pki';
-import { CliIo, Command, args, guarded, nodeIo } from './io';
+import { InputFileError, certificate, jsonObject } from '../../../signing/cli';
+import { CliIo, Command, args, guarded, nodeIo, readInput } from './io';
 
 const USAGE = 'usage: court-hub verify-evidence FILE [--trust root.pem] [--crl root.crl --crl qualified.crl …] [--intermediates FILE] [--pki DIR]';
 
 async function trustFrom(io: CliIo, v: { trust?: string; crl?: string[]; intermediates?: string; pki?: string }) {
+  // A certificate file is checked here so a wrong one is named, not reported as a bare parser code later.
+  const read = async (f: string) => { const b = await readInput(io, f); certificate(f, b); return b.toString('utf8'); };
   if (v.trust) {
     return {
-      anchors: [(await io.readFile(v.trust)).toString('utf8')],
-      intermediates: v.intermediates ? [(await io.readFile(v.intermediates)).toString('utf8')] : [],
-      crls: await Promise.all((v.crl ?? []).map((f) => io.readFile(f))),
+      anchors: [await read(v.trust)],
+      intermediates: v.intermediates ? [await read(v.intermediates)] : [],
+      crls: await Promise.all((v.crl ?? []).map((f) => readInput(io, f))),
     };
   }
   const dir = v.pki ?? process.env.PKI_DIR ?? join(process.env.DATA_DIR ?? '.data', 'pki');
-  const s = JSON.parse((await io.readFile(join(dir, 'pki.json'))).toString('utf8'));
-  const read = async (f: string) => (await io.readFile(f)).toString('utf8');
+  const file = join(dir, 'pki.json');
+  const s = jsonObject(file, await readInput(io, file)) as any;
+  if (typeof s.rootCa?.cert !== 'string' || typeof s.qualifiedCa?.cert !== 'string' || typeof s.agencyCa?.cert !== 'string' || typeof s.crls !== 'object') {
+    throw new InputFileError(`${file}: not a PKI summary written by \`court-hub pki init\``);
+  }
   return {
     anchors: [await read(s.rootCa.cert)],
     intermediates: [await read(s.qualifiedCa.cert), await read(s.agencyCa.cert)],
-    crls: await Promise.all([s.crls.root, s.crls.qualified, s.crls.agency].map((f: string) => io.readFile(f))),
+    crls: await Promise.all([s.crls.root, s.crls.qualified, s.crls.agency].map((f: string) => readInput(io, String(f)))),
   };
 }
 
@@ -36,7 +42,7 @@ export const runVerifyEvidence: Command = (argv, io: CliIo = nodeIo) => guarded(
   }, USAGE);
   const file = positionals[0];
   if (!file) { io.err(USAGE); return 2; }
-  const der = await io.readFile(file);
+  const der = await readInput(io, file);
   const validator = new PathValidator(await trustFrom(io, values));
   const { packet, signer } = await verifyEvidence(der, cmsVerifier(validator));
   if (values.json) {

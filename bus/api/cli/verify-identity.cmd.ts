@@ -8,7 +8,7 @@ import { newNonce } from '../../../core/orders';
 import { CliIo, Command, args, guarded, need, nodeIo } from './io';
 import { signAndPost } from './signed-post';
 
-const USAGE = 'usage: court-hub verify-identity --case N --subject FIN --surname S --given-name G [--patronymic P] --birth-date YYYY-MM-DD --document NUMBER --cert clerk.crt --key clerk.key [--url http://127.0.0.1:8080]';
+const USAGE = 'usage: court-hub verify-identity --case N --subject FIN --surname S --given-name G [--patronymic P] --birth-date YYYY-MM-DD --document NUMBER --cert clerk.crt --key clerk.key [--url URL, default $COURT_HUB_URL or http://127.0.0.1:8080]';
 
 export const runVerifyIdentityCli: Command = (argv, io: CliIo = nodeIo) => guarded(io, async () => {
   const s = { type: 'string' } as const;
