@@ -34,3 +34,15 @@ export function xmlFlood(kind: FloodKind, bytes = 1024 * 1024, wrap: { head: str
     case 'namespaces-spread': return fill(`${h}<flood>`, () => '<e xmlns:a="urn:a" xmlns:b="urn:b" xmlns:c="urn:c" xmlns:d="urn:d"/>', `</flood>${t}`, bytes);
   }
 }
+
+/** The JSON counterpart: one object with as many members as fit (JSON.parse is linear: the signature refuses it). */
+export function jsonFlood(bytes: number): string {
+  const parts: string[] = [];
+  let len = 2;
+  for (let i = 0; ; i++) {
+    const u = `${i ? ',' : ''}"a${i.toString(36)}":1`;
+    if (len + u.length > bytes) return `{${parts.join('')}}`;
+    parts.push(u);
+    len += u.length;
+  }
+}
