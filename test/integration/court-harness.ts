@@ -93,7 +93,7 @@ function fakeAdapter(provider: string, operation: string, calls: AdapterCallPara
       [operation](ctx: { params: AdapterCallParams }): AdapterResult {
         calls.push(ctx.params);
         return {
-          outcome: 'ok', section: ctx.params.section, provider, operation, messageId: ctx.params.messageId,
+          outcome: 'ok', section: ctx.params.section, provider, operation, messageId: `${provider}-${calls.length}`,
           requestHash: 'a1'.repeat(32), responseHash: 'b2'.repeat(32), data, signedAnswer: Buffer.from(`<signed answer of ${provider}/>`).toString('base64'), durationMs: 1,
         };
       },
