@@ -1,9 +1,9 @@
 /**
  * The replay cache of registry answers (LIBRARIES.md rule 6; X-Road keeps one per security
  * server), shared by every adapter node: an answer's message id is consumed once, after the
- * answer's signature and its binding to the request (id, request hash) have checked out — a forged
- * or misdirected answer never uses up the id of the real one. In a cluster the store is a NATS
- * JetStream key-value bucket (jetstream-replay-guard.ts); in one process, memory.
+ * answer's signature and its signed id have checked out — a forged answer, or one to another
+ * message, never uses up the id of the real one. In a cluster the store is a NATS JetStream
+ * key-value bucket (jetstream-replay-guard.ts); in one process, memory.
  */
 import { createHash } from 'node:crypto';
 import { HubError } from '../../contracts/hub';

@@ -5,8 +5,8 @@
  * axios over a keep-alive agent with the caller's AbortSignal and a streaming size limit. Then:
  * content type → the answer's JWS verified (injected) over the exact body bytes BEFORE the body is
  * parsed → problem+json (RFC 7807) through the fault table, errors end here → for a result (data or
- * not-found): the signed id and request hash (answer-binding.ts), `iat`, the replay cache, the
- * signed `sub` and the subject at the descriptor's place (subject-binding.ts) → the operation's
+ * not-found): the signed id, the replay cache, the signed request hash and `iat` (answer-binding.ts),
+ * the signed `sub` and the subject at the descriptor's place (subject-binding.ts) → the operation's
  * pure mapper → model schema.
  */
 import http from 'node:http';
@@ -15,7 +15,7 @@ import axios, { AxiosError, type AxiosInstance } from 'axios';
 import { HubError, subjectKind } from '../../contracts/hub';
 import { ANSWER_PARAM, NOT_FOUND_MEMBER, REQUEST_PARAM, REST_HEADER, restRequestHash } from '../../contracts/registries/xroad-profile';
 import type { XRoadSubsystem } from '../../registry/types';
-import { compareHash, requireBound, requireFresh } from './answer-binding';
+import { compareHash, requireFresh, requireId, requireRequestHash } from './answer-binding';
 import type { MapResult, RestAdapterDescriptor, RestOperation } from './descriptor';
 import { mediaType, sha256Hex, type Engine, type EngineAnswer, type EngineCall, type ModelCheck } from './engine-types';
 import { matchFault, matchUnsignedFault } from './fault-matcher';
@@ -144,9 +144,10 @@ export function createRestEngine(o: RestEngineOptions): Engine {
     }
 
     // A result: bound to this message, fresh, used once, about the subject asked.
-    requireBound(signed[ANSWER_PARAM.id], c.messageId, compareHash(signed[ANSWER_PARAM.requestHash], expectedHash), where);
-    requireFresh(signed[ANSWER_PARAM.issuedAt], now(), where);
+    requireId(signed[ANSWER_PARAM.id], c.messageId, where);
     await consumeAnswerId(o.replay, where, c.messageId);
+    requireRequestHash(compareHash(signed[ANSWER_PARAM.requestHash], expectedHash), where);
+    requireFresh(signed[ANSWER_PARAM.issuedAt], now(), where);
     requireSubjectClaim(signed[ANSWER_PARAM.subject], c.params.subject, where, notFound ? 'not-found' : 'data');
     let parsed: unknown;
     try {

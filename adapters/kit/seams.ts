@@ -22,7 +22,7 @@ export interface VerifiedSoapAnswer {
 /**
  * Verifies a raw SOAP answer (signature, certificate against the provider's trust anchor, timestamp,
  * wrapping) and returns what was signed. Throws SigningError (signing/errors.ts) otherwise. It must
- * NOT consume the message id: the kit does, once the answer is bound to its request (answer-binding.ts).
+ * NOT consume the message id: the kit does, once the answer's signed id is the one sent (answer-binding.ts).
  */
 export type SoapVerify = (raw: Buffer) => Promise<VerifiedSoapAnswer>;
 

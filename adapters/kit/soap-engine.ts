@@ -4,9 +4,9 @@
  * keep-alive agent, aborted by the breaker timeout or the deadline → size limit while streaming →
  * content type → signature and Timestamp verified (injected) BEFORE anything in the answer is read →
  * SOAP fault through the fault table, errors end here → for a result (data or not-found): the signed
- * xrd:id and xrd:requestHash (answer-binding.ts), the replay cache, the subject at the descriptor's
- * place (subject-binding.ts) → the operation's pure mapper → model schema. node-soap only checks
- * the WSDL at start-up (wsdl-check.ts explains why).
+ * xrd:id, the replay cache, the signed xrd:requestHash (answer-binding.ts), the subject at the
+ * descriptor's place (subject-binding.ts) → the operation's pure mapper → model schema. node-soap
+ * only checks the WSDL at start-up (wsdl-check.ts explains why).
  */
 import type http from 'node:http';
 import type { XRoadSubsystem } from '../../registry/types';
@@ -16,7 +16,7 @@ import { onlyChild, textContent, type XmlElement } from '../../signing/xml/light
 import { parseXml } from '../../signing/xml/parse-xml';
 import type { MapResult, SoapAdapterDescriptor, SoapOperation } from './descriptor';
 import { mediaType, sha256Hex, type Engine, type EngineAnswer, type EngineCall, type ModelCheck } from './engine-types';
-import { compareHash, requireBound } from './answer-binding';
+import { compareHash, requireId, requireRequestHash } from './answer-binding';
 import { matchFault, matchUnsignedFault } from './fault-matcher';
 import { createAgent, postRaw } from './http-post';
 import { consumeAnswerId, type ReplayGuard } from './replay-guard';
@@ -115,10 +115,11 @@ export function createSoapEngine(o: SoapEngineOptions): Engine {
     }
 
     // A result: bound to this message (X-Road 4.0 §2.4.3 requestHash), used once, about the subject asked.
+    requireId(verified.headers.id, c.messageId, where);
+    await consumeAnswerId(o.replay, where, c.messageId);
     // The provider names the digest algorithm (an allowlisted one): the digest of the bytes sent must match.
     const rh = verified.headers.requestHash;
-    requireBound(verified.headers.id, c.messageId, rh ? compareHash(rh.value, soapRequestHash(requestBytes, rh.algorithmId) ?? '') : 'missing', where);
-    await consumeAnswerId(o.replay, where, c.messageId);
+    requireRequestHash(rh ? compareHash(rh.value, soapRequestHash(requestBytes, rh.algorithmId) ?? '') : 'missing', where);
     const kind = subjectKind(c.params.subject);
     let result: MapResult;
     if (fault) {

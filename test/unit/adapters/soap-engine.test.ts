@@ -240,7 +240,7 @@ describe('SOAP engine (population register, X-Road SOAP 4.0)', () => {
       e.close();
     });
 
-    test('An answer not bound to this request never uses up its id: the replay cache is not touched', async () => {
+    test('Answers signed by a stranger or for another message id never use up this message\'s id: the replay cache is not touched', async () => {
       const inner = memoryReplayGuard();
       const firstUse = jest.fn(inner.firstUse);
       const e = engine(ENDPOINT, 64 * 1024, { ...inner, firstUse });
