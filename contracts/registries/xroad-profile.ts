@@ -72,10 +72,13 @@ export function restRequestHash(requestJws: string, body: Buffer): string | unde
   return createHash('sha256').update(`${parts[0]}.${body.toString('base64url')}.${parts[2]}`, 'ascii').digest('base64');
 }
 
-/** SOAP: xrd:requestHash algorithms accepted (X-Road 4.0 §2.4.3 names them by XML Encryption URI). */
-export const REQUEST_HASH_ALGORITHMS: Readonly<Record<string, 'sha256' | 'sha512'>> = {
+/**
+ * SOAP: xrd:requestHash algorithms accepted (X-Road 4.0 §2.4.3 names them by XML Encryption URI).
+ * Profile v2 fixes SHA-256, the digest the evidence packet records for the request, so that a
+ * third party can check the binding from the packet alone.
+ */
+export const REQUEST_HASH_ALGORITHMS: Readonly<Record<string, 'sha256'>> = {
   'http://www.w3.org/2001/04/xmlenc#sha256': 'sha256',
-  'http://www.w3.org/2001/04/xmlenc#sha512': 'sha512',
 };
 export const DEFAULT_REQUEST_HASH_ALGORITHM = 'http://www.w3.org/2001/04/xmlenc#sha256';
 

@@ -14,7 +14,8 @@ import type { ProviderEntry, XRoadSubsystem } from '../../../../registry/types';
 import { SigningError } from '../../../../signing/errors';
 import { signDetachedJws } from '../../../../signing/jws';
 import { signEnvelope } from '../../../../signing/wss';
-import { ANSWER_PARAM, REST_HEADER, SOAP_REQUEST_HASH_ID, DEFAULT_REQUEST_HASH_ALGORITHM, restRequestHash, soapRequestHash } from '../../../../contracts/registries/xroad-profile';
+import { createHash } from 'node:crypto';
+import { ANSWER_PARAM, REST_HEADER, SOAP_REQUEST_HASH_ID, DEFAULT_REQUEST_HASH_ALGORITHM, restRequestHash } from '../../../../contracts/registries/xroad-profile';
 import { testSigner, type TestSigner } from '../../../support/wss-fixture';
 
 export interface Keys { hub: TestSigner; agency: TestSigner; rogue: TestSigner }
@@ -71,7 +72,8 @@ export function soapAnswerFor(requestXml: string, inner: string, o: { id?: strin
   let headers = requestXml.slice(hStart, hEnd);
   if (o.id !== undefined) headers = headers.replace(/(<xrd:id wsu:Id="xrd-id">)[^<]*(<\/xrd:id>)/, `$1${o.id}$2`);
   const alg = o.algorithmId ?? DEFAULT_REQUEST_HASH_ALGORITHM;
-  const hash = o.requestHash === undefined ? soapRequestHash(Buffer.from(requestXml, 'utf8'), alg) : o.requestHash;
+  const digest = alg.endsWith('#sha512') ? 'sha512' : 'sha256';
+  const hash = o.requestHash === undefined ? createHash(digest).update(requestXml, 'utf8').digest('base64') : o.requestHash;
   if (hash !== null) headers += `<xrd:requestHash wsu:Id="${SOAP_REQUEST_HASH_ID}" algorithmId="${alg}">${hash}</xrd:requestHash>`;
   const xml = `${envOpen}<SOAP-ENV:Header>${headers}</SOAP-ENV:Header><SOAP-ENV:Body wsu:Id="body">${inner}</SOAP-ENV:Body></SOAP-ENV:Envelope>`;
   return o.signer ? signSoapAnswer(xml, o.signer) : xml;
