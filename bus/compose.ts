@@ -68,8 +68,8 @@ export async function startHub(cfg: Readonly<HubConfig>, extra: { endpoints?: Re
   const { broker, metrics } = createBroker(cfg);
   const checks: Record<string, HealthCheck> = {};
 
-  // DESIGN.md §7: the replay cache of registry answers is shared by every adapter node (a JetStream
-  // bucket on the bus); one process alone keeps it in memory.
+  // The replay cache of registry answers is shared by every adapter node (a JetStream bucket on the
+  // bus); one process alone keeps it in memory.
   let replay: ReplayGuard | undefined;
   if (has('adapters')) {
     replay = cfg.transporter ? jetStreamReplayGuard({ url: cfg.transporter, timeoutMs: cfg.transporterConnectTimeoutMs }) : memoryReplayGuard();

@@ -1,6 +1,5 @@
 /**
- * The replay cache of registry answers (LIBRARIES.md rule 6; X-Road keeps one per security
- * server), shared by every adapter node: an answer's message id is consumed once, after the
+ * The replay cache of registry answers (X-Road security servers keep one too), shared by every adapter node: an answer's message id is consumed once, after the
  * answer's signature and its signed id have checked out — a forged answer, or one to another
  * message, never uses up the id of the real one. In a cluster the store is a NATS JetStream
  * key-value bucket (jetstream-replay-guard.ts); in one process, memory.

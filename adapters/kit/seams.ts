@@ -13,7 +13,7 @@ export type SoapSign = (xml: string) => string;
  * VerifiedEnvelope is assignable to it, so `(raw) => verifyEnvelope(raw, opts)` is a SoapVerify.
  */
 export interface VerifiedSoapAnswer {
-  /** The one element inside the signed SOAP Body: the payload or a Fault (LIBRARIES.md rule 5). */
+  /** The one element inside the signed SOAP Body: the payload or a Fault: what is read is what was signed. */
   body: XmlElement;
   /** Signed X-Road headers; `id` is the echoed message id, `requestHash` the digest of the request answered. */
   headers: { id?: string; requestHash?: { algorithmId: string; value: string } };

@@ -20,7 +20,7 @@ export function subjectValue(s: Subject): string {
 
 /**
  * Start-up check: every operation declares both places for every subject kind it serves, in a
- * form the kit can read. A descriptor that forgets one does not load (STYLE.md rule 12).
+ * form the kit can read. A descriptor that forgets one does not load: configuration is checked once, at start-up.
  */
 export function checkSubjectLocations(d: AdapterDescriptor): void {
   const problems: string[] = [];

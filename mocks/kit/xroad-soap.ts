@@ -47,7 +47,7 @@ export interface SoapRequestInfo {
 const SIMPLE_HEADERS = new Set(['id', 'userId', 'issue', 'protocolVersion']);
 
 /**
- * Reads the X-Road headers and the operation. DOCTYPE is refused (DESIGN.md §5: no DTDs from
+ * Reads the X-Road headers and the operation. DOCTYPE is refused (no DTDs from
  * outside), so no entity is ever expanded.
  */
 export function readSoapRequest(raw: Buffer): SoapRequestInfo {

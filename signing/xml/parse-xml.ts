@@ -1,6 +1,6 @@
 /**
- * A small, strict, fast XML 1.0 + Namespaces parser for messages from outside
- * (LIBRARIES.md "Verifying XML signatures safely", rule 1; DESIGN.md §5).
+ * A small, strict, fast XML 1.0 + Namespaces parser for messages from outside (registry answers,
+ * agencies' requests): no DTDs, no external entities, size limits, linear time.
  *
  * - No DTD at all: any DOCTYPE or markup declaration is refused with reason 'doctype', so entity
  *   expansion (billion laughs) and external entities cannot happen; only the five predefined
@@ -184,7 +184,7 @@ class Parser {
       addText(stack[stack.length - 1], s.slice(lt + 9, end));
       this.pos = end + 3;
     } else if (/^<!(DOCTYPE|ENTITY|ELEMENT|ATTLIST|NOTATION)/.test(s.slice(lt, lt + 10))) {
-      // LIBRARIES.md rule 1: no DTD, hence no entity expansion and no external entities.
+      // No DTD, hence no entity expansion and no external entities.
       throw new SigningError('doctype', 'DOCTYPE and markup declarations are refused');
     } else {
       fail("unexpected '<!'", lt);

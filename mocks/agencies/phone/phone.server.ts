@@ -7,7 +7,7 @@
  * subject and the X-Road-Id.
  *
  * A route outside the contract is answered 404 text/plain, never a problem "not-found": a typo in
- * a path must not look like "this person has no numbers" (STYLE.md: a false "nothing found").
+ * a path must not look like "this person has no numbers" (a false "nothing found" in a court file).
  */
 import { isFin } from '../../../contracts/registries/identifiers';
 import { NOT_FOUND_MEMBER, REST_HEADER } from '../../../contracts/registries/xroad-profile';

@@ -1,5 +1,5 @@
 /**
- * Signature attacks on a signed SOAP answer (LIBRARIES.md "Verifying XML signatures safely"). They
+ * Signature attacks on a signed SOAP answer (altered values, signature wrapping). They
  * work on the text, so they apply to whatever the signer produced.
  */
 import { alterChar } from '../../kit/tamper';
