@@ -13,11 +13,10 @@ import { BreakerRegistry } from '../../adapters/kit/breaker';
 import { createAdapterService } from '../../adapters/kit/service-factory';
 import { jwsSign, jwsVerify, wssSign, wssVerify } from '../../adapters/kit/signing-wiring';
 import { CATEGORIES } from '../../registry/categories';
-import { SigningError } from '../../signing/errors';
 import { signDetachedJws, verifyDetachedJws } from '../../signing/jws';
 import { verifyEnvelope } from '../../signing/wss';
 import { startMocks, type AgencyFaults, type MockProvider, type RunningMocks } from '../../mocks';
-import { HUB_XROAD, signSoapAnswer, testKeys, testProvider, type Keys } from '../unit/adapters/support/adapter-fixture';
+import { HUB_XROAD, signSoapAnswer, testKeys, testProvider, trust, type Keys } from '../unit/adapters/support/adapter-fixture';
 import type { TestSigner } from '../support/wss-fixture';
 
 const FOUND = '5ZK8F3R'; // the README example: in the population and the phone register
@@ -27,13 +26,6 @@ const TIMEOUT_MS = 300;
 let keys: Keys;
 let mocks: RunningMocks;
 
-function trust(...signers: TestSigner[]) {
-  return async (der: Buffer | undefined) => {
-    const s = der && signers.find((x) => x.certDer.equals(der));
-    if (!s) throw new SigningError('cert-untrusted', 'not trusted');
-    return s.publicKey;
-  };
-}
 
 beforeAll(async () => {
   keys = await testKeys();

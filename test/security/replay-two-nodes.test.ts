@@ -17,11 +17,9 @@ import { memoryReplayGuard, type ReplayGuard } from '../../adapters/kit/replay-g
 import { createAdapterService } from '../../adapters/kit/service-factory';
 import { jwsSign, jwsVerify, wssSign, wssVerify } from '../../adapters/kit/signing-wiring';
 import { CATEGORIES } from '../../registry/categories';
-import { SigningError } from '../../signing/errors';
 import { agencySigner, startMocks, type MockProvider, type RunningMocks } from '../../mocks';
-import { HUB_XROAD, testKeys, testProvider, type Keys } from '../unit/adapters/support/adapter-fixture';
+import { HUB_XROAD, testKeys, testProvider, trust, type Keys } from '../unit/adapters/support/adapter-fixture';
 import { NatsServer } from '../support/nats-server';
-import type { TestSigner } from '../support/wss-fixture';
 
 let nats: NatsServer;
 let mocks: RunningMocks;
@@ -29,13 +27,6 @@ let keys: Keys;
 const brokers: ServiceBroker[] = [];
 const guards: ReplayGuard[] = [];
 
-function trust(...signers: TestSigner[]) {
-  return async (der: Buffer | undefined) => {
-    const s = der && signers.find((x) => x.certDer.equals(der));
-    if (!s) throw new SigningError('cert-untrusted', 'not trusted');
-    return s.publicKey;
-  };
-}
 
 /** X-Road ids from a source that repeats: every node built with the same `run` draws the same sequence. */
 function repeatingIds(run: string): () => string {

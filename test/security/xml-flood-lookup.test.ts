@@ -15,22 +15,13 @@ import { jwsSign, jwsVerify, wssSign, wssVerify } from '../../adapters/kit/signi
 import { HubErrorRegenerator } from '../../bus/error-regenerator';
 import { createLookupsService } from '../../core/lookups/lookups.service';
 import { loadCatalog } from '../../registry';
-import { SigningError } from '../../signing/errors';
 import { agencySigner, startMocks, type MockProvider, type RunningMocks } from '../../mocks';
-import { HUB_XROAD, testKeys, testProvider, type Keys } from '../unit/adapters/support/adapter-fixture';
-import type { TestSigner } from '../support/wss-fixture';
+import { HUB_XROAD, testKeys, testProvider, trust, type Keys } from '../unit/adapters/support/adapter-fixture';
 
 let mocks: RunningMocks;
 let keys: Keys;
 let broker: ServiceBroker;
 
-function trust(...signers: TestSigner[]) {
-  return async (der: Buffer | undefined) => {
-    const s = der && signers.find((x) => x.certDer.equals(der));
-    if (!s) throw new SigningError('cert-untrusted', 'not trusted');
-    return s.publicKey;
-  };
-}
 
 beforeAll(async () => {
   keys = await testKeys();

@@ -27,7 +27,8 @@ export async function testKeys(): Promise<Keys> {
 
 export const HUB_XROAD: XRoadSubsystem = { instance: 'AZ', memberClass: 'GOV', memberCode: '1400000001', subsystemCode: 'court-hub' };
 
-function trust(...signers: TestSigner[]) {
+/** Trust exactly these test certificates (the provider's pinned certificate in tests). */
+export function trust(...signers: TestSigner[]) {
   return async (der: Buffer | undefined): Promise<KeyObject> => {
     const s = der && signers.find((x) => x.certDer.equals(der));
     if (!s) throw new SigningError('cert-untrusted', 'not a trusted test certificate');
