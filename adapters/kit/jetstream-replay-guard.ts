@@ -27,6 +27,16 @@ export interface JetStreamReplayOptions {
 const WRONG_LAST_SEQUENCE = 10071;
 const EMPTY = new Uint8Array(0);
 
+/** True when the bucket's stream no longer exists on a server that answers. */
+async function bucketMissing(store: KV): Promise<boolean> {
+  try {
+    await store.status();
+    return false;
+  } catch (err) {
+    return /stream not found/i.test((err as Error)?.message ?? '');
+  }
+}
+
 export function jetStreamReplayGuard(o: JetStreamReplayOptions): ReplayGuard {
   const bucket = o.bucket ?? 'court-hub-replay';
   const timeout = o.timeoutMs ?? 5000;
@@ -34,10 +44,13 @@ export function jetStreamReplayGuard(o: JetStreamReplayOptions): ReplayGuard {
   let opening: Promise<KV> | undefined;
 
   async function openKv(): Promise<KV> {
-    try {
-      nc = await connect({ servers: o.url, timeout, maxReconnectAttempts: -1, reconnectTimeWait: 500, name: 'court-hub replay cache' });
-    } catch (err) {
-      throw new HubError('HUB_ERR_TRANSPORT_UNREACHABLE', { message: `The replay cache could not reach NATS at ${o.url}`, details: { bucket }, cause: err });
+    // One connection for the life of the guard (it reconnects by itself); a bucket made again reuses it.
+    if (!nc) {
+      try {
+        nc = await connect({ servers: o.url, timeout, maxReconnectAttempts: -1, reconnectTimeWait: 500, name: 'court-hub replay cache' });
+      } catch (err) {
+        throw new HubError('HUB_ERR_TRANSPORT_UNREACHABLE', { message: `The replay cache could not reach NATS at ${o.url}`, details: { bucket }, cause: err });
+      }
     }
     try {
       return await nc.jetstream({ timeout }).views.kv(bucket, { ttl: o.ttlMs ?? REPLAY_WINDOW_MS, history: 1, timeout });
@@ -62,13 +75,19 @@ export function jetStreamReplayGuard(o: JetStreamReplayOptions): ReplayGuard {
   return {
     open: async () => { await kv(); },
     async firstUse(key) {
-      const store = await kv();
-      try {
-        await store.put(key, EMPTY, { previousSeq: 0 });
-        return true;
-      } catch (err) {
-        if ((err as { api_error?: { err_code?: number } })?.api_error?.err_code === WRONG_LAST_SEQUENCE) return false;
-        throw err;
+      for (let attempt = 1; ; attempt++) {
+        const store = await kv();
+        try {
+          await store.put(key, EMPTY, { previousSeq: 0 });
+          return true;
+        } catch (err) {
+          if ((err as { api_error?: { err_code?: number } })?.api_error?.err_code === WRONG_LAST_SEQUENCE) return false;
+          // The bucket itself may be gone (a NATS server that came back without its store): make it
+          // again once. Ids it held are lost with it, but each answer is still bound to its own
+          // request by the signed id and request hash, so nothing accepted twice can follow from it.
+          if (attempt > 1 || !(await bucketMissing(store))) throw err;
+          opening = undefined;
+        }
       }
     },
     async close() {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, waitForPort } from './ports';
 
-/** Store directories of every server this process started, removed when it exits. */
+/** Store directories of every server this process started, removed when it exits (and, under jest, with TEST_RUN_DIR). */
 const STORE_DIRS = new Set<string>();
 process.once('exit', () => { for (const d of STORE_DIRS) rmSync(d, { recursive: true, force: true }); });
 
@@ -18,7 +18,7 @@ export class NatsServer {
   private proc?: ChildProcess;
   readonly storeDir: string;
   constructor(readonly port: number, private readonly jetstream = true) {
-    this.storeDir = mkdtempSync(join(tmpdir(), 'court-hub-nats-'));
+    this.storeDir = mkdtempSync(join(process.env.TEST_RUN_DIR ?? tmpdir(), 'court-hub-nats-'));
     STORE_DIRS.add(this.storeDir);
   }
 

@@ -2,6 +2,7 @@
  * The replay cache every adapter node shares: a JetStream key-value bucket on a real nats-server of
  * the test's own (started with -js and a temporary store).
  */
+import { connect } from 'nats';
 import { HubError } from '../../../contracts/hub';
 import { jetStreamReplayGuard } from '../../../adapters/kit/jetstream-replay-guard';
 import { consumeAnswerId, REPLAY_WINDOW_MS, type ReplayGuard } from '../../../adapters/kit/replay-guard';
@@ -39,6 +40,19 @@ describe('JetStream replay cache', () => {
     expect(results.filter(Boolean)).toHaveLength(1);
   });
 
+  test('The bucket disappears behind the nodes\' back (a NATS server back without its store). Result: made again on the next answer, ids consumed again', async () => {
+    const g = guard();
+    expect(await g.firstUse('before-loss', REPLAY_WINDOW_MS)).toBe(true);
+    const nc = await connect({ servers: nats.url });
+    try {
+      await (await nc.jetstreamManager()).streams.delete('KV_court-hub-replay');
+    } finally {
+      await nc.close();
+    }
+    expect(await g.firstUse('after-loss', REPLAY_WINDOW_MS)).toBe(true);
+    expect(await g.firstUse('after-loss', REPLAY_WINDOW_MS)).toBe(false);
+  });
+
   test('A NATS server without JetStream. Result: opening the cache fails with HUB_ERR_CONFIG_INVALID naming -js', async () => {
     const plain = await NatsServer.start({ jetstream: false });
     try {
@@ -67,6 +81,6 @@ describe('JetStream replay cache', () => {
     }
     expect(back).toBe(true);
     // The bucket is on disk: an id consumed before the restart is still known.
-    expect(await g.firstUse('k1', REPLAY_WINDOW_MS)).toBe(false);
+    expect(await g.firstUse('after-loss', REPLAY_WINDOW_MS)).toBe(false);
   }, 30_000);
 });
