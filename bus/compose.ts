@@ -1,12 +1,11 @@
 import path from 'node:path';
 import { HubError } from '../contracts/hub';
 import type { ServiceBroker } from 'moleculer';
-import { ADAPTERS, createAdapterService, getBreakerStates, jwsSign, jwsVerify, wssSign, wssVerify } from '../adapters';
+import { ADAPTERS, createAdapterService, getBreakerStates, jetStreamReplayGuard, jwsSign, jwsVerify, memoryReplayGuard, wssSign, wssVerify, type ReplayGuard } from '../adapters';
 import { courtAliases } from './api';
 import { startCore, type CoreParts } from './core-wiring';
 import { ANSWER_MARGIN_MS } from '../core/court';
 import { loadCatalog, type Catalog, type ProviderEntry } from '../registry';
-import { MemoryReplayCache } from '../signing/wss';
 import { createBroker, startBroker } from './broker';
 import type { HubConfig } from './config';
 import { createGatewayService } from './gateway.service';
@@ -42,11 +41,8 @@ export async function startHub(cfg: Readonly<HubConfig>, extra: { endpoints?: Re
   if (cfg.mocks) {
     // mocks/ is never imported by production code paths: loaded only when asked for.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { startMocks } = require('../mocks') as typeof import('../mocks');
-    const signerOf = (id: string) => {
-      const s = pki.providerSigner(id)!;
-      return { soap: wssSign(s), rest: (body: Buffer) => ({ 'X-Road-Signature': jwsSign(s)(body) }) };
-    };
+    const { startMocks, agencySigner } = require('../mocks') as typeof import('../mocks');
+    const signerOf = (id: string) => agencySigner(pki.providerSigner(id)!);
     // `npm run mocks` (SERVICES=mocks) listens on fixed ports; otherwise free ports unless set.
     const only = cfg.services.length === 1 && cfg.services[0] === 'mocks';
     const port = (name: string, dflt: number) => (process.env[name] ? Number(process.env[name]) : only ? dflt : 0);
@@ -73,8 +69,11 @@ export async function startHub(cfg: Readonly<HubConfig>, extra: { endpoints?: Re
   const { broker, metrics } = createBroker(cfg);
   const checks: Record<string, HealthCheck> = {};
 
+  // The replay cache of registry answers is shared by every adapter node (a JetStream bucket on the
+  // bus); one process alone keeps it in memory.
+  let replay: ReplayGuard | undefined;
   if (has('adapters')) {
-    const replayCache = new MemoryReplayCache();
+    replay = cfg.transporter ? jetStreamReplayGuard({ url: cfg.transporter, timeoutMs: cfg.transporterConnectTimeoutMs }) : memoryReplayGuard();
     for (const d of ADAPTERS) {
       const provider = catalog.providers[d.provider];
       const trust = pki.providerTrust(d.provider);
@@ -82,9 +81,10 @@ export async function startHub(cfg: Readonly<HubConfig>, extra: { endpoints?: Re
         provider,
         endpoint: provider.endpoint as string,
         hub: { xroad: HUB_XROAD, signSoap: wssSign(pki.hub), signRest: jwsSign(pki.hub) },
-        verify: { soap: wssVerify({ trust, replayCache }), rest: jwsVerify(trust) },
+        verify: { soap: wssVerify({ trust }), rest: jwsVerify(trust) },
         metricsRegistry: metrics.registry,
         categories: catalog.categories,
+        replay,
       }) as any);
     }
     checks.breakers = () => {
@@ -111,6 +111,7 @@ export async function startHub(cfg: Readonly<HubConfig>, extra: { endpoints?: Re
   } catch (err) {
     await core?.stop();
     await mocks?.stop();
+    await replay?.close();
     await pki.close();
     throw err;
   }
@@ -120,6 +121,7 @@ export async function startHub(cfg: Readonly<HubConfig>, extra: { endpoints?: Re
       await broker.stop();
       await core?.stop();
       await mocks?.stop();
+      await replay?.close();
       await pki.close();
     },
   };

@@ -1,11 +1,11 @@
-import { createHash, createPrivateKey, KeyObject, X509Certificate } from 'node:crypto';
+import { createPrivateKey, KeyObject, X509Certificate } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEMO_CASES, DEMO_JUDGES, DEMO_OPERATORS, DEMO_STAFF } from '../core/demo/roster';
 import { PROVIDERS } from '../registry';
 import { SigningError } from '../signing/errors';
 import { openPkcs11Signer, type KeyStoreSigner } from '../signing/keystore';
-import { PathValidator } from '../signing/pki';
+import { PathValidator, pinnedTrust } from '../signing/pki';
 import type { WssSigner } from '../signing/wss';
 import { initPki, type KeyType, type PkiPerson, type PkiSummary } from '../signing/test-ca';
 
@@ -92,24 +92,15 @@ function loadTrust(summary: PkiSummary): HubTrust {
     intermediates: [read(summary.qualifiedCa.cert), read(summary.agencyCa.cert)],
     crls: [read(summary.crls.root), read(summary.crls.qualified), read(summary.crls.agency)],
   });
-  const pinned = new Map<string, string>();
   const certs = new Map<string, { certPem: string; keyFile: string }>();
-  for (const p of summary.providers) {
-    const certPem = read(p.cert);
-    pinned.set(p.id, fingerprint(new X509Certificate(certPem).raw));
-    certs.set(p.id, { certPem, keyFile: p.key });
-  }
+  for (const p of summary.providers) certs.set(p.id, { certPem: read(p.cert), keyFile: p.key });
   return {
     summary,
     validator,
     providerTrust(providerId) {
-      const pin = pinned.get(providerId);
-      return async (certDer) => {
-        if (!certDer) throw new SigningError('cert-untrusted', 'the answer carries no certificate');
-        if (!pin || fingerprint(certDer) !== pin) throw new SigningError('cert-untrusted', `not the certificate of provider ${providerId}`);
-        const v = await validator.validate(certDer, { requireKeyUsage: ['digitalSignature'] });
-        return v.publicKey;
-      };
+      const c = certs.get(providerId);
+      if (!c) return async () => { throw new SigningError('cert-untrusted', `no certificate is pinned for provider ${providerId}`); };
+      return pinnedTrust(validator, c.certPem, { what: `provider ${providerId}` });
     },
     // Agencies' keys exist only in a demo PKI (the mock agencies sign with them): read on demand.
     providerSigner: (id) => {
@@ -117,8 +108,4 @@ function loadTrust(summary: PkiSummary): HubTrust {
       return c ? { certPem: c.certPem, key: createPrivateKey(read(c.keyFile)) } : undefined;
     },
   };
-}
-
-function fingerprint(der: Buffer): string {
-  return createHash('sha256').update(der).digest('hex');
 }

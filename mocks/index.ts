@@ -62,7 +62,9 @@ export async function startMocks(options: StartMocksOptions = {}): Promise<Runni
 
 export { startPopulationMock, POPULATION_PATH } from './agencies/population/population.server';
 export { startPhoneMock } from './agencies/phone/phone.server';
-export { signedIdsFor, SIGNED_IDS } from './agencies/population/xroad-soap';
+export { signedIdsFor, SIGNED_IDS } from './kit/xroad-soap';
+export { xmlFlood, jsonFlood } from './kit/xml-flood';
+export type { FloodKind } from './kit/xml-flood';
 export type { AgencyFaults, SignerVariant } from './kit/faults';
 export { parseFaults, validateFaults, FaultConfigError } from './kit/faults';
 export type { MockAgency, AgencyOptions } from './kit/agency-runtime';

@@ -21,8 +21,7 @@ export const ADAPTER_CALL_SCHEMA = {
     subject: SUBJECT_SCHEMA,
     caseNumber: { type: 'string', minLength: 1, maxLength: 100, pattern: HEADER_TEXT },
     userId: { type: 'string', minLength: 1, maxLength: 100, pattern: HEADER_TEXT },
-    // Absent: the service uses ctx.requestID (STYLE.md rule 8).
-    messageId: { type: 'string', minLength: 1, maxLength: 160, pattern: '^[A-Za-z0-9._:/@-]+$' },
+    // No message id from the caller: the kit makes one per message (service-factory.ts).
     deadline: { type: 'integer', minimum: 0 },
   },
 } as const;
@@ -30,10 +29,8 @@ export const ADAPTER_CALL_SCHEMA = {
 const ajv = new Ajv({ allErrors: true, strict: true });
 const check = ajv.compile(ADAPTER_CALL_SCHEMA);
 
-export type CallParamsIn = Omit<AdapterCallParams, 'messageId'> & { messageId?: string };
-
 export interface ValidatedCall {
-  params: CallParamsIn;
+  params: AdapterCallParams;
   category: CategoryEntry;
 }
 
@@ -46,7 +43,7 @@ export function validateCall(raw: unknown, d: AdapterDescriptor, operation: stri
     const violations = (check.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? e.keyword}`);
     throw new HubError('HUB_ERR_VALIDATION_BAD_REQUEST', { origin: 'client', details: { provider: d.provider, operation, violations } });
   }
-  const params = raw as unknown as CallParamsIn;
+  const params = raw as unknown as AdapterCallParams;
   const category = categories.find((c) => c.section === params.section && c.provider === d.provider && c.operation === operation);
   if (!category) {
     throw new HubError('HUB_ERR_VALIDATION_UNKNOWN_CATEGORY', { origin: 'client', details: { provider: d.provider, operation, section: params.section } });

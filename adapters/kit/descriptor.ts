@@ -10,6 +10,9 @@ import type { XmlElement } from '../../signing/xml/light-dom';
 /** What a pure mapper returns. "Not found" is a result, not an error (STYLE.md rule 4). */
 export type MapResult<T = unknown> = { outcome: 'ok'; data: T } | { outcome: 'not-found' };
 
+/** Per subject kind the operation serves (its `subjects`), where the answer names the subject. */
+export type SubjectLocations<P> = Partial<Record<SubjectKind, P>>;
+
 /** What a fault-table row turns a provider fault into. */
 export type FaultResult = 'not-found' | HubErrorCode;
 
@@ -55,6 +58,15 @@ export interface SoapOperation extends OperationBase {
   responseElement: string;
   /** Pure: params → the Body's payload as an XML fragment, every value escaped (kit/xml-text.ts). */
   buildRequest(params: AdapterCallParams): string;
+  /**
+   * Where the answer names its subject (contracts/registries/README.md, "Binding an answer to its
+   * request"), per subject kind in `subjects`, as element paths in `namespace`: `data` from the
+   * response payload element (e.g. ['person', 'fin']), `notFound` from the not-found fault's
+   * `detail` (e.g. ['notFound', 'fin']). The kit reads the text there from the verified answer and
+   * compares it with the subject asked before the mapper runs (the mapper never sees the subject
+   * asked): another subject, or none, is HUB_ERR_UPSTREAM_SUBJECT_MISMATCH, never data or not-found.
+   */
+  answerSubject: { data: SubjectLocations<readonly string[]>; notFound: SubjectLocations<readonly string[]> };
   /** Pure: the verified response payload element → canonical model. Throws on a shape it does not know. */
   mapResponse(payload: XmlElement): MapResult;
 }
@@ -65,6 +77,13 @@ export interface RestOperation extends OperationBase {
   path(params: AdapterCallParams): string;
   /** Pure: params → JSON body for POST (absent for GET). */
   body?(params: AdapterCallParams): unknown;
+  /**
+   * Where the answer names its subject, per subject kind in `subjects`, as JSON Pointers (RFC 6901)
+   * into the verified body: `data` in a 2xx answer (e.g. '/fin'), `notFound` in the not-found
+   * problem (the profile puts it at '/subject/<kind>'). Checked by the kit like SOAP's, besides the
+   * signed `sub` parameter of the answer's JWS.
+   */
+  answerSubject: { data: SubjectLocations<string>; notFound: SubjectLocations<string> };
   /** Pure: the verified, parsed JSON body of a 2xx answer → canonical model. */
   mapResponse(body: unknown): MapResult;
 }

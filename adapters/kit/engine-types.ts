@@ -5,7 +5,7 @@ import type { MapResult } from './descriptor';
 
 export interface EngineCall {
   params: AdapterCallParams;
-  /** X-Road id of THIS message (unique per message: a retry is a new message). */
+  /** X-Road id of THIS message, made by the hub (unique per message: a retry is a new message). */
   messageId: string;
   /** Aborted by the breaker timeout or the lookup deadline, with a HubError as reason. */
   signal: AbortSignal;
@@ -13,11 +13,13 @@ export interface EngineCall {
 
 export interface EngineAnswer {
   result: MapResult;
-  /** SHA-256 (hex) of the exact request bytes sent and of the exact answer bytes received. */
+  /** SHA-256 (hex) of the request (AdapterResult.requestHash) and of the exact answer bytes received. */
   requestHash: string;
   responseHash: string;
   /** The provider's signed answer as received, base64 (kept for the evidence packet). */
   signedAnswer: string;
+  /** REST: the provider's X-Road-Signature over signedAnswer. */
+  answerSignature?: string;
 }
 
 export interface Engine {

@@ -6,9 +6,14 @@
  *
  * Moleculer's own circuit breaker, retries, bulkhead and fallback are switched off on these actions
  * (LIBRARIES.md: failures would be counted and retried twice; a fallback would turn bad input into a
- * "degraded" success). `ctx.requestID` is the correlation id and the X-Road id when core sends none
- * (STYLE.md rule 8).
+ * "degraded" success).
+ *
+ * Message ids: the hub makes a fresh random X-Road id for every message it sends (a retry is a new
+ * message, with a new id), so no caller can choose the id an answer will be checked against.
+ * `ctx.requestID` stays what it is: the correlation id of logs and the audit trail, never sent as
+ * the X-Road id (X-Road message protocol 4.0 §2.4.3: `id` is unique per message).
  */
+import { randomUUID } from 'node:crypto';
 import type { Context, Service, ServiceSchema } from 'moleculer';
 import type { Registry } from 'prom-client';
 import { HubError, CATEGORY_POLICY, type AdapterResult } from '../../contracts/hub';
@@ -21,10 +26,12 @@ import type { AdapterDescriptor } from './descriptor';
 import type { Engine } from './engine-types';
 import { createModelCheck } from './model-validator';
 import { redactor } from './redact';
+import { memoryReplayGuard, type ReplayGuard } from './replay-guard';
 import { createRestEngine } from './rest-engine';
 import { withRetry } from './retry';
 import type { RestSign, RestVerify, SoapSign, SoapVerify } from './seams';
 import { createSoapEngine } from './soap-engine';
+import { checkSubjectLocations } from './subject-binding';
 import { checkWsdl } from './wsdl-check';
 
 export interface AdapterServiceDeps {
@@ -50,6 +57,13 @@ export interface AdapterServiceDeps {
   breakers?: BreakerRegistry;
   /** Load and check the WSDL with node-soap at start (default true). */
   checkWsdl?: boolean;
+  /**
+   * The replay cache of answer ids shared by every adapter node (JetStream KV in a cluster, see
+   * jetstream-replay-guard.ts). Default: one in this process's memory, which protects one node only.
+   */
+  replay?: ReplayGuard;
+  /** Makes the X-Road id of each message (default crypto.randomUUID). Tests only. */
+  newMessageId?: () => string;
 }
 
 const DEFAULT_MAX_ANSWER = 1024 * 1024;
@@ -78,9 +92,12 @@ export function createAdapterService(d: AdapterDescriptor, deps: AdapterServiceD
   const breakers = deps.breakers ?? defaultBreakers;
   const maxAnswerBytes = deps.maxAnswerBytes ?? DEFAULT_MAX_ANSWER;
   const checkModel = createModelCheck(d); // a missing or broken schema stops start-up
+  checkSubjectLocations(d); // so does an operation that does not say where its answers name the subject
+  const replay = deps.replay ?? memoryReplayGuard();
+  const newMessageId = deps.newMessageId ?? randomUUID;
 
   function buildEngine(): Engine {
-    const common = { endpoint: deps.endpoint, client: deps.hub.xroad, checkModel, maxAnswerBytes, maxSockets: provider.breaker.capacity };
+    const common = { endpoint: deps.endpoint, client: deps.hub.xroad, checkModel, replay, maxAnswerBytes, maxSockets: provider.breaker.capacity };
     if (d.protocol === 'soap') {
       if (!deps.hub.signSoap || !deps.verify.soap) throw configError(d.provider, `SOAP adapter ${d.provider} needs signSoap and verify.soap`);
       return createSoapEngine({ ...common, descriptor: d, provider: provider.xroad, sign: deps.hub.signSoap, verify: deps.verify.soap });
@@ -104,21 +121,19 @@ export function createAdapterService(d: AdapterDescriptor, deps: AdapterServiceD
         let outcome = 'error';
         try {
           const { params } = validateCall(ctx.params, d, op.name, categories);
-          const baseId = params.messageId ?? `${ctx.requestID ?? ctx.id}-${params.section}`;
-          let sentId = baseId;
+          let sentId = '';
           const answer = await withRetry(
-            (n) => {
+            () => {
               // X-Road id is unique per message: a retry is a new message with its own id.
-              sentId = n === 1 ? baseId : `${baseId}.r${n}`;
-              const call = { params: { ...params, messageId: sentId }, messageId: sentId };
-              return rt.breaker.fire(op.name, params.deadline, (signal) => rt.engine.call(op.name, { ...call, signal }));
+              const messageId = (sentId = newMessageId());
+              return rt.breaker.fire(op.name, params.deadline, (signal) => rt.engine.call(op.name, { params, messageId, signal }));
             },
             {
               attempts: provider.retry.attempts,
               baseDelayMs: provider.retry.baseDelayMs,
               deadline: params.deadline,
               idempotent: op.idempotent,
-              onRetry: (attempt, err) => this.logger.warn('adapter retry', { provider: d.provider, operation: op.name, attempt, code: err.code }),
+              onRetry: (attempt, err) => this.logger.warn('adapter retry', { requestId: ctx.requestID, provider: d.provider, operation: op.name, attempt, code: err.code }),
             },
           );
           outcome = answer.result.outcome;
@@ -133,13 +148,14 @@ export function createAdapterService(d: AdapterDescriptor, deps: AdapterServiceD
             signedAnswer: answer.signedAnswer,
             durationMs: Math.round(performance.now() - t0),
           };
+          if (answer.answerSignature !== undefined) result.answerSignature = answer.answerSignature;
           if (answer.result.outcome === 'ok') result.data = answer.result.data;
           return result;
         } catch (err) {
           const e = HubError.is(err) ? err : new HubError('HUB_ERR_SYSTEM_INTERNAL', { details: { provider: d.provider, operation: op.name }, cause: err });
           outcome = e.code;
           // Code, provider, operation and redacted details only: never params or answer values.
-          this.logger[CATEGORY_POLICY[e.category].logLevel]('adapter call failed', { provider: d.provider, operation: op.name, code: e.code, details: redact(e.details) });
+          this.logger[CATEGORY_POLICY[e.category].logLevel]('adapter call failed', { requestId: ctx.requestID, provider: d.provider, operation: op.name, code: e.code, details: redact(e.details) });
           throw e;
         } finally {
           metrics.duration.observe({ provider: d.provider, operation: op.name, outcome }, (performance.now() - t0) / 1000);
@@ -162,6 +178,7 @@ export function createAdapterService(d: AdapterDescriptor, deps: AdapterServiceD
     actions,
     async started(this: AdapterService) {
       if (d.protocol === 'soap' && deps.checkWsdl !== false) await checkWsdl(d);
+      await replay.open(); // fails start-up when the shared cache cannot be reached
       const breaker = new ProviderBreaker({ provider: d.provider, endpoint: deps.endpoint, settings: provider.breaker, timeoutMs, metrics });
       this.$adapter = { engine: buildEngine(), breaker };
       breakers.add(breaker);

@@ -14,19 +14,25 @@ export function wssSign(signer: WssSigner): SoapSign {
   return (xml) => signEnvelope(xml, signer, { refIds });
 }
 
-/** Pass the provider's trust callback and, in production, the hub's replay cache. */
-export function wssVerify(opts: VerifyEnvelopeOptions): SoapVerify {
-  return (raw) => verifyEnvelope(raw, opts);
+/**
+ * Pass the provider's trust callback. No replay cache here: the kit consumes the message id only
+ * after the answer is bound to its request (answer-binding.ts, replay-guard.ts), in a cache all
+ * nodes share; consuming it inside the verifier would let a misdirected answer use up a real id.
+ */
+export function wssVerify(opts: Omit<VerifyEnvelopeOptions, 'replayCache'>): SoapVerify {
+  const o = { ...opts, replayCache: undefined };
+  return (raw) => verifyEnvelope(raw, o);
 }
 
 export function jwsSign(signer: WssSigner): RestSign {
-  return (body) => signDetachedJws(body, signer);
+  return (body, params) => signDetachedJws(body, signer, { header: params });
 }
 
 /** An answer without X-Road-Signature is not authentically signed. */
 export function jwsVerify(trust: JwsTrust): RestVerify {
   return async (body, jws) => {
     if (!jws) throw new SigningError('missing-element', 'X-Road-Signature header');
-    await verifyDetachedJws(body, jws, trust);
+    const { header } = await verifyDetachedJws(body, jws, trust);
+    return { header };
   };
 }

@@ -2,20 +2,26 @@
  * The EHİS SOAP engine (X-Road message protocol 4.0 over SOAP 1.1, WS-Security). Per call:
  * envelope from the precompiled template → sign (injected: signing/wss with the hub key) → POST over a
  * keep-alive agent, aborted by the breaker timeout or the deadline → size limit while streaming →
- * content type → signature verified (injected) BEFORE anything in the answer is read → echoed xrd:id
- * → SOAP fault through the fault table, or the payload through the operation's pure mapper → model
- * schema. node-soap only checks the WSDL at start-up (wsdl-check.ts explains why).
+ * content type → signature and Timestamp verified (injected) BEFORE anything in the answer is read →
+ * SOAP fault through the fault table, errors end here → for a result (data or not-found): the signed
+ * xrd:id, the replay cache, the signed xrd:requestHash (answer-binding.ts), the subject at the
+ * descriptor's place (subject-binding.ts) → the operation's pure mapper → model schema. node-soap
+ * only checks the WSDL at start-up (wsdl-check.ts explains why).
  */
 import type http from 'node:http';
 import type { XRoadSubsystem } from '../../registry/types';
-import { HubError } from '../../contracts/hub';
+import { HubError, subjectKind } from '../../contracts/hub';
+import { soapRequestHash } from '../../contracts/registries/xroad-profile';
 import { onlyChild, textContent, type XmlElement } from '../../signing/xml/light-dom';
 import { parseXml } from '../../signing/xml/parse-xml';
 import type { MapResult, SoapAdapterDescriptor, SoapOperation } from './descriptor';
 import { mediaType, sha256Hex, type Engine, type EngineAnswer, type EngineCall, type ModelCheck } from './engine-types';
+import { compareHash, requireId, requireRequestHash } from './answer-binding';
 import { matchFault, matchUnsignedFault } from './fault-matcher';
 import { createAgent, postRaw } from './http-post';
-import type { SoapSign, SoapVerify } from './seams';
+import { consumeAnswerId, type ReplayGuard } from './replay-guard';
+import type { SoapSign, SoapVerify, VerifiedSoapAnswer } from './seams';
+import { requireSubject, xmlSubjectAt } from './subject-binding';
 import { compileEnvelope, NS_SOAP } from './xroad-envelope';
 import { fromVerifyError, upstreamError, type UpstreamWhere } from './upstream-errors';
 
@@ -28,6 +34,8 @@ export interface SoapEngineOptions {
   sign: SoapSign;
   verify: SoapVerify;
   checkModel: ModelCheck;
+  /** The replay cache shared by all adapter nodes (replay-guard.ts). */
+  replay: ReplayGuard;
   maxAnswerBytes: number;
   /** Sockets kept per endpoint; the breaker capacity is the natural bound. */
   maxSockets: number;
@@ -78,12 +86,9 @@ export function createSoapEngine(o: SoapEngineOptions): Engine {
       throw upstreamError('HUB_ERR_UPSTREAM_BAD_ANSWER', where, { httpStatus: status, reason: 'content-type' });
     }
 
-    let payload: XmlElement;
-    let echoedId: string | undefined;
+    let verified: VerifiedSoapAnswer;
     try {
-      const v = await o.verify(answer.body);
-      payload = v.body;
-      echoedId = v.headers.id;
+      verified = await o.verify(answer.body);
     } catch (err) {
       const e = fromVerifyError(err, where, { verifierParsesBody: true });
       // An unsigned SOAP fault on an HTTP error status (e.g. from the security server in front of the
@@ -96,22 +101,33 @@ export function createSoapEngine(o: SoapEngineOptions): Engine {
       }
       throw e;
     }
-
-    let result: MapResult;
-
-    if (payload.ns === NS_SOAP && payload.local === 'Fault') {
-      const faultCode = faultCodeOf(payload);
+    const payload = verified.body;
+    const fault = payload.ns === NS_SOAP && payload.local === 'Fault' ? payload : undefined;
+    if (fault) {
+      const faultCode = faultCodeOf(fault);
       const r = matchFault(faults, { soapFaultCode: faultCode, httpStatus: status });
       if (r !== 'not-found') throw upstreamError(r, where, { httpStatus: status, faultCode });
-      // A signed "nothing found" must answer THIS message: otherwise it could be a replayed one.
-      if (echoedId !== c.messageId) throw upstreamError('HUB_ERR_UPSTREAM_BAD_ANSWER', where, { reason: 'id-mismatch' });
-      result = { outcome: 'not-found' };
     } else {
-      if (echoedId !== c.messageId) throw upstreamError('HUB_ERR_UPSTREAM_BAD_ANSWER', where, { reason: 'id-mismatch' });
       if (status < 200 || status > 299) throw upstreamError('HUB_ERR_UPSTREAM_BAD_ANSWER', where, { httpStatus: status, reason: 'status' });
       if (payload.ns !== op.namespace || payload.local !== op.responseElement) {
         throw upstreamError('HUB_ERR_UPSTREAM_BAD_ANSWER', where, { reason: 'unexpected-payload' });
       }
+    }
+
+    // A result: bound to this message (X-Road 4.0 §2.4.3 requestHash), used once, about the subject asked.
+    requireId(verified.headers.id, c.messageId, where);
+    await consumeAnswerId(o.replay, where, c.messageId);
+    // The provider names the digest algorithm (an allowlisted one): the digest of the bytes sent must match.
+    const rh = verified.headers.requestHash;
+    requireRequestHash(rh ? compareHash(rh.value, soapRequestHash(requestBytes, rh.algorithmId) ?? '') : 'missing', where);
+    const kind = subjectKind(c.params.subject);
+    let result: MapResult;
+    if (fault) {
+      const named = xmlSubjectAt(onlyChild(fault, '', 'detail'), op.namespace, op.answerSubject.notFound[kind]!);
+      requireSubject(named, c.params.subject, where, 'not-found');
+      result = { outcome: 'not-found' };
+    } else {
+      requireSubject(xmlSubjectAt(payload, op.namespace, op.answerSubject.data[kind]!), c.params.subject, where, 'data');
       try {
         result = op.mapResponse(payload);
       } catch (err) {

@@ -23,6 +23,9 @@ export function fromVerifyError(err: unknown, where: UpstreamWhere, o: { verifie
   if (HubError.is(err)) return err;
   if (isSigningError(err)) {
     if (err.reason === 'too-large') return upstreamError('HUB_ERR_UPSTREAM_ANSWER_TOO_LARGE', where, { reason: 'too-large' }, err);
+    // Authentically signed, but outside the time window: its own code, like REST's `iat` check.
+    if (err.reason === 'stale') return upstreamError('HUB_ERR_UPSTREAM_STALE', where, { reason: 'timestamp' }, err);
+    if (err.reason === 'replay') return upstreamError('HUB_ERR_UPSTREAM_REPLAYED', where, { reason: 'message-id-seen' }, err);
     // SOAP: the verifier parses the answer, so 'malformed' may be the XML itself. REST: the detached
     // JWS verifier never parses the body; a malformed JWS (e.g. an attached payload) is a signature failure.
     if (o.verifierParsesBody && (err.reason === 'malformed' || err.reason === 'doctype')) {

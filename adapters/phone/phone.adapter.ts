@@ -20,6 +20,8 @@ export const phoneAdapter: RestAdapterDescriptor = {
       personalData: ['fin', 'numbers', 'msisdn'],
       modelSchema: modelSchemaPath('phone'),
       path: phoneNumbersPath,
+      // PhoneNumbers.fin of a 200; the profile's subject member of the not-found problem.
+      answerSubject: { data: { fin: '/fin' }, notFound: { fin: '/subject/fin' } },
       mapResponse: mapPhoneNumbers,
     },
   ],

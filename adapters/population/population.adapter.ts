@@ -23,6 +23,8 @@ export const populationAdapter: SoapAdapterDescriptor = {
       personalData: ['fin', 'surname', 'givenName', 'patronymic', 'birthDate', 'address', 'identityDocument'],
       modelSchema: modelSchemaPath('population'),
       buildRequest: buildGetPerson,
+      // population.xsd: getPersonResponse/person/fin; the Server.NotFound fault's detail/notFound/fin.
+      answerSubject: { data: { fin: ['person', 'fin'] }, notFound: { fin: ['notFound', 'fin'] } },
       mapResponse: mapGetPersonResponse,
     },
   ],

@@ -44,6 +44,7 @@ export const ERROR_CATALOGUE = {
   HUB_ERR_UPSTREAM_SERVER_ERROR: { category: 'transient', message: 'The registry answered with a server error' },
   HUB_ERR_DEADLINE_EXCEEDED: { category: 'transient', message: 'The lookup deadline passed before the registry answered' },
   HUB_ERR_BUS_UNAVAILABLE: { category: 'transient', message: 'The service bus has no node for this action' },
+  HUB_ERR_REPLAY_CACHE_UNAVAILABLE: { category: 'transient', message: 'The replay cache shared by the hub nodes could not be reached, so the registry answer was not accepted' },
 
   // system: something is broken and retrying will not help
   HUB_ERR_UPSTREAM_BAD_ANSWER: { category: 'system', message: 'The registry answer is malformed or does not match its contract' },
@@ -51,6 +52,12 @@ export const ERROR_CATALOGUE = {
   HUB_ERR_UPSTREAM_FAULT: { category: 'system', message: 'The registry answered with a fault' },
   HUB_ERR_UPSTREAM_REJECTED: { category: 'system', message: 'The registry rejected the request the hub sent' },
   HUB_ERR_UPSTREAM_SIGNATURE_INVALID: { category: 'system', message: 'The registry answer is not authentically signed' },
+  // An answer counts only for the request it answers, the subject asked and the time it was given
+  // (contracts/registries/README.md, "Binding an answer to its request"): never data, never not-found.
+  HUB_ERR_UPSTREAM_NOT_BOUND: { category: 'system', message: 'The registry answer is not bound to the request the hub sent: its signed message id or request hash differ' },
+  HUB_ERR_UPSTREAM_STALE: { category: 'system', message: 'The registry answer is too old or dated in the future' },
+  HUB_ERR_UPSTREAM_REPLAYED: { category: 'system', message: 'The registry answer was already accepted once: it is a replay' },
+  HUB_ERR_UPSTREAM_SUBJECT_MISMATCH: { category: 'system', message: 'The registry answered about another person or company than the one asked' },
   HUB_ERR_SYSTEM_INTERNAL: { category: 'system', message: 'Internal error' },
 
   // config: the hub is set up wrongly
@@ -113,6 +120,7 @@ export const ERROR_CATALOGUE = {
   HUB_ERR_AUTHZ_NOT_ORDER_JUDGE: { category: 'authorization', message: 'Only the judge who signed the order may retrieve its evidence' },
   // evidence packets (issue 4 item 5)
   HUB_ERR_EVIDENCE_INVALID: { category: 'validation', message: 'The evidence packet is not authentic: its hub signature does not verify' },
+  HUB_ERR_EVIDENCE_PROVIDER_INVALID: { category: 'validation', message: 'A registry answer in the evidence packet is not signed by its registry\'s pinned certificate or not bound to its request' },
 } as const satisfies Record<string, CatalogueEntry>;
 
 export type HubErrorCode = keyof typeof ERROR_CATALOGUE;

@@ -10,7 +10,10 @@ export function subjectKind(s: Subject): SubjectKind {
   return 'fin' in s ? 'fin' : 'voen';
 }
 
-/** What core sends to an adapter action. */
+/**
+ * What core sends to an adapter action. No message id: the adapter kit makes a fresh one for every
+ * message it sends (a retry is a new message); a caller's request id is only ever a correlation id.
+ */
 export interface AdapterCallParams {
   /** §11.2 section, e.g. "11.2.22". */
   section: string;
@@ -19,8 +22,6 @@ export interface AdapterCallParams {
   caseNumber: string;
   /** X-Road `userId`: the requesting judge or clerk (e.g. "AZ-FIN-5ZK8F3R"). */
   userId: string;
-  /** X-Road `id`: unique per message; core passes ctx.requestID + section. */
-  messageId: string;
   /** Epoch milliseconds; the adapter never waits past it. */
   deadline: number;
 }
@@ -31,8 +32,12 @@ export interface AdapterResult {
   section: string;
   provider: string;
   operation: string;
+  /** X-Road id of the message that got this answer, made by the hub. */
   messageId: string;
-  /** SHA-256 (hex) of the exact request bytes sent. */
+  /**
+   * SHA-256 (hex) of the request: SOAP, the exact envelope bytes sent; REST, the hub's request JWS
+   * in attached form (contracts/registries/xroad-profile.ts restRequestHash, in hex).
+   */
   requestHash: string;
   /** SHA-256 (hex) of the exact answer bytes received. */
   responseHash: string;
@@ -40,6 +45,8 @@ export interface AdapterResult {
   data?: unknown;
   /** The provider's signed answer as received (base64), kept for the evidence packet. */
   signedAnswer?: string;
+  /** REST: the provider's X-Road-Signature (detached JWS over signedAnswer); SOAP signs inside the envelope. */
+  answerSignature?: string;
   durationMs: number;
 }
 
@@ -55,6 +62,7 @@ export interface CategoryOutcome {
   requestHash?: string;
   responseHash?: string;
   signedAnswer?: string;
+  answerSignature?: string;
   durationMs: number;
 }
 

@@ -23,6 +23,12 @@ export interface EvidenceOutcome {
   responseHash?: string;
   /** The provider's signed answer as received (base64): checkable against the provider's certificate. */
   signedAnswer?: string;
+  /**
+   * REST: the provider's X-Road-Signature, a detached JWS over signedAnswer whose protected header
+   * binds it to messageId, requestHash, the subject and a time (contracts/registries/README.md).
+   * SOAP answers carry their signature inside signedAnswer.
+   */
+  answerSignature?: string;
   data?: unknown;
   error?: { code: string; message: string };
 }
@@ -70,6 +76,7 @@ export function buildPacket(p: PacketInput): EvidencePacket {
       if (o.requestHash !== undefined) e.requestHash = o.requestHash;
       if (o.responseHash !== undefined) e.responseHash = o.responseHash;
       if (o.signedAnswer !== undefined) e.signedAnswer = o.signedAnswer;
+      if (o.answerSignature !== undefined) e.answerSignature = o.answerSignature;
       if (o.data !== undefined) e.data = o.data;
       if (o.error !== undefined) e.error = { code: o.error.code, message: o.error.message };
       return e;

@@ -23,7 +23,7 @@ export function createLookupsService(opts: LookupsServiceOptions): ServiceSchema
   const { catalog } = opts;
   const maxDeadlineMs = opts.maxDeadlineMs ?? 60_000;
 
-  async function one(ctx: Context, p: LookupParams, section: string, deadline: number, messageId: string): Promise<CategoryOutcome> {
+  async function one(ctx: Context, p: LookupParams, section: string, deadline: number): Promise<CategoryOutcome> {
     const category = catalog.bySection(section);
     if (!category) return refusedOutcome(section, 'HUB_ERR_VALIDATION_UNKNOWN_CATEGORY');
     if (!category.subjects.includes(subjectKind(p.subject))) return refusedOutcome(section, 'HUB_ERR_VALIDATION_SUBJECT_KIND', category.provider);
@@ -34,7 +34,7 @@ export function createLookupsService(opts: LookupsServiceOptions): ServiceSchema
     const remaining = deadline - t0;
     if (remaining <= 0) return outcomeFromError(section, category.provider, new HubError('HUB_ERR_DEADLINE_EXCEEDED'), 0);
     const params: AdapterCallParams = {
-      section, subject: p.subject, caseNumber: p.caseNumber, userId: p.requesterId, messageId, deadline,
+      section, subject: p.subject, caseNumber: p.caseNumber, userId: p.requesterId, deadline,
     };
     let timer: NodeJS.Timeout | undefined;
     try {
@@ -51,6 +51,7 @@ export function createLookupsService(opts: LookupsServiceOptions): ServiceSchema
         requestHash: result.requestHash,
         responseHash: result.responseHash,
         signedAnswer: result.signedAnswer,
+        ...(result.answerSignature !== undefined ? { answerSignature: result.answerSignature } : {}),
         durationMs: Date.now() - t0,
       };
     } catch (err) {
@@ -72,10 +73,10 @@ export function createLookupsService(opts: LookupsServiceOptions): ServiceSchema
             throw new HubError('HUB_ERR_VALIDATION_DEADLINE', { origin: 'client' });
           }
           const deadline = p.deadline ?? now + opts.defaultDeadlineMs;
+          // The correlation id of logs and the audit trail. The adapters make each registry message's own
+          // X-Road id: a client's X-Request-ID never becomes one.
           const requestId = ctx.requestID ?? ctx.id;
-          const outcomes = await Promise.all(
-            p.categories.map((section) => one(ctx, p, section, deadline, `${requestId}-${section}`)),
-          );
+          const outcomes = await Promise.all(p.categories.map((section) => one(ctx, p, section, deadline)));
           return { requestId, caseNumber: p.caseNumber, outcomes, startedAt: new Date(now).toISOString(), finishedAt: new Date().toISOString() };
         },
       },

@@ -6,7 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AgencyServer } from './agency-server';
 import { type Answer, malformed, readBody, sendAnswer, sendHtmlError, sendHuge, sendSlowly, sendTruncated } from './deliver';
-import { type AgencyFaults, type AnswerFault, DEFAULT_HUGE_BODY_BYTES, FaultPicker, toFaults } from './faults';
+import { type AgencyFaults, type AnswerFault, DEFAULT_FLOOD_BYTES, DEFAULT_HUGE_BODY_BYTES, DEFAULT_OTHER_SUBJECT, FaultPicker, toFaults } from './faults';
 import { type RequestVerifier, type SignerHooks, type SignerSet, signerFor } from './signers';
 
 export interface AgencyProtocol<Ctx> {
@@ -27,6 +27,16 @@ export interface AgencyProtocol<Ctx> {
   wrapSignature(signed: Answer): Answer;
   /** A valid answer, split where `bytes` of insignificant padding can go. */
   hugeParts(answer: Answer): { head: Buffer; tail: Buffer };
+  /**
+   * The same request, asking about another subject (fault otherSubject): the business answer is
+   * about `fin`, while everything that binds the answer (id, request hash, claimed subject) stays
+   * this request's.
+   */
+  about(ctx: Ctx, fin: string): Ctx;
+  /** An earlier answer relabelled with this request's message id (fault replayCurrentId). */
+  withCurrentId(earlier: Answer, ctx: Ctx): Answer;
+  /** An answer of about `bytes` built to make a parser work (fault attributeFlood), unsigned. */
+  flood(answer: Answer, bytes: number): Answer;
 }
 
 export interface AgencyOptions {
@@ -86,17 +96,19 @@ export async function startAgency<Ctx>(protocol: AgencyProtocol<Ctx>, options: A
     }
     if (!verified) answer = protocol.signatureRejected(ctx);
     else if (fault === 'error' || fault === 'unavailable') answer = protocol.serverError(ctx, fault);
+    else if (fault === 'otherSubject') answer = await protocol.answer(protocol.about(ctx, faults.otherSubject ?? DEFAULT_OTHER_SUBJECT), raw);
     else answer = await protocol.answer(ctx, raw);
+    if (fault === 'attributeFlood') return sendAnswer(res, protocol.flood(answer, faults.floodBytes ?? DEFAULT_FLOOD_BYTES));
     if (fault === 'hugeBody') {
       const { head, tail } = protocol.hugeParts(answer);
       return sendHuge(res, answer.status, answer.headers, head, faults.hugeBodyBytes ?? DEFAULT_HUGE_BODY_BYTES, tail);
     }
     if (hooks) answer = protocol.sign(answer, hooks, ctx);
-    answer = tamper(fault, answer);
+    answer = tamper(fault, answer, ctx);
     deliver(fault, res, answer);
   };
 
-  const tamper = (fault: AnswerFault | undefined, answer: Answer): Answer => {
+  const tamper = (fault: AnswerFault | undefined, answer: Answer, ctx: Ctx): Answer => {
     switch (fault) {
       case 'badSignature': return protocol.badSignature(answer);
       case 'wrappedSignature': return protocol.wrapSignature(answer);
@@ -106,6 +118,11 @@ export async function startAgency<Ctx>(protocol: AgencyProtocol<Ctx>, options: A
         const previous = lastAnswer;
         lastAnswer ??= answer;
         return previous ?? answer;
+      }
+      case 'replayCurrentId': {
+        const previous = lastAnswer;
+        lastAnswer ??= answer;
+        return previous ? protocol.withCurrentId(previous, ctx) : answer;
       }
       default:
         if (fault === undefined) lastAnswer = answer;

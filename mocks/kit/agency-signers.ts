@@ -1,13 +1,14 @@
 /**
- * Signing hooks backed by signing/ (issue 3 §7): WS-Security over the Body, the Timestamp and
- * every echoed X-Road header (contracts/registries/README.md), and a detached JWS over REST
- * bodies. The launcher (npm start, tests, benchmarks) passes an agency certificate and key; the
- * broken variants (untrusted, expired, revoked) are the same hooks with other certificates.
+ * Signing hooks backed by signing/: WS-Security over the Body, the Timestamp and every echoed
+ * X-Road header including xrd:requestHash (contracts/registries/README.md), and a detached JWS over
+ * REST bodies carrying the answer's binding parameters. The launcher (npm start, tests, benchmarks)
+ * passes an agency certificate and key; the broken variants (untrusted, expired, revoked) are the
+ * same hooks with other certificates.
  */
 import type { KeyObject } from 'node:crypto';
 import { signDetachedJws } from '../../signing/jws';
 import { signEnvelope } from '../../signing/wss';
-import { SIGNED_IDS } from '../agencies/population/xroad-soap';
+import { SIGNED_IDS } from './xroad-soap';
 import type { SignerHooks } from './signers';
 
 const KNOWN_IDS = Object.values(SIGNED_IDS);
@@ -20,6 +21,6 @@ function presentIds(xml: string): string[] {
 export function agencySigner(signer: { certPem: string; key: KeyObject }): SignerHooks {
   return {
     soap: (xml) => signEnvelope(xml, signer, { refIds: presentIds(xml) }),
-    rest: (body) => ({ 'X-Road-Signature': signDetachedJws(body, signer) }),
+    rest: (body, params) => ({ 'X-Road-Signature': signDetachedJws(body, signer, { header: params }) }),
   };
 }

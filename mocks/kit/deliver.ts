@@ -3,12 +3,15 @@
  * Payload-level tampering (signature faults, broken payloads) happens before, in the agencies.
  */
 import type { ServerResponse } from 'node:http';
+import type { Subject } from '../../contracts/hub/lookup-types';
 import { DEFAULT_SLOW_BODY_MS } from './faults';
 
 export interface Answer {
   status: number;
   headers: Record<string, string>;
   body: Buffer;
+  /** The subject the answer claims to be about (data or not-found), for the REST signature's `sub`. */
+  about?: Subject;
 }
 
 export function sendAnswer(res: ServerResponse, answer: Answer): void {

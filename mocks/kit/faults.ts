@@ -38,6 +38,24 @@ export interface AgencyFaults {
   wrappedSignatureRate?: number;
   /** A previously sent answer is sent again verbatim (old message id, old signature). */
   replayRate?: number;
+  /**
+   * A previously sent answer is sent again with THIS request's message id put where an unsigned
+   * reader would look (REST: the X-Road-Id header; SOAP: xrd:id, breaking its digest).
+   */
+  replayCurrentIdRate?: number;
+  /**
+   * A correctly signed, fresh answer bound to this request (its id, its request hash, REST `sub`
+   * naming the subject asked) whose content is about another subject: `otherSubject`.
+   */
+  otherSubjectRate?: number;
+  /** The FIN the otherSubject fault answers about (default 1AB2C3D). */
+  otherSubject?: string;
+  /**
+   * An unsigned answer of `floodBytes` (default just under 1 MiB) whose payload is one element with as
+   * many attributes as fit (about 100,000): work for a parser, before any signature is checked.
+   */
+  attributeFloodRate?: number;
+  floodBytes?: number;
   /** The agency stops listening: connections are refused until this is set back to false. */
   refused?: boolean;
   /** Which signer signs the answers (the hooks come from the `signers` option). */
@@ -50,15 +68,19 @@ export interface AgencyFaults {
 export const FAULT_ORDER = [
   'reset', 'error', 'unavailable', 'htmlError', 'wrongContentType', 'malformed', 'truncated',
   'hugeBody', 'slowBody', 'badSignature', 'wrappedSignature', 'replay',
+  'replayCurrentId', 'otherSubject', 'attributeFlood',
 ] as const;
 export type AnswerFault = (typeof FAULT_ORDER)[number];
 
 const RATE_KEYS = FAULT_ORDER.map((f) => `${f}Rate` as const);
-const NUMBER_KEYS = ['latencyMs', 'slowBodyMs', 'hugeBodyBytes', 'seed'] as const;
+const NUMBER_KEYS = ['latencyMs', 'slowBodyMs', 'hugeBodyBytes', 'floodBytes', 'seed'] as const;
 const SIGNERS: readonly SignerVariant[] = ['default', 'untrusted', 'expired', 'revoked'];
-const ALL_KEYS = new Set<string>([...RATE_KEYS, ...NUMBER_KEYS, 'refused', 'signer']);
+const ALL_KEYS = new Set<string>([...RATE_KEYS, ...NUMBER_KEYS, 'refused', 'signer', 'otherSubject']);
 
 export const DEFAULT_HUGE_BODY_BYTES = 20 * 1024 * 1024;
+export const DEFAULT_OTHER_SUBJECT = '1AB2C3D';
+/** Just under the hub's 1 MiB answer limit: the flood must reach the parser, not the size check. */
+export const DEFAULT_FLOOD_BYTES = 1024 * 1024 - 4096;
 export const DEFAULT_SLOW_BODY_MS = 2000;
 
 export class FaultConfigError extends Error {
@@ -91,6 +113,9 @@ export function validateFaults(input: AgencyFaults): Readonly<AgencyFaults> {
     if (v !== undefined && (typeof v !== 'number' || !Number.isFinite(v) || v < 0)) violations.push(`${key} must be a number >= 0`);
   }
   if (record.refused !== undefined && typeof record.refused !== 'boolean') violations.push('refused must be true or false');
+  if (record.otherSubject !== undefined && (typeof record.otherSubject !== 'string' || !/^[0-9A-Z]{7}$/.test(record.otherSubject))) {
+    violations.push('otherSubject must be a FIN (7 characters of [0-9A-Z])');
+  }
   if (record.signer !== undefined && !SIGNERS.includes(record.signer as SignerVariant)) {
     violations.push(`signer must be one of ${SIGNERS.join(', ')}`);
   }
@@ -113,7 +138,7 @@ export function parseFaults(text: string | undefined): Readonly<AgencyFaults> {
     }
     const key = part.slice(0, eq).trim();
     const raw = part.slice(eq + 1).trim();
-    if (key === 'signer') out[key] = raw;
+    if (key === 'signer' || key === 'otherSubject') out[key] = raw;
     else if (key === 'refused') out[key] = raw === 'true' ? true : raw === 'false' ? false : raw;
     else out[key] = raw !== '' && Number.isFinite(Number(raw)) ? Number(raw) : raw;
   }

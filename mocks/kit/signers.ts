@@ -6,10 +6,14 @@
 import type { SignerVariant } from './faults';
 
 export interface SignerHooks {
-  /** Signs a whole SOAP envelope (WS-Security); returns the signed envelope. */
+  /** Signs a whole SOAP envelope (WS-Security) over every wsu:Id it carries; returns the signed envelope. */
   soap?: (xml: string) => string;
-  /** Signs a REST body; returns headers to add, e.g. { 'X-Road-Signature': jws }. */
-  rest?: (body: Buffer, context: { xRoadId: string }) => Record<string, string>;
+  /**
+   * Signs a REST body; returns headers to add, e.g. { 'X-Road-Signature': jws }. `params` are the
+   * answer's protected header parameters of profile v2 (x-road-id, x-road-request-hash, sub, iat:
+   * contracts/registries/xroad-profile.ts ANSWER_PARAM), to be signed with the body.
+   */
+  rest?: (body: Buffer, params: Readonly<Record<string, unknown>>) => Record<string, string>;
 }
 
 /** The agency's own signer and the broken variants that fault injection can switch to. */

@@ -8,7 +8,11 @@
  * avoiding RFC 7797 also avoids `crit`, which generic JOSE libraries handle unevenly. A header
  * carrying `b64` or `crit` is refused, so neither side can be talked into the other mode.
  *
- * Header: `{ alg, x5c: [signer certificate DER, base64] }` (RFC 7515 §4.1.6), optional `kid`.
+ * Header: `{ alg, x5c: [signer certificate DER, base64] }` (RFC 7515 §4.1.6), optional `kid`,
+ * plus any protected parameters the caller's protocol binds into the signature (RFC 7515 §4.3,
+ * e.g. the EHİS REST profile's method, path, X-Road headers, request hash and time). They are
+ * signed, and returned by the verifier only after the signature checked out; what they must say is
+ * the protocol's business, not this module's.
  * The key always comes from the caller's trust decision, never from the header itself; `jku`,
  * `jwk`, `x5u` (keys by URL or inline) are refused.
  */
@@ -24,7 +28,13 @@ export interface JwsHeader {
   kid?: string;
 }
 
+/** The verified protected header: the registered parameters and the protocol's own. */
+export type JwsProtectedHeader = JwsHeader & { readonly [name: string]: unknown };
+
 export type JwsTrust = (certDer: Buffer | undefined, kid?: string) => Promise<KeyObject>;
+
+/** Parameters a caller may not set through `header`: they choose the algorithm, key or mode. */
+const RESERVED = new Set(['alg', 'x5c', 'kid', 'b64', 'crit', 'jku', 'jwk', 'x5u', 'x5t', 'x5t#S256', 'enc', 'zip']);
 
 /** RFC 7518 §3.1 allowlist: no 'none', no HS* (a shared secret proves nothing about who signed). */
 const ALGS: Record<JwsAlg, { hash: string; keyType: 'rsa' | 'ec'; curve?: string }> = {
@@ -51,12 +61,21 @@ function keyOptions(alg: JwsAlg, key: KeyObject) {
   return ALGS[alg].keyType === 'ec' ? { key, dsaEncoding: 'ieee-p1363' as const } : key;
 }
 
+export interface SignJwsOptions {
+  kid?: string;
+  /** More protected header parameters, signed with the body (JSON values; not the registered ones). */
+  header?: Readonly<Record<string, unknown>>;
+}
+
 /** `signer`: a key in the process, or a raw signer whose key stays in its store (PKCS#11). */
-export function signDetachedJws(body: Buffer, signer: { certPem: string; key: KeyObject } | RawSigner, opts: { kid?: string } = {}): string {
+export function signDetachedJws(body: Buffer, signer: { certPem: string; key: KeyObject } | RawSigner, opts: SignJwsOptions = {}): string {
   const alg: JwsAlg = 'key' in signer ? algFor(signer.key) : signer.keyType === 'rsa' ? 'RS256' : 'ES256';
   const m = /-----BEGIN CERTIFICATE-----([A-Za-z0-9+/=\s]+)-----END CERTIFICATE-----/.exec(signer.certPem);
   if (!m) throw new SigningError('malformed', 'signer certificate is not a PEM certificate');
-  const header: JwsHeader = { alg, x5c: [m[1].replace(/\s+/g, '')] };
+  for (const name of Object.keys(opts.header ?? {})) {
+    if (RESERVED.has(name)) throw new SigningError('malformed', `JWS header parameter ${name} cannot be set by the caller`);
+  }
+  const header: Record<string, unknown> = { alg, x5c: [m[1].replace(/\s+/g, '')], ...opts.header };
   if (opts.kid) header.kid = opts.kid;
   const h = Buffer.from(JSON.stringify(header)).toString('base64url');
   const input = Buffer.from(`${h}.${body.toString('base64url')}`);
@@ -64,7 +83,7 @@ export function signDetachedJws(body: Buffer, signer: { certPem: string; key: Ke
   return `${h}..${sig.toString('base64url')}`;
 }
 
-export async function verifyDetachedJws(body: Buffer, jws: string, trust: JwsTrust): Promise<{ header: JwsHeader; signerCertDer?: Buffer }> {
+export async function verifyDetachedJws(body: Buffer, jws: string, trust: JwsTrust): Promise<{ header: JwsProtectedHeader; signerCertDer?: Buffer }> {
   const parts = jws.split('.');
   if (parts.length !== 3 || parts[1] !== '' || !B64URL.test(parts[0]) || !B64URL.test(parts[2])) {
     throw new SigningError('malformed', 'not a detached compact JWS');
@@ -111,5 +130,5 @@ export async function verifyDetachedJws(body: Buffer, jws: string, trust: JwsTru
   if (!cryptoVerify(spec.hash, input, keyOptions(alg as JwsAlg, key), Buffer.from(parts[2], 'base64url'))) {
     throw new SigningError('bad-signature', 'JWS signature does not verify');
   }
-  return { header: header as unknown as JwsHeader, signerCertDer: certDer };
+  return { header: header as unknown as JwsProtectedHeader, signerCertDer: certDer };
 }

@@ -1,2 +1,2 @@
 export { signDetachedJws, verifyDetachedJws } from './detached-jws';
-export type { JwsAlg, JwsHeader, JwsTrust } from './detached-jws';
+export type { JwsAlg, JwsHeader, JwsProtectedHeader, JwsTrust, SignJwsOptions } from './detached-jws';

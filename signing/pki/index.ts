@@ -5,4 +5,5 @@ export { httpOcspTransport } from './revocation';
 export { parseCertificate, pemCertificates, toDer } from './cert-info';
 export type { CertInfo, KeyUsageName } from './cert-info';
 export { crlToDer } from './crl-store';
+export { pinnedTrust, certSha256 } from './pinned-trust';
 export { OID } from './oids';

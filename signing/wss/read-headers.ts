@@ -25,6 +25,8 @@ export interface XroadHeaders {
   userId: string;
   issue: string;
   protocolVersion: string;
+  /** Answers only (X-Road 4.0 §2.4.3): digest of the request message, base64, and its algorithm URI. */
+  requestHash?: { algorithmId: string; value: string };
 }
 
 const ID_FIELDS = ['xRoadInstance', 'memberClass', 'memberCode', 'subsystemCode', 'serviceCode', 'serviceVersion'] as const;
@@ -53,11 +55,19 @@ function simple(el: XmlElement): string {
   return v;
 }
 
-export function readXroadHeaders(x: Record<XroadHeaderName, XmlElement>): XroadHeaders {
-  return {
+export function readXroadHeaders(x: Record<XroadHeaderName, XmlElement>, requestHash?: XmlElement): XroadHeaders {
+  const h: XroadHeaders = {
     client: identifier(x.client), service: identifier(x.service), id: simple(x.id),
     userId: simple(x.userId), issue: simple(x.issue), protocolVersion: simple(x.protocolVersion),
   };
+  if (requestHash) {
+    const algorithmId = attr(requestHash, '', 'algorithmId');
+    if (!algorithmId) throw new SigningError('malformed', 'xrd:requestHash without algorithmId');
+    const value = simple(requestHash).trim();
+    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(value)) throw new SigningError('malformed', 'xrd:requestHash is not base64');
+    h.requestHash = { algorithmId, value };
+  }
+  return h;
 }
 
 // xsd:dateTime (WSS 1.1 §10 uses it for Created/Expires); a zone is required to be unambiguous.

@@ -22,7 +22,7 @@ import { locateParts } from './envelope-structure';
 import { base64, readSignature } from './read-signature';
 import { readTimestamp, readXroadHeaders, type XroadHeaders } from './read-headers';
 import type { ReplayCache } from './replay-cache';
-import { BASE64_BINARY, X509_V3, XROAD_HEADERS } from './wss-names';
+import { BASE64_BINARY, X509_V3, XROAD_HEADERS, XROAD_REQUEST_HASH } from './wss-names';
 
 export type TrustCallback = (certDer: Buffer) => Promise<KeyObject>;
 
@@ -37,7 +37,11 @@ export interface VerifyEnvelopeOptions {
   maxAgeMs?: number;
   /** Without one there is NO replay protection: pass the hub's cache in production. */
   replayCache?: ReplayCache;
-  /** Elements that must be signed: 'Body', 'Timestamp' and X-Road header local names. Default: all eight. */
+  /**
+   * Elements that must be signed: 'Body', 'Timestamp' and X-Road header local names. Default: all
+   * eight. Add 'requestHash' when verifying an answer: then it must be present. When present it is
+   * always required to be signed: nothing unsigned is handed to the caller.
+   */
   requiredRefs?: ('Body' | 'Timestamp' | string)[];
   /** Clock, for tests. */
   now?: Date;
@@ -69,8 +73,11 @@ export async function verifyEnvelope(xml: string | Buffer, opts: VerifyEnvelopeO
   // Rule 5: every element we will read is the object a reference resolves to.
   const roleEls = new Map<string, XmlElement>([['Body', parts.body], ['Timestamp', parts.timestamp]]);
   for (const h of XROAD_HEADERS) roleEls.set(h, parts.xroad[h]);
+  if (parts.requestHash) roleEls.set(XROAD_REQUEST_HASH, parts.requestHash);
   const referenced = new Set(sig.references.map((r) => r.id));
-  for (const role of opts.requiredRefs ?? DEFAULT_REQUIRED) {
+  const required = opts.requiredRefs ?? DEFAULT_REQUIRED;
+  for (const role of parts.requestHash && !required.includes(XROAD_REQUEST_HASH) ? [...required, XROAD_REQUEST_HASH] : required) {
+    if (role === XROAD_REQUEST_HASH && !parts.requestHash) throw new SigningError('missing-element', 'no requestHash element');
     const el = roleEls.get(role);
     if (!el) throw new SigningError('malformed', `unknown required reference ${role}`);
     const ids = idsOf(el);
@@ -127,7 +134,7 @@ export async function verifyEnvelope(xml: string | Buffer, opts: VerifyEnvelopeO
   if (expires <= now - skew || created < now - skew - maxAge || expires < created) {
     throw new SigningError('stale', 'Timestamp expired or too old');
   }
-  const headers = readXroadHeaders(parts.xroad);
+  const headers = readXroadHeaders(parts.xroad, parts.requestHash);
   const body = payload(parts.body);
   if (opts.replayCache) {
     const until = Math.min(expires, created + maxAge) + skew;

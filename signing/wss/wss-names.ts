@@ -13,6 +13,12 @@ export const X509_V3 = 'http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-
 export const BASE64_BINARY = 'http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-soap-message-security-1.0#Base64Binary';
 export const ENVELOPED_SIGNATURE = 'http://www.w3.org/2000/09/xmldsig#enveloped-signature';
 
+/**
+ * X-Road message protocol 4.0 §2.4.3: a provider's answer carries `xrd:requestHash` (the digest of
+ * the request message, its algorithm in the `algorithmId` attribute). Requests have none.
+ */
+export const XROAD_REQUEST_HASH = 'requestHash';
+
 /** The six X-Road message protocol 4.0 headers, in their usual order. */
 export const XROAD_HEADERS = ['client', 'service', 'id', 'userId', 'issue', 'protocolVersion'] as const;
 export type XroadHeaderName = (typeof XROAD_HEADERS)[number];

@@ -1,11 +1,16 @@
 /**
- * A small, strict, fast XML 1.0 + Namespaces parser for messages from outside
- * (LIBRARIES.md "Verifying XML signatures safely", rule 1; DESIGN.md §5).
+ * A small, strict, fast XML 1.0 + Namespaces parser for messages from outside (registry answers,
+ * agencies' requests): no DTDs, no external entities, size limits, linear time.
  *
  * - No DTD at all: any DOCTYPE or markup declaration is refused with reason 'doctype', so entity
  *   expansion (billion laughs) and external entities cannot happen; only the five predefined
  *   entities and character references are decoded.
  * - A size limit is checked before any work ('too-large'); nesting depth is bounded.
+ * - Linear time in the input: every check is O(1) per character, attribute or declaration (duplicate
+ *   attributes are found through a set, never by comparing each with all before it), and what a
+ *   document may declare is capped: attributes and namespace declarations per element, and a total
+ *   budget of both per document ('too-large' as soon as one is exceeded). A 1 MiB answer carrying
+ *   100,000 attributes on one element is refused at the 257th, before any signature is looked at.
  * - Every well-formedness or namespace error is fatal ('malformed'): no recovery, no guessing.
  *
  * Hand-written rather than built on saxes: one pass with indexOf / sticky regexes and no
@@ -23,11 +28,42 @@ export interface ParseOptions {
   maxBytes?: number;
   /** Maximum element nesting (default 128). */
   maxDepth?: number;
+  /** Attributes (namespace declarations included) on one element (default 256). */
+  maxAttributesPerElement?: number;
+  /** Namespace declarations on one element (default 64). */
+  maxNsDeclsPerElement?: number;
+  /** Attributes (namespace declarations included) in the whole document (default 16,384). */
+  maxAttributesPerDocument?: number;
+  /** Namespace declarations in the whole document (default 4,096). */
+  maxNsDeclsPerDocument?: number;
 }
+
+/**
+ * The caps, generous for real messages: an EHİS envelope has about 40 attributes and 10
+ * declarations; a 1 MiB answer of 10,000 records with an attribute or two each stays far below.
+ */
+export const XML_LIMITS = {
+  maxAttributesPerElement: 256,
+  maxNsDeclsPerElement: 64,
+  maxAttributesPerDocument: 16_384,
+  maxNsDeclsPerDocument: 4_096,
+} as const;
+
+interface Limits {
+  maxDepth: number;
+  perElement: number;
+  nsPerElement: number;
+}
+
+/** Shared by every element without attributes or declarations (most of them): less garbage. */
+const NONE: never[] = Object.freeze([]) as unknown as never[];
+
+/** Above this many attributes on one element, duplicates are found through a set. */
+const SCAN_LIMIT = 8;
 
 interface MutableElement {
   kind: 'element'; name: string; prefix: string; local: string; ns: string;
-  attrs: XmlAttr[]; nsDecls: XmlNsDecl[]; scope: NsScope; children: XmlNode[];
+  attrs: readonly XmlAttr[]; nsDecls: readonly XmlNsDecl[]; scope: NsScope; children: XmlNode[];
   start: number; end: number; innerStart: number; innerEnd: number; selfClosing: boolean;
 }
 
@@ -64,12 +100,16 @@ export function parseXml(input: string | Buffer, opts: ParseOptions = {}): XmlDo
   // XML 1.0 §2.11 end-of-line handling, before anything else.
   if (s.indexOf('\r') !== -1) s = s.replace(/\r\n?/g, '\n');
   if (ILLEGAL_CHAR.test(s)) fail('illegal character');
-  return new Parser(s, opts.maxDepth ?? 128).parse();
+  return new Parser(s, {
+    maxDepth: opts.maxDepth ?? 128,
+    perElement: opts.maxAttributesPerElement ?? XML_LIMITS.maxAttributesPerElement,
+    nsPerElement: opts.maxNsDeclsPerElement ?? XML_LIMITS.maxNsDeclsPerElement,
+  }, opts.maxAttributesPerDocument ?? XML_LIMITS.maxAttributesPerDocument, opts.maxNsDeclsPerDocument ?? XML_LIMITS.maxNsDeclsPerDocument).parse();
 }
 
 class Parser {
   private pos = 0;
-  constructor(private readonly s: string, private readonly maxDepth: number) {}
+  constructor(private readonly s: string, private readonly limits: Limits, private attrBudget: number, private nsBudget: number) {}
 
   parse(): XmlDocument {
     const s = this.s;
@@ -105,7 +145,7 @@ class Parser {
         this.pi(lt, stack);
       } else {
         if (stack.length === 0 && root) fail('content after the root element', lt);
-        if (stack.length >= this.maxDepth) throw new SigningError('too-large', `nesting deeper than ${this.maxDepth}`);
+        if (stack.length >= this.limits.maxDepth) throw new SigningError('too-large', `nesting deeper than ${this.limits.maxDepth}`);
         const parent = stack.length ? stack[stack.length - 1] : undefined;
         const el = this.startTag(lt, parent ? parent.scope : ROOT_SCOPE);
         if (parent) parent.children.push(el);
@@ -144,7 +184,7 @@ class Parser {
       addText(stack[stack.length - 1], s.slice(lt + 9, end));
       this.pos = end + 3;
     } else if (/^<!(DOCTYPE|ENTITY|ELEMENT|ATTLIST|NOTATION)/.test(s.slice(lt, lt + 10))) {
-      // LIBRARIES.md rule 1: no DTD, hence no entity expansion and no external entities.
+      // No DTD, hence no entity expansion and no external entities.
       throw new SigningError('doctype', 'DOCTYPE and markup declarations are refused');
     } else {
       fail("unexpected '<!'", lt);
@@ -176,6 +216,8 @@ class Parser {
     const name = s.slice(lt + 1, p);
     const [prefix, local] = qname(name, lt);
     const raw: { name: string; value: string }[] = [];
+    let seen: Set<string> | undefined;
+    let nsCount = 0;
     let selfClosing = false;
     for (;;) {
       const q0 = p;
@@ -184,9 +226,16 @@ class Parser {
       if (c === 0x3e) { p += 1; break; }
       if (c === 0x2f && s.charCodeAt(p + 1) === 0x3e) { p += 2; selfClosing = true; break; }
       if (p === q0) fail('bad start tag', lt);
+      // Caps before any work on the attribute: a flood is refused after a bounded amount of work.
+      if (raw.length >= this.limits.perElement) throw new SigningError('too-large', `more than ${this.limits.perElement} attributes on one element`);
+      if (--this.attrBudget < 0) throw new SigningError('too-large', 'too many attributes in the document');
       const nameEnd = scanName(s, p);
       const an = s.slice(p, nameEnd);
       qname(an, p);
+      if (an === 'xmlns' || an.startsWith('xmlns:')) {
+        if (++nsCount > this.limits.nsPerElement) throw new SigningError('too-large', `more than ${this.limits.nsPerElement} namespace declarations on one element`);
+        if (--this.nsBudget < 0) throw new SigningError('too-large', 'too many namespace declarations in the document');
+      }
       p = skipWs(s, nameEnd);
       if (s.charCodeAt(p) !== 0x3d) fail('bad attribute', p);
       p = skipWs(s, p + 1);
@@ -196,24 +245,26 @@ class Parser {
       if (close === -1) fail('unterminated attribute value', p);
       const rawValue = s.slice(p + 1, close);
       if (rawValue.indexOf('<') !== -1) fail("'<' in attribute value", p);
-      for (const r of raw) if (r.name === an) fail(`duplicate attribute ${an}`, p);
+      if (isDuplicate(raw, an, raw.length < SCAN_LIMIT ? undefined : (seen ??= new Set(raw.map((r) => r.name))))) fail(`duplicate attribute ${an}`, p);
       raw.push({ name: an, value: attrValue(rawValue, p) });
       p = close + 1;
     }
 
     // Namespaces in XML 1.0 §3-§6: declarations first, then resolve names.
-    const nsDecls: XmlNsDecl[] = [];
-    for (const r of raw) {
-      if (r.name === 'xmlns') {
-        if (r.value === XML_NS || r.value === XMLNS_NS) fail('reserved namespace bound as default', lt);
-        nsDecls.push({ prefix: '', uri: r.value });
-      } else if (r.name.startsWith('xmlns:')) {
-        const pfx = r.name.slice(6);
-        checkNcName(pfx, lt);
-        if (pfx === 'xmlns') fail('xmlns prefix declared', lt);
-        if ((pfx === 'xml') !== (r.value === XML_NS) || r.value === XMLNS_NS) fail('reserved prefix or namespace misused', lt);
-        if (r.value === '') fail(`empty namespace for prefix ${pfx}`, lt);
-        nsDecls.push({ prefix: pfx, uri: r.value });
+    const nsDecls: XmlNsDecl[] = nsCount ? [] : NONE;
+    if (nsCount) {
+      for (const r of raw) {
+        if (r.name === 'xmlns') {
+          if (r.value === XML_NS || r.value === XMLNS_NS) fail('reserved namespace bound as default', lt);
+          nsDecls.push({ prefix: '', uri: r.value });
+        } else if (r.name.startsWith('xmlns:')) {
+          const pfx = r.name.slice(6);
+          checkNcName(pfx, lt);
+          if (pfx === 'xmlns') fail('xmlns prefix declared', lt);
+          if ((pfx === 'xml') !== (r.value === XML_NS) || r.value === XMLNS_NS) fail('reserved prefix or namespace misused', lt);
+          if (r.value === '') fail(`empty namespace for prefix ${pfx}`, lt);
+          nsDecls.push({ prefix: pfx, uri: r.value });
+        }
       }
     }
     let scope = parentScope;
@@ -230,7 +281,9 @@ class Parser {
     } else {
       ns = scope[''] ?? '';
     }
-    const attrs: XmlAttr[] = [];
+    const attrs: XmlAttr[] = raw.length > nsCount ? [] : NONE;
+    // Namespaces in XML §6.3: no two attributes with the same expanded name.
+    const expanded = raw.length - nsCount > SCAN_LIMIT ? new Set<string>() : undefined;
     for (const r of raw) {
       if (r.name === 'xmlns' || r.name.startsWith('xmlns:')) continue;
       const [ap, al] = qname(r.name, lt);
@@ -240,7 +293,13 @@ class Parser {
         if (u === undefined) fail(`undeclared prefix ${ap}`, lt);
         ans = u;
       }
-      for (const a of attrs) if (a.local === al && a.ns === ans) fail(`duplicate attribute ${r.name}`, lt);
+      if (expanded) {
+        const key = `${ans}\u0000${al}`;
+        if (expanded.has(key)) fail(`duplicate attribute ${r.name}`, lt);
+        expanded.add(key);
+      } else {
+        for (const a of attrs) if (a.local === al && a.ns === ans) fail(`duplicate attribute ${r.name}`, lt);
+      }
       attrs.push({ name: r.name, prefix: ap, local: al, ns: ans, value: r.value });
     }
     this.pos = p;
@@ -249,6 +308,17 @@ class Parser {
       start: lt, end: selfClosing ? p : -1, innerStart: p, innerEnd: selfClosing ? p : -1, selfClosing,
     };
   }
+}
+
+/** Same attribute name written twice: a short scan for the usual few, a set beyond SCAN_LIMIT. */
+function isDuplicate(raw: readonly { name: string }[], name: string, seen: Set<string> | undefined): boolean {
+  if (seen) {
+    if (seen.has(name)) return true;
+    seen.add(name);
+    return false;
+  }
+  for (const r of raw) if (r.name === name) return true;
+  return false;
 }
 
 /** End of a name: the first whitespace, '>', '/', '=' (anything else is validated by qname()). */

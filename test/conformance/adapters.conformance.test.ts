@@ -13,11 +13,10 @@ import { BreakerRegistry } from '../../adapters/kit/breaker';
 import { createAdapterService } from '../../adapters/kit/service-factory';
 import { jwsSign, jwsVerify, wssSign, wssVerify } from '../../adapters/kit/signing-wiring';
 import { CATEGORIES } from '../../registry/categories';
-import { SigningError } from '../../signing/errors';
 import { signDetachedJws, verifyDetachedJws } from '../../signing/jws';
-import { MemoryReplayCache, verifyEnvelope } from '../../signing/wss';
+import { verifyEnvelope } from '../../signing/wss';
 import { startMocks, type AgencyFaults, type MockProvider, type RunningMocks } from '../../mocks';
-import { HUB_XROAD, signSoapAnswer, testKeys, testProvider, type Keys } from '../unit/adapters/support/adapter-fixture';
+import { HUB_XROAD, signSoapAnswer, testKeys, testProvider, trust, type Keys } from '../unit/adapters/support/adapter-fixture';
 import type { TestSigner } from '../support/wss-fixture';
 
 const FOUND = '5ZK8F3R'; // the README example: in the population and the phone register
@@ -27,20 +26,13 @@ const TIMEOUT_MS = 300;
 let keys: Keys;
 let mocks: RunningMocks;
 
-function trust(...signers: TestSigner[]) {
-  return async (der: Buffer | undefined) => {
-    const s = der && signers.find((x) => x.certDer.equals(der));
-    if (!s) throw new SigningError('cert-untrusted', 'not trusted');
-    return s.publicKey;
-  };
-}
 
 beforeAll(async () => {
   keys = await testKeys();
   mocks = await startMocks({
     signer: {
       soap: (xml) => signSoapAnswer(xml, keys.agency),
-      rest: (body) => ({ 'X-Road-Signature': signDetachedJws(body, keys.agency) }),
+      rest: (body, params) => ({ 'X-Road-Signature': signDetachedJws(body, keys.agency, { header: params }) }),
     },
     // The agencies check the hub's request signature: only the hub's certificate is trusted.
     verifiers: {
@@ -61,7 +53,6 @@ describe.each(ADAPTERS.map((d) => [d.provider, d] as const))('Adapter %s conform
   const action = `adapter.${provider}.${op.name}`;
   let broker: ServiceBroker;
   let breakers: BreakerRegistry;
-  let n = 0;
 
   async function start(hubKey: TestSigner = keys.hub, timeoutMs = 5000) {
     broker = new ServiceBroker({ logger: false });
@@ -69,7 +60,7 @@ describe.each(ADAPTERS.map((d) => [d.provider, d] as const))('Adapter %s conform
     broker.createService(createAdapterService(d, {
       provider: testProvider(provider), endpoint: mocks.urls[provider as MockProvider],
       hub: { xroad: HUB_XROAD, signSoap: wssSign(hubKey), signRest: jwsSign(hubKey) },
-      verify: { soap: wssVerify({ trust: trust(keys.agency), replayCache: new MemoryReplayCache() }), rest: jwsVerify(trust(keys.agency)) },
+      verify: { soap: wssVerify({ trust: trust(keys.agency) }), rest: jwsVerify(trust(keys.agency)) },
       metricsRegistry: new Registry(), breakers,
       categories: CATEGORIES.map((c) => (c.provider === provider ? { ...c, timeoutMs } : c)),
     }));
@@ -77,8 +68,7 @@ describe.each(ADAPTERS.map((d) => [d.provider, d] as const))('Adapter %s conform
   }
 
   const call = (fin = FOUND) => broker.call<AdapterResult, unknown>(action, {
-    section, subject: { fin }, caseNumber: '2(101)-1234/2026', userId: 'AZ-FIN-2JD4K7M',
-    messageId: `conf-${provider}-${++n}`, deadline: Date.now() + 5000,
+    section, subject: { fin }, caseNumber: '2(101)-1234/2026', userId: 'AZ-FIN-2JD4K7M', deadline: Date.now() + 5000,
   });
   async function codeOf(p: Promise<unknown>): Promise<string> {
     try { await p; } catch (err) { return HubError.is(err) ? err.code : `not a HubError: ${String(err)}`; }
@@ -92,7 +82,8 @@ describe.each(ADAPTERS.map((d) => [d.provider, d] as const))('Adapter %s conform
   test('ok: the register knows the person. Result: outcome ok, canonical model, the id echoed, signed answer kept', async () => {
     await start();
     const r = await call();
-    expect(r).toMatchObject({ outcome: 'ok', section, provider, operation: op.name, messageId: `conf-${provider}-${n}` });
+    expect(r).toMatchObject({ outcome: 'ok', section, provider, operation: op.name });
+    expect(r.messageId).toMatch(/^[0-9a-f-]{36}$/);
     expect((r.data as { fin: string }).fin).toBe(FOUND);
     expect(r.signedAnswer && r.responseHash && r.requestHash).toBeTruthy();
   });
@@ -123,6 +114,51 @@ describe.each(ADAPTERS.map((d) => [d.provider, d] as const))('Adapter %s conform
     await faults(f);
     const code = typeof expected === 'string' ? expected : expected[d.protocol];
     expect(await codeOf(call())).toBe(code);
+  });
+
+  // Hostile or broken registries (contracts/registries/README.md, "Binding an answer to its request"):
+  // an answer counts only for the message, the subject and the time it was given for.
+  describe('answers bound to their request, subject and time', () => {
+    const OTHER = '1AB2C3D'; // in both registers
+
+    test('replay of an older answer about the same person (old id, old signature). Result: HUB_ERR_UPSTREAM_NOT_BOUND, no data', async () => {
+      await start();
+      await expect(call()).resolves.toMatchObject({ outcome: 'ok' });
+      await faults({ replayRate: 1 });
+      expect(await codeOf(call())).toBe('HUB_ERR_UPSTREAM_NOT_BOUND');
+    });
+
+    test('replay of a signed not-found about another person, to a question about a person on file. Result: HUB_ERR_UPSTREAM_NOT_BOUND, never not-found', async () => {
+      await start();
+      await expect(call(NOT_FOUND)).resolves.toMatchObject({ outcome: 'not-found' });
+      await faults({ replayRate: 1 });
+      expect(await codeOf(call(FOUND))).toBe('HUB_ERR_UPSTREAM_NOT_BOUND');
+    });
+
+    test('replay of another person\'s signed answer carrying the current message id. Result: refused, no data (REST: the signed id differs; SOAP: the id is signed, its digest breaks)', async () => {
+      await start();
+      await expect(call(OTHER)).resolves.toMatchObject({ outcome: 'ok' });
+      await faults({ replayCurrentIdRate: 1 });
+      expect(await codeOf(call(FOUND))).toBe(d.protocol === 'rest' ? 'HUB_ERR_UPSTREAM_NOT_BOUND' : 'HUB_ERR_UPSTREAM_SIGNATURE_INVALID');
+    });
+
+    test('an answer correctly signed, fresh and bound to this request, about another person. Result: HUB_ERR_UPSTREAM_SUBJECT_MISMATCH, never data', async () => {
+      await start();
+      await faults({ otherSubjectRate: 1, otherSubject: OTHER });
+      expect(await codeOf(call(FOUND))).toBe('HUB_ERR_UPSTREAM_SUBJECT_MISMATCH');
+    });
+
+    test('a not-found correctly signed, fresh and bound to this request, naming another person. Result: HUB_ERR_UPSTREAM_SUBJECT_MISMATCH, never not-found', async () => {
+      await start();
+      await faults({ otherSubjectRate: 1, otherSubject: NOT_FOUND });
+      expect(await codeOf(call(FOUND))).toBe('HUB_ERR_UPSTREAM_SUBJECT_MISMATCH');
+    });
+
+    test('an answer of 1 MiB whose payload carries about 100,000 attributes. Result: refused (SOAP: by the parser\'s caps; REST: unsigned), no data', async () => {
+      await start();
+      await faults({ attributeFloodRate: 1 });
+      expect(await codeOf(call())).toBe(d.protocol === 'soap' ? 'HUB_ERR_UPSTREAM_ANSWER_TOO_LARGE' : 'HUB_ERR_UPSTREAM_SIGNATURE_INVALID');
+    });
   });
 
   test('unauthorized caller: the hub signs with a key the register does not trust. Result: HUB_ERR_UPSTREAM_REJECTED', async () => {

@@ -2,6 +2,8 @@
  * Contract: the population register's golden exchanges (contracts/registries/population/samples)
  * against population.wsdl / population.xsd / xroad.xsd and the canonical model schema.
  */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as soap from 'soap';
 import { loadSamples, sample } from '../../contracts/registries/samples';
@@ -47,11 +49,14 @@ describe('population golden samples', () => {
     expect(validateText(schema, broken).valid).toBe(false);
   });
 
-  it.each(samples.map((s) => [s.id, s] as const))('%s: response echoes the request X-Road headers', (_id, s) => {
+  it.each(samples.map((s) => [s.id, s] as const))('%s: response echoes the request X-Road headers and carries the digest of the request (X-Road 4.0 requestHash)', (_id, s) => {
     const req = soapParts(s.request.body!);
     const res = soapParts(s.response);
-    expect(res.headers).toEqual(req.headers);
-    expect(res.headers.map((h) => h.name.split('}')[1])).toEqual(['client', 'service', 'id', 'userId', 'issue', 'protocolVersion']);
+    expect(res.headers.slice(0, -1)).toEqual(req.headers);
+    expect(res.headers.map((h) => h.name.split('}')[1])).toEqual(['client', 'service', 'id', 'userId', 'issue', 'protocolVersion', 'requestHash']);
+    const hash = res.headers[6];
+    expect(hash.attrs['{}algorithmId']).toBe('http://www.w3.org/2001/04/xmlenc#sha256');
+    expect(hash.text).toBe(createHash('sha256').update(readFileSync(s.requestFile)).digest('base64'));
   });
 
   const validate = modelValidator('population');

@@ -1,8 +1,8 @@
 /**
  * A whole court core in one process for the court scenarios: a PostgreSQL store with migrations, the
  * real audit chain, the real lookups orchestration, the court service with real CMS
- * verification against the test PKI, and recording fake adapters (so "no registry was called"
- * can be asserted). Certificates: test/support/pki-fixture.ts plus a few more judges issued here.
+ * verification against the test PKI, and recording stand-in adapters (so "no registry was called"
+ * can be asserted) whose answers are signed like a registry's. Certificates: test/support/pki-fixture.ts plus a few more judges issued here.
  */
 import { createHash, createPrivateKey, randomUUID } from 'node:crypto';
 import { ServiceBroker } from 'moleculer';
@@ -24,6 +24,7 @@ import { courtAliases } from '../../bus/api';
 import { createGatewayService } from '../../bus/gateway.service';
 import { freshStore, type TestStore } from '../support/db';
 import { getPkiFixture, type PkiFixture, type TestIdentity } from '../support/pki-fixture';
+import { signedAnswer } from '../support/signed-answers';
 
 export const CASE_A = '2(101)-1234/2026';
 export const CASE_CLOSED = '2(101)-2001/2026';
@@ -86,16 +87,19 @@ export const PERSON = {
   identityDocument: { type: 'ID_CARD', series: 'AA', number: '1234567', issuedOn: '2020-01-01', validUntil: '2030-01-01', status: 'valid' },
 };
 
-function fakeAdapter(provider: string, operation: string, calls: AdapterCallParams[], data: unknown) {
+/**
+ * A recording stand-in adapter whose answers are signed like a registry's of profile v2 (by the test
+ * PKI's agency certificate, bound to a message id, a request digest and the subject), so the
+ * evidence packets built from them verify offline, registry signatures included.
+ */
+function fakeAdapter(agency: TestIdentity, provider: string, operation: string, protocol: 'soap' | 'rest', calls: AdapterCallParams[], data: unknown) {
   return {
     name: `adapter.${provider}`,
     actions: {
       [operation](ctx: { params: AdapterCallParams }): AdapterResult {
         calls.push(ctx.params);
-        return {
-          outcome: 'ok', section: ctx.params.section, provider, operation, messageId: ctx.params.messageId,
-          requestHash: 'a1'.repeat(32), responseHash: 'b2'.repeat(32), data, signedAnswer: Buffer.from(`<signed answer of ${provider}/>`).toString('base64'), durationMs: 1,
-        };
+        const signed = signedAnswer(agency.signer, { protocol, provider, messageId: randomUUID(), subject: ctx.params.subject, data });
+        return { outcome: 'ok', section: ctx.params.section, provider, operation, ...signed, data, durationMs: 1 };
       },
     },
   };
@@ -135,9 +139,9 @@ export async function startCourt(opts: { store?: TestStore; httpPort?: number } 
     trail = createAuditTrail({ db: ts.store, hmacKey: HMAC_KEY, signCheckpoint: (b) => hubSigner.sign(b), checkpointIntervalMs: 0 });
     broker = new ServiceBroker({ logger: false, errorRegenerator: new HubErrorRegenerator(), nodeID: `court-test-${randomUUID().slice(0, 8)}` });
     broker.createService(createLookupsService({ catalog, defaultDeadlineMs: 2000 }) as never);
-    broker.createService(fakeAdapter('population', 'getPerson', calls, PERSON) as never);
-    broker.createService(fakeAdapter('banks', 'getBankAccounts', calls, { accounts: [{ bank: 'TEST BANK', iban: 'AZ00TEST0000000000000000001', balance: 100 }] }) as never);
-    broker.createService(fakeAdapter('phone', 'getPhoneNumbers', calls, { numbers: ['+994500000001'] }) as never);
+    broker.createService(fakeAdapter(pki.agency, 'population', 'getPerson', 'soap', calls, PERSON) as never);
+    broker.createService(fakeAdapter(pki.agency, 'banks', 'getBankAccounts', 'rest', calls, { accounts: [{ bank: 'TEST BANK', iban: 'AZ00TEST0000000000000000001', balance: 100 }] }) as never);
+    broker.createService(fakeAdapter(pki.agency, 'phone', 'getPhoneNumbers', 'rest', calls, { numbers: ['+994500000001'] }) as never);
     broker.createService(createCourtService({
       store: courtStore(ts.store),
       audit: { appendAll: (e: readonly AuditEventInput[], o?: AppendOptions) => (broken ? Promise.reject(new HubError('HUB_ERR_AUDIT_WRITE_FAILED')) : trail.appendAll(e, o)) },

@@ -33,9 +33,10 @@ function memIo(files: Record<string, Buffer | string> = {}) {
 }
 
 describe('CLI walk-through', () => {
-  it('order create → order sign → lookup → verify-evidence. Result: exit codes 0 and "OK" for the packet', async () => {
+  it('order create → order sign → lookup → verify-evidence. Result: exit codes 0, "OK" for the packet and each registry signature', async () => {
     const m = memIo({ 'judge.crt': court.s.judge.certPem, 'judge.key': court.s.judge.keyPem, 'root.pem': court.pki.root.certPem,
-      'ca.pem': court.pki.qualifiedCa.certPem + court.pki.agencyCa.certPem, 'root.crl': court.pki.crls.root, 'q.crl': court.pki.crls.qualified, 'a.crl': court.pki.crls.agency });
+      'ca.pem': court.pki.qualifiedCa.certPem + court.pki.agencyCa.certPem, 'root.crl': court.pki.crls.root, 'q.crl': court.pki.crls.qualified, 'a.crl': court.pki.crls.agency,
+      'agency.pem': court.pki.agency.certPem });
     expect(await runOrder(['create', '--case', CASE_A, '--subject', PARTY, '--categories', '11.2.22,11.2.3'], m.io)).toBe(0);
     m.fs.set('order.json', Buffer.from(m.out.pop()!));
     expect(await runOrder(['sign', '--in', 'order.json', '--cert', 'judge.crt', '--key', 'judge.key', '--out', 'order.sig'], m.io)).toBe(0);
@@ -43,10 +44,17 @@ describe('CLI walk-through', () => {
     const result = JSON.parse(m.out.pop()!);
     expect(result.outcomes.map((o: { status: string }) => o.status)).toEqual(['ok', 'ok']);
     expect(m.fs.get('packet.p7s')![0]).toBe(0x30);
-    const code = await runVerifyEvidence(['packet.p7s', '--trust', 'root.pem', '--intermediates', 'ca.pem', '--crl', 'root.crl', '--crl', 'q.crl', '--crl', 'a.crl'], m.io);
+    const trust = ['--trust', 'root.pem', '--intermediates', 'ca.pem', '--crl', 'root.crl', '--crl', 'q.crl', '--crl', 'a.crl'];
+    const code = await runVerifyEvidence(['packet.p7s', ...trust, '--provider-cert', 'population=agency.pem', '--provider-cert', 'phone=agency.pem'], m.io);
     expect(m.err).toEqual(expect.not.arrayContaining([expect.stringMatching(/HUB_ERR/)]));
     expect(code).toBe(0);
-    expect(m.out.pop()).toMatch(/^OK: evidence packet signed by .*court-hub/);
+    const report = m.out.pop()!;
+    expect(report).toMatch(/^OK: evidence packet signed by .*court-hub/);
+    expect(report).toMatch(/11\.2\.22 +registry signature OK \(SOAP, population/);
+    expect(report).toMatch(/11\.2\.3 +registry signature OK \(REST, phone/);
+    // Without a pinned certificate for a provider the registry signature cannot be checked: refused, not skipped.
+    expect(await runVerifyEvidence(['packet.p7s', ...trust, '--provider-cert', 'population=agency.pem'], m.io)).toBe(1);
+    expect(m.err.pop()).toMatch(/HUB_ERR_EVIDENCE_PROVIDER_INVALID.*no certificate is pinned for provider phone/);
   });
 
   it('The judge re-sends the same order files after the order ran (an answer lost in a fault). Result: told it was executed; with --cert/--key the same evidence packet is fetched and saved', async () => {

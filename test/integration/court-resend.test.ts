@@ -31,7 +31,7 @@ async function population(mode: 'absent' | 'ok', gate?: Promise<void>): Promise<
       async getPerson(ctx: { params: AdapterCallParams }): Promise<AdapterResult> {
         if (gate) await gate;
         return {
-          outcome: 'ok', section: ctx.params.section, provider: 'population', operation: 'getPerson', messageId: ctx.params.messageId,
+          outcome: 'ok', section: ctx.params.section, provider: 'population', operation: 'getPerson', messageId: randomUUID(),
           requestHash: 'a1'.repeat(32), responseHash: 'b2'.repeat(32), data: PERSON, signedAnswer: Buffer.from('<signed/>').toString('base64'), durationMs: 1,
         };
       },

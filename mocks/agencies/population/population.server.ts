@@ -14,13 +14,15 @@ import * as soap from 'soap';
 import { populationWsdlPath } from '../../../contracts/registries/paths';
 import { type AgencyOptions, type AgencyProtocol, type MockAgency, startAgency } from '../../kit/agency-runtime';
 import type { Answer } from '../../kit/deliver';
+import { xmlFlood } from '../../kit/xml-flood';
+import { type FaultCode, NS, type SoapRequestInfo, answerEnvelope, escapeXml, faultContent, missingHeaders, readSoapRequest, withMessageId } from '../../kit/xroad-soap';
 import { FAULT_TEXT, populationServices } from './population.service';
 import { alterSignedBody, hugeSplit, wrapSignedBody } from './soap-tamper';
-import { type FaultCode, NS, type SoapRequestInfo, answerEnvelope, escapeXml, faultContent, missingHeaders, readSoapRequest } from './xroad-soap';
 
 export const POPULATION_PATH = '/population';
 const CONTENT_TYPE = 'text/xml; charset=utf-8';
-const GET_PERSON = `{${NS.pop}}getPerson`;
+const POP_NS = 'http://population.gov.az/xroad/v1';
+const GET_PERSON = `{${POP_NS}}getPerson`;
 
 /** Loads the WSDL into node-soap once (resolving its XSD imports from the contracts folder). */
 async function createSoapServer(): Promise<{ soapServer: soap.Server; wsdlXml: Buffer }> {
@@ -48,8 +50,19 @@ function xmlAnswer(status: number, envelope: string): Answer {
   return { status, headers: { 'Content-Type': CONTENT_TYPE }, body: Buffer.from(envelope) };
 }
 
-function fault(ctx: SoapRequestInfo, code: FaultCode, text = FAULT_TEXT[code]): Answer {
-  return xmlAnswer(500, answerEnvelope(ctx.headers, faultContent(code, text)));
+function fault(ctx: SoapRequestInfo, code: FaultCode, text = FAULT_TEXT[code], detail?: string): Answer {
+  return xmlAnswer(500, answerEnvelope(ctx.headers, faultContent(code, text, detail), ctx.requestHash));
+}
+
+/** The FIN element of the getPerson request payload (the Body content), as sent. */
+function requestedFin(ctx: SoapRequestInfo): string | undefined {
+  const m = /<(?:[A-Za-z_][\w.-]*:)?fin\b[^>]*>([^<]*)</.exec(ctx.body?.content ?? '');
+  return m?.[1].trim();
+}
+
+/** population.xsd notFound: the Server.NotFound fault names the FIN it did not find (profile v2). */
+function notFoundDetail(fin: string): string {
+  return `<pop:notFound xmlns:pop="${POP_NS}"><pop:fin>${escapeXml(fin)}</pop:fin></pop:notFound>`;
 }
 
 /** The Body content node-soap produced (its own envelope is replaced by the X-Road one). */
@@ -84,7 +97,7 @@ function populationProtocol(soapServer: soap.Server, wsdlXml: Buffer): AgencyPro
       }
       return true;
     },
-    context: (_req, raw) => readSoapRequest(raw.toString('utf8')),
+    context: (_req, raw) => readSoapRequest(raw),
     async answer(ctx, raw) {
       if (ctx.error) return fault(ctx, 'Client.InvalidRequest', 'Not a well-formed SOAP 1.1 envelope');
       const missing = missingHeaders(ctx.headers);
@@ -92,7 +105,9 @@ function populationProtocol(soapServer: soap.Server, wsdlXml: Buffer): AgencyPro
       if (ctx.operation !== GET_PERSON) return fault(ctx, 'Client.InvalidRequest', 'Unknown operation');
       // No SOAPAction: node-soap then picks the operation by the Body element, checked above.
       const out = await soapServer.processRequest(ctx.body ? bodyOnlyEnvelope(ctx.body) : raw.toString('utf8'), { headers: { 'content-type': CONTENT_TYPE }, url: POPULATION_PATH });
-      return xmlAnswer(out.statusCode ?? 200, answerEnvelope(ctx.headers, bodyContent(out.body)));
+      const content = bodyContent(out.body);
+      if (content.includes(':Server.NotFound</faultcode>')) return fault(ctx, 'Server.NotFound', FAULT_TEXT['Server.NotFound'], notFoundDetail(requestedFin(ctx) ?? ''));
+      return xmlAnswer(out.statusCode ?? 200, answerEnvelope(ctx.headers, content, ctx.requestHash));
     },
     serverError: (ctx, kind) => fault(ctx, kind === 'error' ? 'Server.InternalError' : 'Server.Unavailable'),
     signatureRejected: (ctx) => fault(ctx, 'Client.InvalidSignature'),
@@ -102,6 +117,17 @@ function populationProtocol(soapServer: soap.Server, wsdlXml: Buffer): AgencyPro
     hugeParts(a) {
       const { head, tail } = hugeSplit(a.body.toString('utf8'));
       return { head: Buffer.from(head), tail: Buffer.from(tail) };
+    },
+    about(ctx, fin) {
+      if (!ctx.body) return ctx;
+      const content = ctx.body.content.replace(/(<(?:[A-Za-z_][\w.-]*:)?fin\b[^>]*>)[^<]*/, `$1${escapeXml(fin)}`);
+      return { ...ctx, body: { ...ctx.body, content } };
+    },
+    withCurrentId: (earlier, ctx) => ({ ...earlier, body: Buffer.from(withMessageId(earlier.body.toString('utf8'), ctx.headers.id ?? '')) }),
+    flood(a, bytes) {
+      // The flood sits where the payload would be, inside an envelope echoing this request.
+      const [head, tail] = answerEnvelope({}, '\u0000').split('\u0000');
+      return { status: 200, headers: { ...a.headers, 'Content-Type': CONTENT_TYPE }, body: Buffer.from(xmlFlood('attributes', bytes, { head, tail }).xml) };
     },
   };
 }

@@ -5,7 +5,7 @@
  */
 import { isFin } from '../../../contracts/registries/identifiers';
 import { findPerson } from '../../population-data/population';
-import type { FaultCode } from './xroad-soap';
+import type { FaultCode } from '../../kit/xroad-soap';
 
 export const FAULT_TEXT: Readonly<Record<FaultCode, string>> = {
   'Server.NotFound': 'No person with the requested FIN in the population register',

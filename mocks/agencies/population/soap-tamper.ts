@@ -1,19 +1,10 @@
 /**
- * Signature attacks on a signed SOAP answer (issue 3 §7, LIBRARIES.md "Verifying XML signatures
- * safely"). They work on the text, so they apply to whatever the signer produced.
+ * Signature attacks on a signed SOAP answer (altered values, signature wrapping). They
+ * work on the text, so they apply to whatever the signer produced.
  */
+import { alterChar } from '../../kit/tamper';
 
 const BODY_OPEN = /<([A-Za-z_][\w.-]*:)?Body\b[^>]*>/;
-
-/** Changes one character, keeping the document well-formed: digit +1, letter +1, else "X". */
-export function alterChar(c: string): string {
-  if (/[0-8]/.test(c)) return String(Number(c) + 1);
-  if (c === '9') return '0';
-  if (/[A-Ya-y]/.test(c)) return String.fromCharCode(c.charCodeAt(0) + 1);
-  if (c === 'Z') return 'A';
-  if (c === 'z') return 'a';
-  return 'X';
-}
 
 /** Alters the first character of text content at or after `from`. */
 function alterFirstText(xml: string, from: number): string {

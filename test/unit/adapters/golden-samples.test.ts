@@ -11,6 +11,7 @@ import { buildGetPerson } from '../../../adapters/population/population.mapper';
 import { populationAdapter } from '../../../adapters/population/population.adapter';
 import { childElements, onlyChild, textContent, type XmlElement } from '../../../signing/xml/light-dom';
 import { parseXml } from '../../../signing/xml/parse-xml';
+import { jsonSubjectAt, xmlSubjectAt } from '../../../adapters/kit/subject-binding';
 import { callParams } from './support/adapter-fixture';
 
 const SOAP = 'http://schemas.xmlsoap.org/soap/envelope/';
@@ -38,6 +39,15 @@ describe('Population golden samples', () => {
     expect(() => check(op.name, (mapped as { data: unknown }).data)).not.toThrow();
   });
 
+  test.each(loadSamples('population').filter((s) => s.meta.outcome !== 'error').map((s) => [s.id, s] as const))('%s: the answer names the subject asked where the descriptor says', (_id, s) => {
+    const payload = bodyChild(s.response);
+    const fin = (s.meta.subject as { fin: string }).fin;
+    const named = s.meta.outcome === 'ok'
+      ? xmlSubjectAt(payload, op.namespace, op.answerSubject.data.fin!)
+      : xmlSubjectAt(onlyChild(payload, '', 'detail'), op.namespace, op.answerSubject.notFound.fin!);
+    expect(named).toBe(fin);
+  });
+
   test('getPerson request payload: same element, namespace and FIN as the golden request', () => {
     const s = loadSamples('population').find((x) => x.id === 'getPerson__ok')!;
     const golden = bodyChild(s.request.body ?? '');
@@ -59,6 +69,13 @@ describe('Phone golden samples', () => {
     const mapped = op.mapResponse(JSON.parse(s.response));
     expect(mapped).toEqual({ outcome: 'ok', data: s.meta.expected });
     expect(() => check(op.name, (mapped as { data: unknown }).data)).not.toThrow();
+  });
+
+  test.each(loadSamples('phone').filter((s) => s.meta.outcome !== 'error').map((s) => [s.id, s] as const))('%s: the answer names the subject asked where the descriptor says', (_id, s) => {
+    const body = JSON.parse(s.response);
+    const where = s.meta.outcome === 'ok' ? op.answerSubject.data.fin! : op.answerSubject.notFound.fin!;
+    expect(jsonSubjectAt(body, where)).toBe((s.meta.subject as { fin: string }).fin);
+    if (s.meta.outcome === 'not-found') expect(body.xRoadId).toBe(s.request.headers['X-Road-Id']);
   });
 
   test('getPhoneNumbers path: the golden request path', () => {

@@ -5,7 +5,9 @@ import { HubError, type AdapterResult } from '../../../contracts/hub';
 import { BreakerRegistry } from '../../../adapters/kit/breaker';
 import { createAdapterService } from '../../../adapters/kit/service-factory';
 import { populationAdapter } from '../../../adapters/population/population.adapter';
-import { FAULT, HUB_XROAD, README_PERSON, callParams, personXml, seams, soapAnswerFor, testKeys, testProvider, type Keys } from './support/adapter-fixture';
+import { FAULT, HUB_XROAD, NOT_FOUND, README_PERSON, callParams, personXml, seams, soapAnswerFor, testKeys, testProvider, type Keys } from './support/adapter-fixture';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 const HOST = 'http://population.test';
 const ENDPOINT = `${HOST}/population`;
@@ -34,15 +36,15 @@ function register(times: number, answer: (req: string) => [number, string]) {
 }
 
 const person = (req: string): [number, string] => [200, soapAnswerFor(req, personXml(README_PERSON), { signer: keys.agency })];
-const fault = (code: string) => (req: string): [number, string] => [500, soapAnswerFor(req, FAULT(code), { signer: keys.agency })];
+const fault = (code: string) => (req: string): [number, string] => [500, soapAnswerFor(req, code === 'Server.NotFound' ? NOT_FOUND() : FAULT(code), { signer: keys.agency })];
+const sentId = (req: string) => /<xrd:id wsu:Id="xrd-id">([^<]*)</.exec(req)?.[1];
 
 async function codeOf(p: Promise<unknown>): Promise<string> {
   try { await p; } catch (err) { return HubError.is(err) ? err.code : `not a HubError: ${String(err)}`; }
   return 'resolved';
 }
 
-let n = 0;
-const params = (over = {}) => callParams({ messageId: `svc-${++n}`, ...over });
+const params = (over = {}) => callParams(over);
 
 beforeAll(async () => { keys = await testKeys(); nock.disableNetConnect(); });
 afterEach(() => { expect(nock.pendingMocks()).toEqual([]); nock.cleanAll(); });
@@ -53,28 +55,32 @@ describe('Adapter service adapter.population (Moleculer)', () => {
   let ctx: Awaited<ReturnType<typeof start>>;
   afterEach(async () => { await ctx?.broker.stop(); });
 
-  test('Core calls adapter.population.getPerson. Result: AdapterResult with data, hashes and the signed answer', async () => {
+  test('Core calls adapter.population.getPerson. Result: AdapterResult with data, hashes, the signed answer and the X-Road id the hub made', async () => {
     ctx = await start();
-    register(1, person);
+    const sent = register(1, person);
     const r = await ctx.broker.call<AdapterResult, unknown>('adapter.population.getPerson', params());
-    expect(r).toMatchObject({ outcome: 'ok', section: '11.2.22', provider: 'population', operation: 'getPerson', messageId: `svc-${n}`, data: README_PERSON });
+    expect(r).toMatchObject({ outcome: 'ok', section: '11.2.22', provider: 'population', operation: 'getPerson', data: README_PERSON });
+    expect(r.messageId).toMatch(UUID);
+    expect(sentId(sent[0])).toBe(r.messageId);
     expect(r.requestHash).toMatch(/^[0-9a-f]{64}$/);
     expect(r.signedAnswer).toBeTruthy();
   });
 
-  test('Core sends no messageId. Result: the X-Road id is derived from ctx.requestID, different for each call', async () => {
+  test('Two calls carry the same client request id (X-Request-ID). Result: each message gets its own random X-Road id; the request id is never sent upstream', async () => {
     ctx = await start();
     const sent = register(2, person);
-    const { messageId: _drop, ...noId } = params();
-    const a = await ctx.broker.call<AdapterResult, unknown>('adapter.population.getPerson', noId, { requestID: 'corr-A' });
-    const b = await ctx.broker.call<AdapterResult, unknown>('adapter.population.getPerson', noId, { requestID: 'corr-B' });
-    expect([a.messageId, b.messageId]).toEqual(['corr-A-11.2.22', 'corr-B-11.2.22']);
-    expect(sent[0]).toContain('<xrd:id wsu:Id="xrd-id">corr-A-11.2.22</xrd:id>');
+    const a = await ctx.broker.call<AdapterResult, unknown>('adapter.population.getPerson', params(), { requestID: 'corr-A' });
+    const b = await ctx.broker.call<AdapterResult, unknown>('adapter.population.getPerson', params(), { requestID: 'corr-A' });
+    expect(a.messageId).toMatch(UUID);
+    expect(b.messageId).toMatch(UUID);
+    expect(a.messageId).not.toBe(b.messageId);
+    expect(sent.join('\n')).not.toContain('corr-A');
   });
 
   test.each([
     ['a malformed FIN', 'HUB_ERR_VALIDATION_BAD_REQUEST', { subject: { fin: '5zk8f3r' } }],
     ['an extra field', 'HUB_ERR_VALIDATION_BAD_REQUEST', { extra: 1 }],
+    ['a message id of its own choosing', 'HUB_ERR_VALIDATION_BAD_REQUEST', { messageId: 'chosen-by-the-caller' }],
     ['no deadline', 'HUB_ERR_VALIDATION_BAD_REQUEST', { deadline: undefined }],
     ['a VÖEN (population knows persons only)', 'HUB_ERR_VALIDATION_SUBJECT_KIND', { subject: { voen: '1401234561' } }],
     ['a section of another registry', 'HUB_ERR_VALIDATION_UNKNOWN_CATEGORY', { section: '11.2.3' }],
@@ -115,8 +121,9 @@ describe('Adapter service adapter.population (Moleculer)', () => {
     register(1, person);
     const r = await ctx.broker.call<AdapterResult, unknown>('adapter.population.getPerson', params());
     expect(r.outcome).toBe('ok');
-    expect(r.messageId).toBe(`svc-${n}.r2`);
-    expect(sent[0]).toContain(`<xrd:id wsu:Id="xrd-id">svc-${n}</xrd:id>`);
+    expect(r.messageId).toMatch(UUID);
+    expect(sentId(sent[0])).toMatch(UUID);
+    expect(sentId(sent[0])).not.toBe(r.messageId);
   });
 
   test('Register rejects the request (Client.InvalidRequest) with retries on. Result: HUB_ERR_UPSTREAM_REJECTED after one request', async () => {
@@ -124,6 +131,20 @@ describe('Adapter service adapter.population (Moleculer)', () => {
     const sent = register(1, fault('Client.InvalidRequest'));
     expect(await codeOf(ctx.broker.call('adapter.population.getPerson', params()))).toBe('HUB_ERR_UPSTREAM_REJECTED');
     expect(sent).toHaveLength(1);
+  });
+
+  test('A registry author forgets where not-found answers name the subject. Result: HUB_ERR_CONFIG_INVALID naming the operation, no service', () => {
+    const op = { ...populationAdapter.operations[0], answerSubject: { data: { fin: ['person', 'fin'] }, notFound: {} } };
+    const s = seams(keys);
+    let err: unknown;
+    try {
+      createAdapterService({ ...populationAdapter, operations: [op] }, {
+        provider: testProvider('population'), endpoint: ENDPOINT, hub: { xroad: HUB_XROAD, signSoap: s.signSoap }, verify: { soap: s.verifySoap },
+        metricsRegistry: new Registry(), breakers: new BreakerRegistry(),
+      });
+    } catch (e) { err = e; }
+    expect(HubError.is(err) && err.code).toBe('HUB_ERR_CONFIG_INVALID');
+    expect((err as HubError).details).toMatchObject({ missing: ['getPerson: answerSubject.notFound.fin'] });
   });
 
   test('Service stops. Result: its breaker leaves the /health list', async () => {

@@ -3,12 +3,14 @@ import type { AddressInfo } from 'node:net';
 import { createHash } from 'node:crypto';
 import nock from 'nock';
 import { HubError } from '../../../contracts/hub';
+import { signEnvelope } from '../../../signing/wss';
 import { createModelCheck } from '../../../adapters/kit/model-validator';
 import { createSoapEngine } from '../../../adapters/kit/soap-engine';
 import { upstreamError } from '../../../adapters/kit/upstream-errors';
 import type { Engine } from '../../../adapters/kit/engine-types';
+import { memoryReplayGuard, replayKey, type ReplayGuard } from '../../../adapters/kit/replay-guard';
 import { populationAdapter } from '../../../adapters/population/population.adapter';
-import { FAULT, HUB_XROAD, README_PERSON, callParams, personXml, seams, soapAnswerFor, testKeys, testProvider, type Keys, type Seams } from './support/adapter-fixture';
+import { FAULT, HUB_XROAD, NOT_FOUND, README_PERSON, callParams, personXml, seams, soapAnswerFor, testKeys, testProvider, type Keys, type Seams } from './support/adapter-fixture';
 
 const HOST = 'http://population.test';
 const ENDPOINT = `${HOST}/population`;
@@ -17,15 +19,15 @@ let s: Seams;
 let n = 0;
 const nextId = () => `soap-engine-${++n}`;
 
-function engine(endpoint = ENDPOINT, maxAnswerBytes = 64 * 1024): Engine {
+function engine(endpoint = ENDPOINT, maxAnswerBytes = 64 * 1024, replay: ReplayGuard = memoryReplayGuard()): Engine {
   return createSoapEngine({
     descriptor: populationAdapter, endpoint, client: HUB_XROAD, provider: testProvider('population').xroad,
-    sign: s.signSoap, verify: s.verifySoap, checkModel: createModelCheck(populationAdapter), maxAnswerBytes, maxSockets: 4,
+    sign: s.signSoap, verify: s.verifySoap, checkModel: createModelCheck(populationAdapter), replay, maxAnswerBytes, maxSockets: 4,
   });
 }
 
 async function call(e: Engine, id = nextId(), signal = new AbortController().signal) {
-  return e.call('getPerson', { params: callParams({ messageId: id }), messageId: id, signal });
+  return e.call('getPerson', { params: callParams(), messageId: id, signal });
 }
 
 /** Registers one SOAP exchange; `answer` turns the request the hub sent into the reply. */
@@ -77,21 +79,21 @@ describe('SOAP engine (population register, X-Road SOAP 4.0)', () => {
     const e = engine();
     const sent = reply((req) => ({ body: soapAnswerFor(req, personXml(README_PERSON), { signer: keys.agency }) }));
     const id = nextId();
-    await e.call('getPerson', { params: callParams({ messageId: id, caseNumber: '2<b>&"x"' }), messageId: id, signal: new AbortController().signal });
+    await e.call('getPerson', { params: callParams({ caseNumber: '2<b>&"x"' }), messageId: id, signal: new AbortController().signal });
     expect(sent[0]).toContain('<xrd:issue wsu:Id="xrd-issue">2&lt;b&gt;&amp;&quot;x&quot;</xrd:issue>');
     e.close();
   });
 
-  test('Person is not in the register: signed fault Server.NotFound. Result: outcome not-found, not an error', async () => {
+  test('Person is not in the register: signed fault Server.NotFound naming the FIN asked. Result: outcome not-found, not an error', async () => {
     const e = engine();
-    reply((req) => ({ status: 500, body: soapAnswerFor(req, FAULT('Server.NotFound'), { signer: keys.agency }) }));
+    reply((req) => ({ status: 500, body: soapAnswerFor(req, NOT_FOUND('5ZK8F3R'), { signer: keys.agency }) }));
     expect((await call(e)).result).toEqual({ outcome: 'not-found' });
     e.close();
   });
 
   test('An UNSIGNED Server.NotFound fault. Result: HUB_ERR_UPSTREAM_SIGNATURE_INVALID, never a false "nothing found"', async () => {
     const e = engine();
-    reply((req) => ({ status: 500, body: soapAnswerFor(req, FAULT('Server.NotFound'), { signer: null }) }));
+    reply((req) => ({ status: 500, body: soapAnswerFor(req, NOT_FOUND('5ZK8F3R'), { signer: null }) }));
     expect(await codeOf(call(e))).toBe('HUB_ERR_UPSTREAM_SIGNATURE_INVALID');
     e.close();
   });
@@ -158,10 +160,10 @@ describe('SOAP engine (population register, X-Road SOAP 4.0)', () => {
     e.close();
   });
 
-  test('Signed answer to ANOTHER message (echoed xrd:id differs). Result: HUB_ERR_UPSTREAM_BAD_ANSWER', async () => {
+  test('Signed answer to ANOTHER message (echoed xrd:id differs). Result: HUB_ERR_UPSTREAM_NOT_BOUND', async () => {
     const e = engine();
     reply((req) => ({ body: soapAnswerFor(req, personXml(README_PERSON), { signer: keys.agency, id: 'someone-elses-id' }) }));
-    expect(await codeOf(call(e))).toBe('HUB_ERR_UPSTREAM_BAD_ANSWER');
+    expect(await codeOf(call(e))).toBe('HUB_ERR_UPSTREAM_NOT_BOUND');
     e.close();
   });
 
@@ -186,6 +188,81 @@ describe('SOAP engine (population register, X-Road SOAP 4.0)', () => {
     setTimeout(() => ac.abort(upstreamError('HUB_ERR_UPSTREAM_TIMEOUT', { provider: 'population', operation: 'getPerson' })), 30);
     expect(await codeOf(call(e, nextId(), ac.signal))).toBe('HUB_ERR_UPSTREAM_TIMEOUT');
     e.close();
+  });
+
+  describe('answers bound to their request and subject (X-Road 4.0 §2.4.3 requestHash)', () => {
+    test.each([
+      ['without xrd:requestHash (a profile v1 answer)', null, undefined],
+      ['with the digest of another request', createHash('sha256').update('another request').digest('base64'), undefined],
+      ['with a digest under an algorithm outside the allowlist (SHA-1)', createHash('sha1').update('x').digest('base64'), 'http://www.w3.org/2000/09/xmldsig#sha1'],
+      ['with the right digest in SHA-512 (profile v2 fixes SHA-256)', undefined, 'http://www.w3.org/2001/04/xmlenc#sha512'],
+    ])('Signed, fresh answer echoing the current id, %s. Result: HUB_ERR_UPSTREAM_NOT_BOUND, no data', async (_what, requestHash, algorithmId) => {
+      const e = engine();
+      reply((req) => ({ body: soapAnswerFor(req, personXml(README_PERSON), { signer: keys.agency, requestHash, algorithmId }) }));
+      expect(await codeOf(call(e))).toBe('HUB_ERR_UPSTREAM_NOT_BOUND');
+      e.close();
+    });
+
+    test('Correctly signed, fresh answer bound to this request, about ANOTHER person (1AB2C3D). Result: HUB_ERR_UPSTREAM_SUBJECT_MISMATCH, never data', async () => {
+      const e = engine();
+      reply((req) => ({ body: soapAnswerFor(req, personXml({ ...README_PERSON, fin: '1AB2C3D' }), { signer: keys.agency }) }));
+      expect(await codeOf(call(e))).toBe('HUB_ERR_UPSTREAM_SUBJECT_MISMATCH');
+      e.close();
+    });
+
+    test('Correctly signed, fresh Server.NotFound bound to this request, naming ANOTHER person. Result: HUB_ERR_UPSTREAM_SUBJECT_MISMATCH, never not-found', async () => {
+      const e = engine();
+      reply((req) => ({ status: 500, body: soapAnswerFor(req, NOT_FOUND('1AB2C3D'), { signer: keys.agency }) }));
+      expect(await codeOf(call(e))).toBe('HUB_ERR_UPSTREAM_SUBJECT_MISMATCH');
+      e.close();
+    });
+
+    test('Signed Server.NotFound naming no subject (no detail). Result: HUB_ERR_UPSTREAM_SUBJECT_MISMATCH, never not-found', async () => {
+      const e = engine();
+      reply((req) => ({ status: 500, body: soapAnswerFor(req, FAULT('Server.NotFound'), { signer: keys.agency }) }));
+      expect(await codeOf(call(e))).toBe('HUB_ERR_UPSTREAM_SUBJECT_MISMATCH');
+      e.close();
+    });
+
+    test('The answer\'s message id was already accepted once (replay cache). Result: HUB_ERR_UPSTREAM_REPLAYED, no data', async () => {
+      const replay = memoryReplayGuard();
+      const e = engine(ENDPOINT, 64 * 1024, replay);
+      const id = nextId();
+      await replay.firstUse(replayKey('population', id), 60_000);
+      reply((req) => ({ body: soapAnswerFor(req, personXml(README_PERSON), { signer: keys.agency }) }));
+      expect(await codeOf(call(e, id))).toBe('HUB_ERR_UPSTREAM_REPLAYED');
+      e.close();
+    });
+
+    test('Answers signed by a stranger or for another message id never use up this message\'s id: the replay cache is not touched', async () => {
+      const inner = memoryReplayGuard();
+      const firstUse = jest.fn(inner.firstUse);
+      const e = engine(ENDPOINT, 64 * 1024, { ...inner, firstUse });
+      reply((req) => ({ body: soapAnswerFor(req, personXml(README_PERSON), { signer: keys.agency, id: 'someone-elses-id' }) }));
+      reply((req) => ({ body: soapAnswerFor(req, personXml(README_PERSON), { signer: keys.rogue }) }));
+      expect(await codeOf(call(e))).toBe('HUB_ERR_UPSTREAM_NOT_BOUND');
+      expect(await codeOf(call(e))).toBe('HUB_ERR_UPSTREAM_SIGNATURE_INVALID');
+      expect(firstUse).not.toHaveBeenCalled();
+      e.close();
+    });
+
+    test('The shared replay cache cannot be reached. Result: HUB_ERR_REPLAY_CACHE_UNAVAILABLE, the answer is not accepted (fail closed)', async () => {
+      const e = engine(ENDPOINT, 64 * 1024, { ...memoryReplayGuard(), firstUse: async () => { throw new Error('NATS down'); } });
+      reply((req) => ({ body: soapAnswerFor(req, personXml(README_PERSON), { signer: keys.agency }) }));
+      expect(await codeOf(call(e))).toBe('HUB_ERR_REPLAY_CACHE_UNAVAILABLE');
+      e.close();
+    });
+
+    test('Signed answer whose Timestamp is 10 minutes old. Result: HUB_ERR_UPSTREAM_STALE', async () => {
+      const e = engine();
+      reply((req) => {
+        const xml = soapAnswerFor(req, personXml(README_PERSON), { signer: null });
+        const refIds = [...xml.matchAll(/wsu:Id="([^"]+)"/g)].map((m) => m[1]);
+        return { body: signEnvelope(xml, keys.agency, { refIds, now: new Date(Date.now() - 600_000) }) };
+      });
+      expect(await codeOf(call(e))).toBe('HUB_ERR_UPSTREAM_STALE');
+      e.close();
+    });
   });
 
   describe('over a real socket', () => {

@@ -169,6 +169,46 @@ describe.each(PROBES.map((p) => [p.name, p] as const))('mock %s agency under fau
     expect(replayed.body.equals(first.body)).toBe(true);
   });
 
+  it('replayCurrentIdRate 1 after an exchange about another person. Result: that earlier answer, relabelled with this request\'s message id', async () => {
+    const first = await probe.ask(agency, { id: 'about-someone-else', fin: '1AB2C3D' });
+    await agency.setFaults({ replayCurrentIdRate: 1 });
+    const replayed = await probe.ask(agency, { id: 'current-message' });
+    expect(probe.echoedId(replayed)).toBe('current-message');
+    expect(probe.subjectOf(replayed.body)).toBe('1AB2C3D');
+    if (probe.name === 'phone') {
+      expect(replayed.body.equals(first.body)).toBe(true);
+      expect(replayed.headers['x-road-signature']).toBe(first.headers['x-road-signature']);
+    } else {
+      expect(replayed.body.toString()).toBe(first.body.toString().replace('>about-someone-else<', '>current-message<'));
+    }
+  });
+
+  it('otherSubjectRate 1. Result: a fresh answer to THIS message about another person (1AB2C3D by default)', async () => {
+    await agency.setFaults({ otherSubjectRate: 1 });
+    const res = await probe.ask(agency, { id: 'asked-about-5ZK8F3R' });
+    expect(res.status).toBe(200);
+    expect(probe.echoedId(res)).toBe('asked-about-5ZK8F3R');
+    expect(probe.subjectOf(res.body)).toBe('1AB2C3D');
+    expect(probe.signature(res).valid).toBe(true);
+  });
+
+  it('otherSubjectRate 1 with otherSubject=7ZZ4QX0 (in no register). Result: a fresh not-found to THIS message naming that other FIN', async () => {
+    await agency.setFaults('otherSubjectRate=1,otherSubject=7ZZ4QX0');
+    const res = await probe.ask(agency, { id: 'asked-about-5ZK8F3R' });
+    expect(res.status).toBe(probe.name === 'phone' ? 404 : 500);
+    expect(probe.echoedId(res)).toBe('asked-about-5ZK8F3R');
+    expect(probe.subjectOf(res.body)).toBe('7ZZ4QX0');
+  });
+
+  it('attributeFloodRate 1. Result: an unsigned answer just under 1 MiB, one element with about 100,000 attributes (or members)', async () => {
+    await agency.setFaults({ attributeFloodRate: 1 });
+    const res = await probe.ask(agency);
+    expect(res.status).toBe(200);
+    expect(res.body.length).toBeLessThan(1024 * 1024);
+    expect(res.body.length).toBeGreaterThan(1000 * 1024);
+    expect((res.body.toString().match(/="1"|":1/g) ?? []).length).toBeGreaterThan(90_000);
+  });
+
   it('signer=expired. Result: answers signed by the expired-certificate signer; healed, by the agency again', async () => {
     await agency.setFaults({ signer: 'expired' });
     const res = await probe.ask(agency);

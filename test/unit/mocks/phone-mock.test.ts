@@ -53,9 +53,11 @@ describe('mock telecom register (REST)', () => {
     expect((await send(agency.url + ok.request.path, { headers: ok.request.headers })).status).toBe(200);
   });
 
-  it('A problem detail never carries the FIN asked about', async () => {
+  it('A person without numbers. Result: 404 not-found naming the FIN in its subject member and the X-Road-Id it answers; the detail text never carries the FIN', async () => {
     const res = await send(`${agency.url}/v1/persons/7ZZ4QX9/phone-numbers`, { headers: ok.request.headers });
     expect(res.status).toBe(404);
-    expect(res.body.toString()).not.toContain('7ZZ4QX9');
+    const p = JSON.parse(res.body.toString());
+    expect(p).toMatchObject({ type: 'https://phone.gov.az/problems/not-found', subject: { fin: '7ZZ4QX9' }, xRoadId: ok.request.headers['X-Road-Id'] });
+    expect(p.detail).not.toContain('7ZZ4QX9');
   });
 });

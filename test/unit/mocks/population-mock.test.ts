@@ -2,6 +2,7 @@
  * The mock population register as a SOAP service: node-soap interop, X-Road header rules and the
  * protocol faults of contracts/registries/README.md, over real HTTP.
  */
+import { createHash } from 'node:crypto';
 import * as soap from 'soap';
 import { populationWsdlPath } from '../../../contracts/registries/paths';
 import { sample } from '../../../contracts/registries/samples';
@@ -34,11 +35,21 @@ describe('mock population register (SOAP)', () => {
     expect(result.person).toMatchObject({ fin: '1AB2C3D', surname: 'Həsənova', givenName: 'Leyla', patronymic: 'Həsən qızı' });
   });
 
-  it('A fault answer. Result: it echoes the X-Road headers too, so a signed "not found" is bound to its request', async () => {
-    const res = await post(ok.request.body!.replace('>5ZK8F3R<', '>7ZZ4QX0<'));
+  it('A fault answer. Result: it echoes the X-Road headers and the request hash too, so a signed "not found" is bound to its request', async () => {
+    const request = ok.request.body!.replace('>5ZK8F3R<', '>7ZZ4QX0<');
+    const res = await post(request);
     expect(res.status).toBe(500);
     expect(faultOf(res.body).faultcode).toBe('SOAP-ENV:Server.NotFound');
-    expect(soapParts(res.body.toString()).headers.map((h) => h.name.split('}')[1])).toEqual(['client', 'service', 'id', 'userId', 'issue', 'protocolVersion']);
+    const { headers } = soapParts(res.body.toString());
+    expect(headers.map((h) => h.name.split('}')[1])).toEqual(['client', 'service', 'id', 'userId', 'issue', 'protocolVersion', 'requestHash']);
+    expect(headers[6].text).toBe(createHash('sha256').update(request).digest('base64'));
+    expect(headers[6].attrs['{}algorithmId']).toBe('http://www.w3.org/2001/04/xmlenc#sha256');
+  });
+
+  it('A person the register does not hold. Result: Server.NotFound whose detail names the FIN asked (population.xsd notFound)', async () => {
+    const res = await post(ok.request.body!.replace('>5ZK8F3R<', '>7ZZ4QX0<'));
+    const fault = soapParts(res.body.toString()).body.children[0];
+    expect(treeToJson(fault)).toMatchObject({ detail: { notFound: { fin: '7ZZ4QX0' } } });
   });
 
   it('A fault string never carries the FIN asked about (no personal data in errors)', async () => {
@@ -71,10 +82,10 @@ describe('mock population register (SOAP)', () => {
     expect(faultOf((await post(body)).body).faultcode).toBe('SOAP-ENV:Client.InvalidRequest');
   });
 
-  it('The answer marks the Body and each echoed header with the wsu:Id the agency signature references', async () => {
+  it('The answer marks the Body, each echoed header and the request hash with the wsu:Id the agency signature references', async () => {
     const { headers, body } = soapParts((await post(ok.request.body!)).body.toString());
     const wsuId = '{http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-utility-1.0.xsd}Id';
-    expect(headers.map((h) => h.attrs[wsuId])).toEqual(['xrd-client', 'xrd-service', 'xrd-id', 'xrd-userId', 'xrd-issue', 'xrd-protocolVersion']);
+    expect(headers.map((h) => h.attrs[wsuId])).toEqual(['xrd-client', 'xrd-service', 'xrd-id', 'xrd-userId', 'xrd-issue', 'xrd-protocolVersion', 'xrd-requestHash']);
     expect(body.attrs[wsuId]).toBe('body');
   });
 

@@ -21,7 +21,7 @@ describe('lookups.run', () => {
       actions: {
         getPerson(ctx: any) {
           calls.push(ctx.params);
-          return { outcome: 'ok', section: '11.2.22', provider: 'population', operation: 'getPerson', messageId: ctx.params.messageId, requestHash: 'a', responseHash: 'b', data: { fin: ctx.params.subject.fin }, durationMs: 1 };
+          return { outcome: 'ok', section: '11.2.22', provider: 'population', operation: 'getPerson', messageId: 'pop-msg', requestHash: 'a', responseHash: 'b', data: { fin: ctx.params.subject.fin }, durationMs: 1 };
         },
       },
     });
@@ -32,7 +32,7 @@ describe('lookups.run', () => {
           calls.push(ctx.params);
           if (phoneBehaviour === 'slow') await new Promise((r) => setTimeout(r, 1000).unref());
           if (phoneBehaviour === 'down') throw new HubError('HUB_ERR_UPSTREAM_BREAKER_OPEN', { origin: 'hub' });
-          return { outcome: phoneBehaviour === 'not-found' ? 'not-found' : 'ok', section: '11.2.3', provider: 'phone', operation: 'getPhoneNumbers', messageId: ctx.params.messageId, requestHash: 'c', responseHash: 'd', durationMs: 1 };
+          return { outcome: phoneBehaviour === 'not-found' ? 'not-found' : 'ok', section: '11.2.3', provider: 'phone', operation: 'getPhoneNumbers', messageId: 'phone-msg', requestHash: 'c', responseHash: 'd', durationMs: 1 };
         },
       },
     });
@@ -43,11 +43,16 @@ describe('lookups.run', () => {
 
   const base = { subject: { fin: '5ZK8F3R' }, caseNumber: '2(101)-1234/2026', requesterId: 'AZ-FIN-2JD4K7M' };
 
-  test('Judge asks for population and phone data. Result: both outcomes ok, each message carries the case number, user id and a unique message id', async () => {
+  test('Judge asks for population and phone data. Result: both outcomes ok, each call carries the case number and user id, and the message ids the adapters made', async () => {
     const r: any = await broker.call('lookups.run', { ...base, categories: ['11.2.22', '11.2.3'] });
-    expect(r.outcomes.map((o: any) => [o.section, o.status])).toEqual([['11.2.22', 'ok'], ['11.2.3', 'ok']]);
+    expect(r.outcomes.map((o: any) => [o.section, o.status, o.messageId])).toEqual([['11.2.22', 'ok', 'pop-msg'], ['11.2.3', 'ok', 'phone-msg']]);
     expect(calls.every((c) => c.caseNumber === base.caseNumber && c.userId === base.requesterId)).toBe(true);
-    expect(new Set(calls.map((c) => c.messageId)).size).toBe(2);
+  });
+
+  test('A client sends its own X-Request-ID. Result: it is the lookup\'s correlation id only; no adapter call carries a message id from it', async () => {
+    const r: any = await broker.call('lookups.run', { ...base, categories: ['11.2.22', '11.2.3'] }, { requestID: 'client-chosen-1' });
+    expect(r.requestId).toBe('client-chosen-1');
+    expect(calls.every((c) => !('messageId' in c) && !JSON.stringify(c).includes('client-chosen-1'))).toBe(true);
   });
 
   test('The phone registry hangs. Result: phone is unavailable at the deadline, population still ok', async () => {

@@ -36,8 +36,8 @@ export function fakeSigner(label: string): SignerHooks {
       const sig = `<fs:Signature xmlns:fs="${SIG_NS}" signer="${label}">${digest(body)}</fs:Signature>`;
       return xml.replace('</SOAP-ENV:Header>', `${sig}</SOAP-ENV:Header>`);
     },
-    rest: (body, ctx) => ({
-      'X-Road-Signature': `${Buffer.from(JSON.stringify({ alg: 'test', signer: label, id: ctx.xRoadId })).toString('base64url')}..${digest(body)}`,
+    rest: (body, params) => ({
+      'X-Road-Signature': `${Buffer.from(JSON.stringify({ alg: 'test', signer: label, ...params })).toString('base64url')}..${digest(body)}`,
     }),
   };
 }
@@ -49,12 +49,13 @@ export function checkSoap(xml: string): { signer?: string; referencedValid: bool
   return { signer: m?.[1], referencedValid: !!m && !!referenced && digest(referenced) === m[2] };
 }
 
-export function checkRest(body: Buffer, jws: string | undefined): { signer?: string; valid: boolean; attachedPayload?: Buffer } {
+export function checkRest(body: Buffer, jws: string | undefined): { signer?: string; valid: boolean; attachedPayload?: Buffer; params?: Record<string, unknown> } {
   if (!jws) return { valid: false };
   const [h, payload, sig] = jws.split('.');
   const header = JSON.parse(Buffer.from(h, 'base64url').toString('utf8')) as { signer: string };
   return {
     signer: header.signer,
+    params: header,
     valid: payload === '' && digest(body) === sig,
     attachedPayload: payload ? Buffer.from(payload, 'base64url') : undefined,
   };

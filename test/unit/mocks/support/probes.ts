@@ -11,8 +11,10 @@ import { checkRest, checkSoap } from './fake-signers';
 export interface Probe {
   name: 'population' | 'phone';
   start(options: AgencyOptions): Promise<MockAgency>;
-  /** The golden ok request, with its message id replaced by `id`. */
-  ask(agency: MockAgency, opts?: { id?: string; timeoutMs?: number; headers?: Record<string, string> }): Promise<RawResponse>;
+  /** The golden ok request, with its message id replaced by `id` (and the FIN by `fin`). */
+  ask(agency: MockAgency, opts?: { id?: string; fin?: string; timeoutMs?: number; headers?: Record<string, string> }): Promise<RawResponse>;
+  /** The FIN the answer's content is about (data or not-found). */
+  subjectOf(body: Buffer): string | undefined;
   /** The payload as data; throws when it does not parse. */
   payload(body: Buffer): unknown;
   /** The golden ok payload. */
@@ -33,7 +35,7 @@ export const populationProbe: Probe = {
   name: 'population',
   start: startPopulationMock,
   ask: (agency, opts = {}) => {
-    const body = popOk.request.body!.replace(/(<xrd:id [^>]*>)[^<]*/, `$1${opts.id ?? 'msg-1'}`);
+    const body = popOk.request.body!.replace(/(<xrd:id [^>]*>)[^<]*/, `$1${opts.id ?? 'msg-1'}`).replace('>5ZK8F3R<', `>${opts.fin ?? '5ZK8F3R'}<`);
     return send(agency.url, { method: 'POST', headers: { ...popOk.request.headers, ...opts.headers }, body, timeoutMs: opts.timeoutMs });
   },
   payload: (body) => {
@@ -41,6 +43,7 @@ export const populationProbe: Probe = {
     return treeToJson(b.children[0]);
   },
   expected: { person: popOk.meta.expected },
+  subjectOf: (body) => /<(?:\w+:)?fin>([^<]*)</.exec(body.toString('utf8').split('<SOAP-ENV:Body')[1] ?? '')?.[1],
   echoedId: (res) => /<xrd:id [^>]*>([^<]*)</.exec(res.body.toString('utf8'))?.[1],
   signature: (res) => {
     const xml = res.body.toString('utf8');
@@ -61,14 +64,21 @@ export const phoneProbe: Probe = {
   name: 'phone',
   start: startPhoneMock,
   ask: (agency, opts = {}) =>
-    send(agency.url + phoneOk.request.path, {
+    send(agency.url + phoneOk.request.path.replace('5ZK8F3R', opts.fin ?? '5ZK8F3R'), {
       headers: { ...phoneOk.request.headers, 'X-Road-Id': opts.id ?? 'msg-1', ...opts.headers },
       timeoutMs: opts.timeoutMs,
     }),
   payload: (body) => JSON.parse(body.toString('utf8')),
   expected: phoneOk.meta.expected,
+  subjectOf: (body) => {
+    const b = JSON.parse(body.toString('utf8')) as { fin?: string; subject?: { fin?: string } };
+    return b.fin ?? b.subject?.fin;
+  },
   echoedId: (res) => res.headers['x-road-id'] as string | undefined,
-  signature: (res) => checkRest(res.body, res.headers['x-road-signature'] as string | undefined),
+  signature: (res) => {
+    const c = checkRest(res.body, res.headers['x-road-signature'] as string | undefined);
+    return { signer: c.signer, valid: c.valid };
+  },
   errorCode: (res) => {
     try {
       return (JSON.parse(res.body.toString('utf8')) as { type: string }).type.split('/').pop();

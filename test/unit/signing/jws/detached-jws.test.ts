@@ -77,3 +77,28 @@ describe('Detached JWS', () => {
     await expect(outcome(verifyDetachedJws(BODY, `${h}.${BODY.toString('base64url')}.${sig}`, trust(rsa)))).resolves.toBe('malformed');
   });
 });
+
+describe('Detached JWS with protocol parameters in the protected header', () => {
+  let ec: TestSigner;
+  beforeAll(async () => { ec = await testSigner('ec'); });
+
+  test('Signer adds the answer binding (id, request hash, subject, time). Result: the verifier returns them, signed', async () => {
+    const claims = { 'x-road-id': 'a1', 'x-road-request-hash': 'q83vEjRWeJA=', sub: 'fin:5ZK8F3R', iat: 1767225600 };
+    const jws = signDetachedJws(BODY, ec, { header: claims });
+    const { header } = await verifyDetachedJws(BODY, jws, trust(ec));
+    expect(header).toMatchObject({ alg: 'ES256', ...claims });
+  });
+
+  test('The protected header altered after signing (another subject). Result: bad-signature', async () => {
+    const jws = signDetachedJws(BODY, ec, { header: { sub: 'fin:5ZK8F3R' } });
+    const [h, , sig] = jws.split('.');
+    const altered = JSON.parse(Buffer.from(h, 'base64url').toString('utf8'));
+    altered.sub = 'fin:1AB2C3D';
+    const forged = `${Buffer.from(JSON.stringify(altered)).toString('base64url')}..${sig}`;
+    await expect(outcome(verifyDetachedJws(BODY, forged, trust(ec)))).resolves.toBe('bad-signature');
+  });
+
+  test.each(['alg', 'x5c', 'kid', 'b64', 'crit', 'jwk', 'jku', 'x5u'])('A caller tries to set %s through the protocol parameters. Result: refused before signing', (name) => {
+    expect(() => signDetachedJws(BODY, ec, { header: { [name]: 'x' } })).toThrow(SigningError);
+  });
+});

@@ -5,6 +5,7 @@
 import { isSigningError } from '../../../../signing/errors';
 import { attr, childElements, textContent } from '../../../../signing/xml/light-dom';
 import { parseXml } from '../../../../signing/xml/parse-xml';
+import { xmlFlood } from '../../../../mocks/kit/xml-flood';
 
 function reason(f: () => unknown): string | undefined {
   try { f(); } catch (e) { if (isSigningError(e)) return e.reason; throw e; }
@@ -84,5 +85,44 @@ describe('Parsing XML from outside', () => {
     ['invalid UTF-8 bytes', Buffer.from([0x3c, 0x72, 0x3e, 0xff, 0x3c, 0x2f, 0x72, 0x3e])],
   ])('Broken input (%s). Result: malformed', (_n, xml) => {
     expect(reason(() => parseXml(xml))).toBe('malformed');
+  });
+});
+
+describe('Parsing in linear time with caps (a registry answer built to stall the parser)', () => {
+  test.each([
+    ['100,000 attributes on one element', 'attributes' as const, 90_000],
+    ['40,000 namespace declarations on one element', 'namespaces' as const, 40_000],
+    ['10 attributes on each of 16,000 elements', 'attributes-spread' as const, 16_000],
+    ['4 namespace declarations on each of 15,000 elements', 'namespaces-spread' as const, 15_000],
+  ])('A 1 MiB answer with %s. Result: too-large, refused by a cap', (_what, kind, atLeast) => {
+    const { xml, units } = xmlFlood(kind);
+    expect(units).toBeGreaterThan(atLeast);
+    expect(Buffer.byteLength(xml)).toBeLessThanOrEqual(1024 * 1024);
+    expect(reason(() => parseXml(xml))).toBe('too-large');
+  });
+
+  test('An element with 200 attributes and one with 60 namespace declarations, within the caps. Result: parsed, every attribute kept', () => {
+    const attrs = Array.from({ length: 200 }, (_, i) => ` a${i}="${i}"`).join('');
+    const decls = Array.from({ length: 60 }, (_, i) => ` xmlns:p${i}="urn:${i}"`).join('');
+    const doc = parseXml(`<r${decls}><e${attrs}/></r>`);
+    expect(doc.root.nsDecls).toHaveLength(60);
+    expect(childElements(doc.root)[0].attrs).toHaveLength(200);
+    expect(attr(childElements(doc.root)[0], '', 'a199')).toBe('199');
+  });
+
+  test('The same attribute twice among many (found through the set, not by comparing pairs). Result: malformed', () => {
+    const attrs = Array.from({ length: 100 }, (_, i) => ` a${i}="${i}"`).join('');
+    expect(reason(() => parseXml(`<r${attrs} a57="x"/>`))).toBe('malformed');
+    const decls = Array.from({ length: 20 }, (_, i) => ` xmlns:p${i}="urn:x"`).join('');
+    const same = Array.from({ length: 20 }, (_, i) => ` p${i}:a="1"`).join('');
+    expect(reason(() => parseXml(`<r${decls}${same}/>`))).toBe('malformed');
+  });
+
+  test('Caps are options: a caller may lower them. Result: 11 attributes refused where 10 are allowed', () => {
+    const attrs = (n: number) => Array.from({ length: n }, (_, i) => ` a${i}="1"`).join('');
+    expect(reason(() => parseXml(`<r${attrs(10)}/>`, { maxAttributesPerElement: 10 }))).toBeUndefined();
+    expect(reason(() => parseXml(`<r${attrs(11)}/>`, { maxAttributesPerElement: 10 }))).toBe('too-large');
+    expect(reason(() => parseXml(`<r><a x="1"/><b y="1"/></r>`, { maxAttributesPerDocument: 1 }))).toBe('too-large');
+    expect(reason(() => parseXml(`<r xmlns:a="urn:a"><b xmlns:c="urn:c"/></r>`, { maxNsDeclsPerDocument: 1 }))).toBe('too-large');
   });
 });

@@ -1,16 +1,17 @@
 /**
- * The X-Road SOAP 4.0 envelope of the EHİS profile (contracts/registries/README.md): reading the
- * headers of a request and writing an answer that echoes them, each header and the Body carrying
- * the wsu:Id that the agency's WS-Security signature references.
+ * The X-Road SOAP 4.0 envelope of the EHİS profile (contracts/registries/README.md), for every SOAP
+ * mock agency: reading the headers of a request and writing an answer that echoes them plus
+ * xrd:requestHash (X-Road 4.0 §2.4.3: the digest of the request answered), each header and the Body
+ * carrying the wsu:Id that the agency's WS-Security signature references.
  */
 import { SaxesParser, type SaxesTagNS } from 'saxes';
+import { DEFAULT_REQUEST_HASH_ALGORITHM, SOAP_REQUEST_HASH_ID, soapRequestHash } from '../../contracts/registries/xroad-profile';
 
 export const NS = {
   soapenv: 'http://schemas.xmlsoap.org/soap/envelope/',
   xrd: 'http://x-road.eu/xsd/xroad.xsd',
   id: 'http://x-road.eu/xsd/identifiers',
   wsu: 'http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-utility-1.0.xsd',
-  pop: 'http://population.gov.az/xroad/v1',
 } as const;
 
 /** X-Road identifier (client or service): objectType + the identifier fields in document order. */
@@ -30,6 +31,8 @@ export interface XRoadHeaders {
 
 export interface SoapRequestInfo {
   headers: XRoadHeaders;
+  /** xrd:requestHash the answer carries: SHA-256 of the exact request bytes, base64. */
+  requestHash: string;
   /** First element of the Body, `{namespace}local`. */
   operation?: string;
   /**
@@ -44,11 +47,12 @@ export interface SoapRequestInfo {
 const SIMPLE_HEADERS = new Set(['id', 'userId', 'issue', 'protocolVersion']);
 
 /**
- * Reads the X-Road headers and the operation. DOCTYPE is refused (DESIGN.md §5: no DTDs from
+ * Reads the X-Road headers and the operation. DOCTYPE is refused (no DTDs from
  * outside), so no entity is ever expanded.
  */
-export function readSoapRequest(xml: string): SoapRequestInfo {
-  const info: SoapRequestInfo = { headers: {} };
+export function readSoapRequest(raw: Buffer): SoapRequestInfo {
+  const xml = raw.toString('utf8');
+  const info: SoapRequestInfo = { headers: {}, requestHash: soapRequestHash(raw)! };
   const parser = new SaxesParser({ xmlns: true });
   const stack: SaxesTagNS[] = [];
   let text = '';
@@ -95,7 +99,7 @@ export function readSoapRequest(xml: string): SoapRequestInfo {
   try {
     parser.write(xml).close();
   } catch (err) {
-    return { headers: info.headers, error: (err as Error).message.split('\n')[0] };
+    return { headers: info.headers, requestHash: info.requestHash, error: (err as Error).message.split('\n')[0] };
   }
   return info;
 }
@@ -117,7 +121,7 @@ export function escapeXml(s: string): string {
 /** The wsu:Id of each echoed header and of the Body: what the agency's signature references. */
 export const SIGNED_IDS = {
   client: 'xrd-client', service: 'xrd-service', id: 'xrd-id', userId: 'xrd-userId',
-  issue: 'xrd-issue', protocolVersion: 'xrd-protocolVersion', body: 'body',
+  issue: 'xrd-issue', protocolVersion: 'xrd-protocolVersion', requestHash: SOAP_REQUEST_HASH_ID, body: 'body',
 } as const;
 
 /** The echoed headers, in the protocol's order. */
@@ -149,16 +153,27 @@ export function signedIdsFor(h: XRoadHeaders): string[] {
 const ENVELOPE_OPEN =
   `<SOAP-ENV:Envelope xmlns:SOAP-ENV="${NS.soapenv}" xmlns:xrd="${NS.xrd}" xmlns:id="${NS.id}" xmlns:wsu="${NS.wsu}">`;
 
-/** An answer envelope: echoed headers + body content (whose own namespaces are declared inside it). */
-export function answerEnvelope(h: XRoadHeaders, bodyContent: string): string {
-  return `${ENVELOPE_OPEN}<SOAP-ENV:Header>${echoHeaders(h)}</SOAP-ENV:Header>` +
+/** X-Road 4.0 §2.4.3: the digest of the request answered, SHA-256. */
+export function requestHashHeader(requestHash: string): string {
+  return `<xrd:requestHash wsu:Id="${SOAP_REQUEST_HASH_ID}" algorithmId="${DEFAULT_REQUEST_HASH_ALGORITHM}">${requestHash}</xrd:requestHash>`;
+}
+
+/** An answer envelope: echoed headers, the request hash, body content (whose own namespaces are declared inside it). */
+export function answerEnvelope(h: XRoadHeaders, bodyContent: string, requestHash?: string): string {
+  return `${ENVELOPE_OPEN}<SOAP-ENV:Header>${echoHeaders(h)}${requestHash ? requestHashHeader(requestHash) : ''}</SOAP-ENV:Header>` +
     `<SOAP-ENV:Body wsu:Id="body">${bodyContent}</SOAP-ENV:Body></SOAP-ENV:Envelope>`;
 }
 
 /** Fault codes of the EHİS profile (README.md); the QName prefix is the envelope's SOAP-ENV. */
 export type FaultCode = 'Server.NotFound' | 'Client.InvalidRequest' | 'Client.InvalidSignature' | 'Server.Unavailable' | 'Server.InternalError';
 
-/** SOAP 1.1 §4.4 fault, as Body content. */
-export function faultContent(code: FaultCode, message: string): string {
-  return `<SOAP-ENV:Fault><faultcode>SOAP-ENV:${code}</faultcode><faultstring>${escapeXml(message)}</faultstring></SOAP-ENV:Fault>`;
+/** SOAP 1.1 §4.4 fault, as Body content; `detail` is ready-made XML (the not-found fault names its subject there). */
+export function faultContent(code: FaultCode, message: string, detail?: string): string {
+  return `<SOAP-ENV:Fault><faultcode>SOAP-ENV:${code}</faultcode><faultstring>${escapeXml(message)}</faultstring>` +
+    `${detail !== undefined ? `<detail>${detail}</detail>` : ''}</SOAP-ENV:Fault>`;
+}
+
+/** Another answer to the same request's headers: its xrd:id replaced by `id` (the replay-with-current-id attack). */
+export function withMessageId(envelope: string, id: string): string {
+  return envelope.replace(/(<xrd:id\b[^>]*>)[^<]*(<\/xrd:id>)/, `$1${escapeXml(id)}$2`);
 }
