@@ -45,7 +45,7 @@ function deepFreeze<T>(o: T): T {
 }
 
 /**
- * Validates the catalog once at start-up (STYLE.md rule 12): every violation is listed at once in
+ * Validates the catalog once at start-up (docs/conventions.md §12): every violation is listed at once in
  * one HUB_ERR_REGISTRY_INVALID, then the catalog is frozen. The §11.2 list is closed: every item
  * from 11.2.1 to 11.2.26 must be present exactly once.
  */
