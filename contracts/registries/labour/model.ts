@@ -25,10 +25,24 @@ export interface SocialBenefit {
   monthlyAmount: Money;
 }
 
-/** 11.2.4, getEmployment: contracts (in force and ended), pension, benefits. */
+/**
+ * The person's individual account at the State Social Protection Fund: insured employment as the
+ * contracts above give it (months of contributions, first insured month, last month paid).
+ */
+export interface SocialInsuranceSummary {
+  /** Start of the first contract; null: never insured. */
+  insuredSince: string | null;
+  /** Whole months covered by the contracts (ended ones to their end, the one in force to the reference date). */
+  insuredMonths: number;
+  /** YYYY-MM of the last contribution; null: never insured. */
+  lastContributionMonth: string | null;
+}
+
+/** 11.2.4, getEmployment: contracts (in force and ended), social insurance, pension, benefits. */
 export interface Employment {
   subject: { fin: string };
   contracts: EmploymentContract[];
+  socialInsurance: SocialInsuranceSummary;
   pension: Pension | null;
   benefits: SocialBenefit[];
 }
