@@ -12,6 +12,8 @@ export interface CreditObligation {
   overdueDays: number;
   /** Worst delay ever, days. */
   worstOverdueDays: number;
+  /** What secures it: the mortgaged property (cadastral number) or the pledged vehicle (plate). */
+  collateral: { kind: 'real-estate' | 'vehicle'; reference: string } | null;
 }
 
 export interface GuaranteedObligation extends CreditObligation {
