@@ -46,3 +46,27 @@ export interface Employment {
   pension: Pension | null;
   benefits: SocialBenefit[];
 }
+
+/**
+ * The canonical model the labour adapter returns (model.getEmployment.schema.json): the register's
+ * answer with its codes and their Azerbaijani labels, amounts as decimal strings. The interfaces
+ * above are the synthetic world's records (mocks/world), from which the mock register answers.
+ */
+export interface Coded<C extends string = string> { code: C; label: string }
+export interface DecimalMoney { amount: string; currency: Money['currency'] }
+
+export interface EmploymentAnswer {
+  subject: { fin: string };
+  contracts: {
+    contractNumber: string;
+    employer: { voen: string; name: string };
+    position: string;
+    contractType: Coded<EmploymentContract['kind']>;
+    startDate: string;
+    endDate: string | null;
+    monthlySalary: DecimalMoney;
+  }[];
+  socialInsurance: SocialInsuranceSummary;
+  pension: { type: Coded<Pension['kind']>; since: string; monthlyAmount: DecimalMoney } | null;
+  benefits: { type: Coded<SocialBenefit['kind']>; since: string; until: string | null; monthlyAmount: DecimalMoney }[];
+}
