@@ -22,7 +22,7 @@ describe('collateral getCollateral', () => {
   test('A pledgor known by FIN or VÖEN keeps it; a pledgor known by name only gets no identifier', () => {
     const b = body('getCollateral__ok');
     b.pledges[0].pledgor = { name: '"Xəzər Tikinti" MMC', voen: '1401234561' };
-    const d = (mapPledges(b) as { data: { pledges: { pledgor: Record<string, string> }[] } }).data;
+    const d = (mapPledges(b) as unknown as { data: { pledges: { pledgor: Record<string, string> }[] } }).data;
     expect(d.pledges[0].pledgor).toEqual({ name: '"Xəzər Tikinti" MMC', voen: '1401234561' });
     expect(Object.keys(d.pledges[1].pledgor)).toEqual(['name']);
     expect(() => check('getCollateral', d)).not.toThrow();

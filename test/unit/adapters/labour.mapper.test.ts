@@ -31,7 +31,7 @@ describe('labour getEmployment', () => {
     const body = ok();
     body.internalNote = 'x';
     body.contracts[0].grade = 7;
-    const mapped = mapEmployment(body) as { data: Record<string, unknown> & { contracts: Record<string, unknown>[] } };
+    const mapped = mapEmployment(body) as unknown as { data: Record<string, unknown> & { contracts: Record<string, unknown>[] } };
     expect(mapped.data.internalNote).toBeUndefined();
     expect(mapped.data.contracts[0].grade).toBeUndefined();
   });
