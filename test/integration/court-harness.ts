@@ -15,7 +15,7 @@ import { createLookupsService } from '../../core/lookups/lookups.service';
 import { canonicalBytes, cmsSigner, cmsVerifier, newNonce } from '../../core/orders';
 import type { Store } from '../../core/store/db';
 import { bindCertificate, upsertCase, upsertCourt, upsertDecision, upsertPerson } from '../../core/store/repositories';
-import { PROVIDERS, loadCatalog } from '../../registry';
+import { CATEGORIES, PROVIDERS, loadCatalog } from '../../registry';
 import { signDetached } from '../../signing/cms';
 import { issueEndEntity } from '../../signing/test-ca';
 import { OID } from '../../signing/pki/oids';
@@ -129,7 +129,7 @@ export async function startCourt(opts: { store?: TestStore; httpPort?: number } 
   const ts = opts.store ?? await freshStore();
   if (!opts.store) await seed(ts.store, pki, s);
   const calls: AdapterCallParams[] = [];
-  const catalog = loadCatalog({ env: {}, providers: PROVIDERS.map((p) => ({ ...p, adapter: true })) });
+  const catalog = loadCatalog({ env: {}, providers: PROVIDERS, adapters: CATEGORIES.map((c) => `adapter.${c.provider}.${c.operation}`) });
   const hubSigner = cmsSigner(pki.hub.signer, [pki.agencyCa.certPem]);
   let broken = false;
 
