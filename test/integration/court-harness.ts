@@ -15,7 +15,7 @@ import { createLookupsService } from '../../core/lookups/lookups.service';
 import { canonicalBytes, cmsSigner, cmsVerifier, newNonce } from '../../core/orders';
 import type { Store } from '../../core/store/db';
 import { bindCertificate, upsertCase, upsertCourt, upsertDecision, upsertPerson } from '../../core/store/repositories';
-import { CATEGORIES, PROVIDERS, loadCatalog } from '../../registry';
+import { PROVIDERS, loadCatalog } from '../../registry';
 import { signDetached } from '../../signing/cms';
 import { issueEndEntity } from '../../signing/test-ca';
 import { OID } from '../../signing/pki/oids';
@@ -105,6 +105,9 @@ function fakeAdapter(agency: TestIdentity, provider: string, operation: string, 
   };
 }
 
+/** The stand-in adapters of the harness: provider, operation, protocol. */
+const STAND_INS = [['population', 'getPerson', 'soap'], ['banks', 'getBankAccounts', 'rest'], ['phone', 'getPhoneNumbers', 'rest']] as const;
+
 export interface Court {
   pki: PkiFixture;
   s: Signers;
@@ -129,7 +132,8 @@ export async function startCourt(opts: { store?: TestStore; httpPort?: number } 
   const ts = opts.store ?? await freshStore();
   if (!opts.store) await seed(ts.store, pki, s);
   const calls: AdapterCallParams[] = [];
-  const catalog = loadCatalog({ env: {}, providers: PROVIDERS, adapters: CATEGORIES.map((c) => `adapter.${c.provider}.${c.operation}`) });
+  // Connected: exactly the entries the stand-in adapters below serve (registry/catalog.ts connected).
+  const catalog = loadCatalog({ env: {}, providers: PROVIDERS, adapters: STAND_INS.map(([provider, operation]) => `adapter.${provider}.${operation}`) });
   const hubSigner = cmsSigner(pki.hub.signer, [pki.agencyCa.certPem]);
   let broken = false;
 
