@@ -48,7 +48,7 @@ export interface RealEstateEncumbrances {
 
 const r = payloadReader(PROPERTY_NS, 'property answer');
 
-/** The subject element of a request payload: FIN or VÖEN, as the catalog entry allows. */
+/** The subject of a request payload: a FIN or a VÖEN, as the catalog entry allows. */
 function subjectXml(params: AdapterCallParams): string {
   const s = params.subject;
   return 'fin' in s ? `<prop:fin>${xmlText(s.fin)}</prop:fin>` : `<prop:voen>${xmlText(s.voen)}</prop:voen>`;
@@ -56,12 +56,12 @@ function subjectXml(params: AdapterCallParams): string {
 
 /** getRealEstateRights request payload (property.xsd element getRealEstateRights). */
 export function buildGetRealEstateRights(params: AdapterCallParams): string {
-  return `<prop:getRealEstateRights xmlns:prop="${PROPERTY_NS}"><prop:subject>${subjectXml(params)}</prop:subject></prop:getRealEstateRights>`;
+  return `<prop:getRealEstateRights xmlns:prop="${PROPERTY_NS}">${subjectXml(params)}</prop:getRealEstateRights>`;
 }
 
 /** getEncumbrances request payload (property.xsd element getEncumbrances). */
 export function buildGetEncumbrances(params: AdapterCallParams): string {
-  return `<prop:getEncumbrances xmlns:prop="${PROPERTY_NS}"><prop:subject>${subjectXml(params)}</prop:subject></prop:getEncumbrances>`;
+  return `<prop:getEncumbrances xmlns:prop="${PROPERTY_NS}">${subjectXml(params)}</prop:getEncumbrances>`;
 }
 
 function right(el: XmlElement): RealEstateRight {

@@ -1,5 +1,5 @@
 /**
- * The state real-estate register's answers (property.xsd) written from the synthetic world's
+ * The state real-estate register's answers (property.xsd: the content of getRealEstateRightsResponse and getEncumbrancesResponse; the agency kit writes the element around it) written from the synthetic world's
  * records (mocks/world: realEstateRights, realEstateEncumbrances). The labels are the register's
  * code tables; every value about the subject comes from the world.
  */
@@ -40,7 +40,7 @@ export function rightsPayload(rec: RealEstateRights): string {
     el('registryNumber', x.registryNumber) + el('cadastralNumber', x.cadastralNumber) + coded('propertyType', PROPERTY_TYPES, x.kind) +
     el('address', x.address) + el('areaSqm', String(x.areaSqm)) + coded('rightType', RIGHT_TYPES, x.rightType) + el('share', x.share) +
     el('registeredOn', x.registeredOn) + el('basisDocument', x.basisDocument) + '</prop:right>').join('');
-  return `<prop:getRealEstateRightsResponse xmlns:prop="${PROPERTY_NS}">${subjectXml(rec.subject)}<prop:rights>${rights}</prop:rights></prop:getRealEstateRightsResponse>`;
+  return `${subjectXml(rec.subject)}<prop:rights>${rights}</prop:rights>`;
 }
 
 function holderXml(h: Encumbrance['holder']): string {
@@ -53,10 +53,6 @@ export function encumbrancesPayload(rec: RealEstateEncumbrances): string {
     coded('kind', ENCUMBRANCE_KINDS, e.type) + holderXml(e.holder) +
     `<prop:basis>${coded('kind', BASIS_KINDS, e.basis.kind)}${el('number', e.basis.number)}${el('date', e.basis.date)}${el('issuer', e.basis.issuer)}</prop:basis>` +
     el('registeredOn', e.registeredOn) + (e.until ? el('until', e.until) : '') + '</prop:encumbrance>').join('');
-  return `<prop:getEncumbrancesResponse xmlns:prop="${PROPERTY_NS}">${subjectXml(rec.subject)}<prop:encumbrances>${list}</prop:encumbrances></prop:getEncumbrancesResponse>`;
+  return `${subjectXml(rec.subject)}<prop:encumbrances>${list}</prop:encumbrances>`;
 }
 
-/** property.xsd notFound: the Server.NotFound fault names the subject it holds nothing about. */
-export function notFoundDetail(s: { fin: string } | { voen: string }): string {
-  return `<prop:notFound xmlns:prop="${PROPERTY_NS}">${subjectXml(s)}</prop:notFound>`;
-}

@@ -137,9 +137,9 @@ describe('property mapper: encumbrances (11.2.6)', () => {
 });
 
 describe('property requests', () => {
-  test('The hub asks about a person and about a company. Result: the subject travels as prop:fin or prop:voen', () => {
-    expect(buildGetRealEstateRights(callParams({ subject: { fin: '5ZK8F3R' } }))).toContain('<prop:subject><prop:fin>5ZK8F3R</prop:fin></prop:subject>');
-    expect(buildGetEncumbrances(callParams({ subject: { voen: '1401234561' } }))).toContain('<prop:subject><prop:voen>1401234561</prop:voen></prop:subject>');
+  test('The hub asks about a person and about a company. Result: the subject travels as prop:fin or prop:voen, the only child of the operation element', () => {
+    expect(buildGetRealEstateRights(callParams({ subject: { fin: '5ZK8F3R' } }))).toContain('<prop:getRealEstateRights xmlns:prop="http://property.gov.az/xroad/v1"><prop:fin>5ZK8F3R</prop:fin></prop:getRealEstateRights>');
+    expect(buildGetEncumbrances(callParams({ subject: { voen: '1401234561' } }))).toContain('<prop:voen>1401234561</prop:voen></prop:getEncumbrances>');
   });
 
   test('The request payload equals the golden request\'s Body content (element, namespace, subject)', () => {
