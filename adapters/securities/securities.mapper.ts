@@ -43,7 +43,7 @@ const r = payloadReader(SECURITIES_NS, 'securities answer');
 export function buildGetSecurities(params: AdapterCallParams): string {
   const s = params.subject;
   const id = 'fin' in s ? `<sec:fin>${xmlText(s.fin)}</sec:fin>` : `<sec:voen>${xmlText(s.voen)}</sec:voen>`;
-  return `<sec:getSecurities xmlns:sec="${SECURITIES_NS}"><sec:subject>${id}</sec:subject></sec:getSecurities>`;
+  return `<sec:getSecurities xmlns:sec="${SECURITIES_NS}">${id}</sec:getSecurities>`;
 }
 
 function encumbrance(el: XmlElement): SecurityEncumbrance {

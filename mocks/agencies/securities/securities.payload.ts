@@ -1,5 +1,5 @@
 /**
- * The National Depository Centre's answers (securities.xsd) written from the synthetic world's
+ * The National Depository Centre's answers (securities.xsd: the content of getSecuritiesResponse; the agency kit writes the element around it) written from the synthetic world's
  * record (mocks/world: securities). The labels are the depository's code tables; every value about
  * the subject comes from the world; the holding's total is quantity × nominal, as the depository
  * states it.
@@ -46,10 +46,6 @@ export function securitiesPayload(rec: Securities): string {
     `<sec:issuer>${el('name', h.issuer.name)}${el('voen', h.issuer.voen)}</sec:issuer>` + coded('class', CLASSES, h.kind) +
     el('quantity', String(h.quantity)) + amount('nominalValue', h.nominalValue) + amount('totalNominalValue', h.nominalValue, h.quantity) +
     `<sec:encumbrances>${h.encumbrances.map(encumbranceXml).join('')}</sec:encumbrances></sec:holding>`).join('');
-  return `<sec:getSecuritiesResponse xmlns:sec="${SECURITIES_NS}">${subjectXml(rec.subject)}${el('custodyAccount', rec.accountNumber)}<sec:holdings>${holdings}</sec:holdings></sec:getSecuritiesResponse>`;
+  return `${subjectXml(rec.subject)}${el('custodyAccount', rec.accountNumber)}<sec:holdings>${holdings}</sec:holdings>`;
 }
 
-/** securities.xsd notFound: the Server.NotFound fault names the subject it holds nothing about. */
-export function notFoundDetail(s: { fin: string } | { voen: string }): string {
-  return `<sec:notFound xmlns:sec="${SECURITIES_NS}">${subjectXml(s)}</sec:notFound>`;
-}

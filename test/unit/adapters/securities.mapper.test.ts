@@ -91,7 +91,7 @@ describe('securities mapper (11.2.19)', () => {
   });
 
   test('The hub asks about a person and about a company. Result: the subject travels as sec:fin or sec:voen, in the golden request\'s element', () => {
-    expect(buildGetSecurities(callParams({ subject: { fin: '3CD4E5F' } }))).toContain('<sec:subject><sec:fin>3CD4E5F</sec:fin></sec:subject>');
+    expect(buildGetSecurities(callParams({ subject: { fin: '3CD4E5F' } }))).toContain('"><sec:fin>3CD4E5F</sec:fin></sec:getSecurities>');
     const ours = parseXml(buildGetSecurities(callParams({ subject: { voen: '2579081811' } }))).root;
     const g = payloadOf(readFileSync(join(DIR, 'samples', 'getSecurities__ok-voen', 'request.xml'), 'utf8'));
     expect([ours.ns, ours.local]).toEqual([g.ns, g.local]);
