@@ -36,7 +36,7 @@ const r = payloadReader(NOTARY_NS, 'notary answer');
 export function buildGetNotarialActs(params: AdapterCallParams): string {
   const s = params.subject;
   const id = 'fin' in s ? `<nota:fin>${xmlText(s.fin)}</nota:fin>` : `<nota:voen>${xmlText(s.voen)}</nota:voen>`;
-  return `<nota:getNotarialActs xmlns:nota="${NOTARY_NS}"><nota:subject>${id}</nota:subject></nota:getNotarialActs>`;
+  return `<nota:getNotarialActs xmlns:nota="${NOTARY_NS}">${id}</nota:getNotarialActs>`;
 }
 
 function act(el: XmlElement): NotarialAct {

@@ -1,5 +1,5 @@
 /**
- * "Elektron notariat"'s answers (notary.xsd) written from the synthetic world's record (mocks/world:
+ * "Elektron notariat"'s answers (notary.xsd: the content of getNotarialActsResponse; the agency kit writes the element around it) written from the synthetic world's record (mocks/world:
  * notarialActs). The labels are the system's code tables; every value about the subject comes from
  * the world.
  */
@@ -37,10 +37,6 @@ export function actsPayload(rec: NotarialActs): string {
     `<nota:notary>${el('name', a.notary.name)}${el('office', a.notary.office)}</nota:notary>` + coded('role', ROLES, a.role) +
     `<nota:otherParties>${a.otherParties.map((p) => `<nota:party>${coded('role', ROLES, p.role)}${el('name', p.name)}</nota:party>`).join('')}</nota:otherParties>` +
     (a.object !== null ? el('object', a.object) : '') + coded('status', STATUSES, a.status) + '</nota:act>').join('');
-  return `<nota:getNotarialActsResponse xmlns:nota="${NOTARY_NS}">${subjectXml(rec.subject)}<nota:acts>${acts}</nota:acts></nota:getNotarialActsResponse>`;
+  return `${subjectXml(rec.subject)}<nota:acts>${acts}</nota:acts>`;
 }
 
-/** notary.xsd notFound: the Server.NotFound fault names the subject it holds no act of. */
-export function notFoundDetail(s: { fin: string } | { voen: string }): string {
-  return `<nota:notFound xmlns:nota="${NOTARY_NS}">${subjectXml(s)}</nota:notFound>`;
-}

@@ -79,7 +79,7 @@ describe('notary mapper (11.2.26)', () => {
   });
 
   test('The hub asks about a person and about a company. Result: the subject travels as nota:fin or nota:voen, in the golden request\'s element', () => {
-    expect(buildGetNotarialActs(callParams({ subject: { fin: '5ZK8F3R' } }))).toContain('<nota:subject><nota:fin>5ZK8F3R</nota:fin></nota:subject>');
+    expect(buildGetNotarialActs(callParams({ subject: { fin: '5ZK8F3R' } }))).toContain('"><nota:fin>5ZK8F3R</nota:fin></nota:getNotarialActs>');
     const ours = parseXml(buildGetNotarialActs(callParams({ subject: { voen: '1401234561' } }))).root;
     const g = payloadOf(readFileSync(join(DIR, 'samples', 'getNotarialActs__ok-voen', 'request.xml'), 'utf8'));
     expect([ours.ns, ours.local]).toEqual([g.ns, g.local]);
