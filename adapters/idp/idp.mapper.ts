@@ -37,7 +37,7 @@ const r = payloadReader(IDP_NS, 'idp answer');
 /** getIdpStatus request payload (idp.xsd element getIdpStatus). */
 export function buildGetIdpStatus(params: AdapterCallParams): string {
   if (!('fin' in params.subject)) throw new TypeError('getIdpStatus takes a FIN');
-  return `<idp:getIdpStatus xmlns:idp="${IDP_NS}"><idp:subject><idp:fin>${xmlText(params.subject.fin)}</idp:fin></idp:subject></idp:getIdpStatus>`;
+  return `<idp:getIdpStatus xmlns:idp="${IDP_NS}"><idp:fin>${xmlText(params.subject.fin)}</idp:fin></idp:getIdpStatus>`;
 }
 
 export function mapGetIdpStatusResponse(payload: XmlElement): MapResult<IdpStatus> {

@@ -1,5 +1,5 @@
 /**
- * The refugees and IDP committee's answers (idp.xsd) written from the synthetic world's record
+ * The refugees and IDP committee's answers (idp.xsd: the content of getIdpStatusResponse; the agency kit writes the element around it) written from the synthetic world's record
  * (mocks/world: idpStatus). The labels are the committee's code tables; every value about the
  * person comes from the world.
  */
@@ -28,13 +28,9 @@ function amount(name: string, m: Money): string {
 export function idpPayload(rec: IdpStatus): string {
   const allowances = rec.allowances.map((a) => '<idp:allowance>' + coded('kind', ALLOWANCES, a.kind) + amount('monthlyAmount', a.monthly) +
     el('since', a.since) + (a.until ? el('until', a.until) : '') + '</idp:allowance>').join('');
-  return `<idp:getIdpStatusResponse xmlns:idp="${IDP_NS}"><idp:subject>${el('fin', rec.subject.fin)}</idp:subject>` +
+  return `<idp:subject>${el('fin', rec.subject.fin)}</idp:subject>` +
     coded('status', STATUSES, rec.status) + el('certificateNumber', rec.certificateNumber) + el('since', rec.registeredOn) +
     el('originDistrict', rec.originDistrict) + el('currentSettlement', rec.settledAt) + el('familyMembers', String(rec.familyMembers)) +
-    (rec.returnedOn ? el('returnedOn', rec.returnedOn) : '') + `<idp:allowances>${allowances}</idp:allowances></idp:getIdpStatusResponse>`;
+    (rec.returnedOn ? el('returnedOn', rec.returnedOn) : '') + `<idp:allowances>${allowances}</idp:allowances>`;
 }
 
-/** idp.xsd notFound: the Server.NotFound fault names the FIN it holds no status of. */
-export function notFoundDetail(fin: string): string {
-  return `<idp:notFound xmlns:idp="${IDP_NS}"><idp:subject>${el('fin', fin)}</idp:subject></idp:notFound>`;
-}

@@ -79,11 +79,11 @@ describe('idp mapper (11.2.16)', () => {
     expect(() => check('getIdpStatus', dataOf(r))).toThrow(expect.objectContaining({ code: 'HUB_ERR_UPSTREAM_BAD_ANSWER' }));
   });
 
-  test('The hub asks about a person. Result: the FIN travels in idp:subject, in the golden request\'s element; a VÖEN is refused before anything is sent', () => {
+  test('The hub asks about a person. Result: the FIN travels as idp:fin, in the golden request\'s element; a VÖEN is refused before anything is sent', () => {
     const ours = parseXml(buildGetIdpStatus(callParams({ subject: { fin: '1AB2C3D' } }))).root;
     const g = payloadOf(readFileSync(join(DIR, 'samples', 'getIdpStatus__ok', 'request.xml'), 'utf8'));
     expect([ours.ns, ours.local]).toEqual([g.ns, g.local]);
-    expect(buildGetIdpStatus(callParams({ subject: { fin: '1AB2C3D' } }))).toContain('<idp:subject><idp:fin>1AB2C3D</idp:fin></idp:subject>');
+    expect(buildGetIdpStatus(callParams({ subject: { fin: '1AB2C3D' } }))).toContain('"><idp:fin>1AB2C3D</idp:fin></idp:getIdpStatus>');
     expect(() => buildGetIdpStatus(callParams({ subject: { voen: '1401234561' } }))).toThrow(TypeError);
   });
 });
