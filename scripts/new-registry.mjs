@@ -14,6 +14,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 
 function fail(message) {
@@ -258,7 +259,7 @@ ${headerParts}
   const request = (xid, kind, value) => `<SOAP-ENV:Envelope ${NS_ENV}><SOAP-ENV:Header>${headers(xid)}</SOAP-ENV:Header><SOAP-ENV:Body wsu:Id="body"><m:${operation} xmlns:m="${ns}"><m:${kind}>${value}</m:${kind}></m:${operation}></SOAP-ENV:Body></SOAP-ENV:Envelope>\n`;
   const answer = (xid, req, body) => `<SOAP-ENV:Envelope ${NS_ENV}><SOAP-ENV:Header>${headers(xid)}<xrd:requestHash wsu:Id="xrd-requestHash" algorithmId="http://www.w3.org/2001/04/xmlenc#sha256">${createHash('sha256').update(req).digest('base64')}</xrd:requestHash></SOAP-ENV:Header><SOAP-ENV:Body wsu:Id="body">${body}</SOAP-ENV:Body></SOAP-ENV:Envelope>\n`;
   const fault = (code, text, detail = '') => `<SOAP-ENV:Fault><faultcode>SOAP-ENV:${code}</faultcode><faultstring>${text}</faultstring>${detail && `<detail>${detail}</detail>`}</SOAP-ENV:Fault>`;
-  const soapSample = (scenario, kind, value, description, outcome, xid, extra = {}) => {
+  const soapSample = (scenario, kind, value, description, outcome, xid) => {
     const req = request(xid, kind, value);
     let body;
     let meta = {};
