@@ -37,7 +37,7 @@ const answer = (acts: string) =>
 const dataOf = (r: unknown) => (r as { data: { acts: Record<string, unknown>[] } }).data;
 
 describe('notary mapper (11.2.26)', () => {
-  test.each(['getNotarialActs__ok', 'getNotarialActs__ok-voen'])('"Elektron notariat" answers %s. Result: the canonical model of the sample, valid against its schema', (id) => {
+  test.each(['getNotarialActs__ok', 'getNotarialActs__ok-voen', 'getNotarialActs__ok-revoked'])('"Elektron notariat" answers %s. Result: the canonical model of the sample, valid against its schema', (id) => {
     const g = golden(id);
     const mapped = mapGetNotarialActsResponse(payloadOf(g.response));
     expect(mapped).toEqual({ outcome: 'ok', data: g.expected });
