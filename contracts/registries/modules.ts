@@ -13,6 +13,10 @@ export const REGISTRY_MODULES = [
   'mortgage-fund',
   'credit-registry',
   'collateral',
+  'property',
+  'securities',
+  'notary',
+  'idp',
 ] as const;
 
 export type RegistryModuleId = (typeof REGISTRY_MODULES)[number];

@@ -205,7 +205,11 @@ export function notarialActs(s: Subject): NotarialActs | undefined {
   for (const l of loans(s)) {
     if (l.kind === 'mortgage' && l.collateralCadastralNumber) act('mortgage-contract', l.openedOn, 'mortgagor', [{ role: 'mortgagee', name: l.lender.name.az }], l.collateralCadastralNumber);
   }
-  if (f.traits.notarialAttorney) act('power-of-attorney', dateIn(r, 2022), 'principal', [{ role: 'attorney', name: someone() }], null);
+  if (f.traits.notarialAttorney) {
+    act('power-of-attorney', dateIn(r, 2022), 'principal', [{ role: 'attorney', name: someone() }], null);
+    // A principal may revoke a power of attorney; drawn apart, so no other act changes.
+    if (rngFor('notary-revoked', subjectKey(s)).chance(0.3)) acts[acts.length - 1].status = 'revoked';
+  }
   if (acts.length === 0) return undefined;
   acts.sort((x, y) => (x.date < y.date ? 1 : -1));
   return { subject: s, acts };

@@ -151,9 +151,15 @@ function securities(f: Facts): Pick<Assets, 'securities' | 'securitiesAccount'> 
   const holdings: SecurityAsset[] = [];
   const n = r.int(1, 3);
   for (let i = 0; i < n; i++) {
-    const issuerVoen = makeVoen(r, 1);
-    const issuer = factsOf({ voen: issuerVoen });
+    let issuerVoen = makeVoen(r, 1);
+    let issuer = factsOf({ voen: issuerVoen });
     const kind = r.chance(0.7) ? 'share' : 'bond';
+    // Shares are issued by joint-stock companies only (ASC, QSC); bonds by any company.
+    const jointStock = () => issuer?.kind === 'company' && (issuer.legalForm === 'ASC' || issuer.legalForm === 'QSC');
+    for (let tries = 0; kind === 'share' && !jointStock() && tries < 50; tries++) {
+      issuerVoen = makeVoen(r, 1);
+      issuer = factsOf({ voen: issuerVoen });
+    }
     holdings.push({
       isin: `AZ${r.int(1, 9)}${r.digits(8)}${r.int(0, 9)}`,
       issuer: { name: issuer?.name ?? issuerVoen, voen: issuerVoen },

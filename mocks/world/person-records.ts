@@ -15,7 +15,7 @@ import type { RentToOwn } from '../../contracts/registries/housing/model';
 import type { CriminalRecord, Conviction, CriminalCase, UnpaidFine } from '../../contracts/registries/police/model';
 import type { DetentionRecord, DetentionStatus } from '../../contracts/registries/penitentiary/model';
 import { assets } from './assets';
-import { addDays, addYears, dateIn, isoDate, money, REFERENCE_DATE } from './dates';
+import { addDays, addYears, dateIn, isoDate, laterOf, money, REFERENCE_DATE } from './dates';
 import { fin as makeFin, voen as makeVoen } from './ids';
 import { barredSince, travelBans } from './restrictions';
 import { companyFacts, personFacts, type PersonFacts } from './subjects';
@@ -174,15 +174,26 @@ export function idpStatus(fin: string): IdpStatus | undefined {
   if (!f || !f.traits.idp) return undefined;
   const r = rngFor('idp', fin);
   const origin = r.pick(OCCUPIED_DISTRICTS);
+  const status = r.chance(0.9) ? 'idp' : 'refugee';
+  const certificateNumber = `MK-${r.digits(7)}`;
+  // A child born to displaced parents gets the status at birth, never before it.
+  const registeredOn = laterOf(dateIn(r, Math.max(1993, birthYear(f)), Math.max(1993, Math.min(2005, birthYear(f) + 1))), f.person.birthDate);
+  const familyMembers = r.int(1, 6);
+  const returned = r.chance(0.08);
+  // Drawn after the fields above, so adding them changed none of those.
+  const returnedOn = returned ? dateIn(r, 2023, 2025) : null;
   return {
     subject: { fin },
-    status: r.chance(0.9) ? 'idp' : 'refugee',
-    certificateNumber: `MK-${r.digits(7)}`,
-    registeredOn: dateIn(r, Math.max(1993, birthYear(f)), Math.max(1993, Math.min(2005, birthYear(f) + 1))),
+    status,
+    certificateNumber,
+    registeredOn,
     originDistrict: origin,
     settledAt: f.address,
-    familyMembers: r.int(1, 6),
-    returned: r.chance(0.08),
+    familyMembers,
+    returned,
+    returnedOn,
+    // The monthly food allowance, paid from registration until the return home.
+    allowances: [{ kind: 'monthly-food', monthly: { amount: 30, currency: 'AZN' }, since: registeredOn, until: returnedOn }],
   };
 }
 
