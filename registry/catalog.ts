@@ -27,6 +27,8 @@ export interface Catalog {
   /** Scatter-gather categories (11.2.13, 11.2.17): the directory of institutions behind the section. */
   directoryOf(section: string): Readonly<ResolvedDirectory> | undefined;
   readonly directories: readonly Readonly<ResolvedDirectory>[];
+  /** Whether an adapter serves the entry's operation (`adapter.<provider>.<operation>`): per entry, never per provider. */
+  connected(section: string): boolean;
 }
 
 export interface LoadCatalogOptions {
@@ -39,6 +41,17 @@ export interface LoadCatalogOptions {
   banksCount?: number;
   /** Endpoints of institutions chosen at run time (the in-process mock institutions), by institution id. */
   institutionEndpoints?: Record<string, string>;
+  /**
+   * The adapter actions that exist, `adapter.<provider>.<operation>` (adapters/index.ts
+   * adapterActions()). Absent: the adapters of this code base.
+   */
+  adapters?: readonly string[];
+}
+
+/** The adapters of this code base, loaded only when a catalog is built without an explicit list. */
+function knownAdapterActions(): readonly string[] {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require('../adapters') as typeof import('../adapters')).adapterActions();
 }
 
 const ajv = new Ajv({ allErrors: true, strict: true });
@@ -114,6 +127,8 @@ export function loadCatalog(opts: LoadCatalogOptions = {}): Catalog {
     });
   }
 
+  const actions = new Set(opts.adapters ?? knownAdapterActions());
+  const connected = new Set([...sections.values()].filter((c) => actions.has(`adapter.${c.provider}.${c.operation}`)).map((c) => c.section));
   const sorted = [...sections.values()].sort((a, b) => Number(a.section.split('.')[2]) - Number(b.section.split('.')[2]));
   const catalog: Catalog = {
     categories: sorted,
@@ -121,6 +136,7 @@ export function loadCatalog(opts: LoadCatalogOptions = {}): Catalog {
     bySection: (s) => sections.get(s),
     directories,
     directoryOf: (s) => directories.find((d) => d.section === s),
+    connected: (s) => connected.has(s),
   };
   deepFreeze(sorted);
   deepFreeze(catalog.providers);

@@ -152,13 +152,15 @@ async function execute(c: Court, ctx: CallCtx, r: Run): Promise<CourtLookupResul
     await audit(c, ends, { deadline: budget.answerBy, orders: [move('failed', false, { code })] }).catch(() => undefined);
   };
 
+  const called = order.categories.filter((s) => c.deps.catalog.connected(s));
   // One batch: received + authorized + every provider call about to start, with the move to
   // `authorized` of this attempt. No record, no lookup.
   try {
     await audit(c, [
       r.received(order, judge, attempt > 1 ? { attempt, ...(r.retryOf ? { retryOf: r.retryOf } : {}) } : {}),
       { ...base(order, judge), type: 'order-authorized', outcome: 'authorized', details: { orderId, basis: order.basis.kind, ...(order.basis.kind === 'decision' ? { decisionId: order.basis.decisionId } : {}) } },
-      ...order.categories.flatMap((s): AuditEventInput[] => callsOf(c, order, s).map((institution) =>
+      // Only entries an adapter serves are called (registry/catalog.ts connected): no call starts for the others.
+      ...called.flatMap((s): AuditEventInput[] => callsOf(c, order, s).map((institution) =>
         ({ ...base(order, judge), categories: [s], type: 'provider-call-started', outcome: 'started', details: { orderId, provider: providerOf(s), ...(institution ? { institution } : {}) } }))),
     ], { deadline: budget.registriesBy, orders: [move('authorized', true)] });
   } catch (err) {
@@ -175,12 +177,12 @@ async function execute(c: Court, ctx: CallCtx, r: Run): Promise<CourtLookupResul
     }, { timeout: Math.max(1, budget.answerBy - Date.now()) });
   } catch (err) {
     const e = HubError.is(err) ? err : new HubError('HUB_ERR_BUS_UNAVAILABLE');
-    await failWith(e.code, order.categories.flatMap((s) => callsOf(c, order, s).map((institution) =>
+    await failWith(e.code, called.flatMap((s) => callsOf(c, order, s).map((institution) =>
       ended(s, e.code, { provider: providerOf(s), ...(institution ? { institution } : {}) }))));
     throw e;
   }
 
-  const ends = result.outcomes.flatMap((o) => endsOf(c, order, o).map((e) => ended(o.section, e.error?.code ?? e.status, {
+  const ends = result.outcomes.filter((o) => called.includes(o.section)).flatMap((o) => endsOf(c, order, o).map((e) => ended(o.section, e.error?.code ?? e.status, {
     status: e.status, provider: o.provider ?? 'unknown', ...(e.institution ? { institution: e.institution } : {}),
     ...(e.messageId ? { messageId: e.messageId } : {}), ...(e.requestHash ? { requestHash: e.requestHash } : {}), ...(e.responseHash ? { responseHash: e.responseHash } : {}),
   })));
