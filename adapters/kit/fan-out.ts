@@ -17,7 +17,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Context, Service, ServiceSchema } from 'moleculer';
 import { CATEGORY_POLICY, HubError, type AdapterResult, type FanOutSummary, type InstitutionOutcome } from '../../contracts/hub';
-import type { InstitutionDirectory, InstitutionEntry } from '../../registry/institutions';
+import type { InstitutionEntry } from '../../registry/institutions';
 import { breakerRegistry as defaultBreakers, ProviderBreaker } from './breaker';
 import { breakerMetrics } from './breaker-metrics';
 import { validateCall } from './call-params';
@@ -32,7 +32,7 @@ import type { AdapterServiceDeps } from './service-factory';
 import { checkSubjectLocations } from './subject-binding';
 
 export interface FanOutDeps extends Omit<AdapterServiceDeps, 'endpoint' | 'verify'> {
-  directory: InstitutionDirectory;
+  directory: { provider: string; section: string; institutions: readonly InstitutionEntry[] };
   /** Endpoint per institution id (configuration, or the in-process mock agencies). */
   endpoints: Readonly<Record<string, string>>;
   /** Verifier of one institution's signed answers, bound to the certificate pinned for it. */
