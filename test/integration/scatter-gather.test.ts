@@ -1,4 +1,9 @@
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { verifyProviderAnswers } from '../../core/evidence';
 import { detachContent } from '../../core/evidence/cms-attach';
 import { startEmbeddedHub, type EmbeddedHub } from '../support/embedded-hub';
 
@@ -59,6 +64,21 @@ describe('Scatter-gather over every bank and every utility', () => {
       expect(i.answerSignature).toMatch(/^[\w-]+\.\.[\w-]+$/);
       expect(i.messageId).toMatch(/^[0-9a-f-]{36}$/);
     }
+    // The packet verifies with OpenSSL and the root alone, and each institution's answer with its own pinned certificate.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sg-evidence-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'evidence.p7s'), Buffer.from(body.evidence, 'base64'));
+      execFileSync('openssl', ['cms', '-verify', '-inform', 'DER', '-in', path.join(dir, 'evidence.p7s'), '-CAfile', h.hub.pki.summary.rootCa.cert, '-out', path.join(dir, 'content.json')], { stdio: 'pipe' });
+      expect(JSON.parse(fs.readFileSync(path.join(dir, 'content.json'), 'utf8')).orderId).toBe(body.orderId);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+    const checks = await verifyProviderAnswers(packet, (id) => h.hub.pki.providerTrust(id));
+    expect(checks.filter((c) => c.section === '11.2.13')).toHaveLength(30);
+    expect(new Set(checks.map((c) => c.signerCertSha256)).size).toBe(33);
+    // A bank's answer checked against another bank's certificate is refused.
+    await expect(verifyProviderAnswers(packet, () => h.hub.pki.providerTrust('bank-002'))).rejects.toMatchObject({ code: 'HUB_ERR_EVIDENCE_PROVIDER_INVALID' });
+
     // Every institution's call has its own start and end in the audit chain.
     const rows = await h.sql<{ type: string; n: number }>(
       `SELECT type, count(*)::int AS n FROM audit_events WHERE details->>'orderId' = $1 AND type LIKE 'provider-call-%' GROUP BY type`, [body.orderId]);
@@ -131,5 +151,15 @@ describe('Scatter-gather over every bank and every utility', () => {
     expect(bad.body.error?.code ?? bad.body.code).toBe('HUB_ERR_VALIDATION_INSTITUTIONS');
     const unknown = await lookup(['11.2.13'], { followUpOf: randomUUID() });
     expect(unknown.body.error?.code ?? unknown.body.code).toBe('HUB_ERR_AUTHZ_FOLLOW_UP_INVALID');
+  }, 60_000);
+
+  test('Every bank answers that it holds no account of the subject. Result: the category is not-found, with all 30 banks answered and none missing', async () => {
+    // lookups.run is the registries' side of a lookup (the court layer admits only parties of a
+    // case, and every demo party has accounts): a FIN the synthetic world does not hold.
+    const r = await h.hub.broker.call<any, any>('lookups.run', { subject: { fin: '7777770' }, categories: ['11.2.13'], caseNumber: CASE, requesterId: `AZ-FIN-${JUDGE}` });
+    const b = r.outcomes[0];
+    expect(b.status).toBe('not-found');
+    expect(b.summary).toEqual({ asked: 30, answered: 30, withData: 0, missing: [] });
+    expect(b.institutions.every((i: any) => i.status === 'not-found' && i.signedAnswer)).toBe(true);
   }, 60_000);
 });
