@@ -56,8 +56,10 @@ export async function startHub(cfg: Readonly<HubConfig>, extra: { endpoints?: Re
     const signers = Object.fromEntries(REGISTRY_MODULES.map((id) => [id, { default: agencySigner(pki.providerSigner(id)!) }]));
     const m = await startMocks({ host: process.env.MOCK_HOST || '127.0.0.1', ...mockEnvOptions(process.env, only), signers });
     // The institutions of the scatter-gather categories: one endpoint and one certificate each.
+    // `npm run mocks` puts institution i (banks, then utilities) on INSTITUTION_MOCK_PORT_BASE + i (default 8300).
+    const base = process.env.INSTITUTION_MOCK_PORT_BASE ? Number(process.env.INSTITUTION_MOCK_PORT_BASE) : only ? 8300 : 0;
     const inst = await startInstitutions(institutionDirectories(cfg.banksCount), process.env.MOCK_HOST || '127.0.0.1',
-      (id) => agencySigner(pki.providerSigner(id)!)).catch(async (err) => { await m.stop(); throw err; });
+      (id) => agencySigner(pki.providerSigner(id)!), base).catch(async (err) => { await m.stop(); throw err; });
     mocks = {
       urls: m.urls,
       institutionUrls: inst.urls,
@@ -164,13 +166,15 @@ export async function startHub(cfg: Readonly<HubConfig>, extra: { endpoints?: Re
 }
 
 /** The mock institutions of every directory (mocks/agencies/institutions), started together. */
-async function startInstitutions(directories: InstitutionDirectory[], host: string, signerOf: (id: string) => unknown) {
+async function startInstitutions(directories: InstitutionDirectory[], host: string, signerOf: (id: string) => unknown, portBase: number) {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { startInstitutionMocks } = require('../mocks/agencies/institutions/institutions') as typeof import('../mocks/agencies/institutions/institutions');
   const agencies: Record<string, import('../mocks').MockAgency> = {};
   try {
+    const ids = directories.flatMap((d) => d.institutions.map((i) => i.id));
+    const ports = portBase > 0 ? Object.fromEntries(ids.map((id, i) => [id, portBase + i])) : undefined;
     for (const d of directories) {
-      Object.assign(agencies, await startInstitutionMocks(d.provider as 'banks' | 'utilities', d.institutions.map((i) => i.id), { host, signerOf: signerOf as never }));
+      Object.assign(agencies, await startInstitutionMocks(d.provider as 'banks' | 'utilities', d.institutions.map((i) => i.id), { host, signerOf: signerOf as never, ports }));
     }
   } catch (err) {
     await Promise.all(Object.values(agencies).map((a) => a.stop()));

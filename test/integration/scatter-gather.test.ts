@@ -27,7 +27,7 @@ describe('Scatter-gather over every bank and every utility', () => {
       basis: { kind: 'decision', decisionId: 'DEMO-1234-D1' }, purpose: 'Assets of the defendant for the claim', ...h.window(), ...more,
     };
     const wire = await h.signAs(JUDGE, 'order', order);
-    return { order, wire, ...(await resend(wire)) };
+    return { ...(await resend(wire)), order };
   }
 
   async function resend(wire: Record<string, unknown>) {
@@ -134,7 +134,7 @@ describe('Scatter-gather over every bank and every utility', () => {
     // The judge re-asks the missing bank only, in a new signed order that follows up the first. Until
     // the bank's breaker lets a probe through (resetTimeoutMs), nobody answers: 503, and the very same
     // signed order may be sent again.
-    let followUp = await lookup(['11.2.13'], { institutions: { '11.2.13': [down] }, followUpOf: first!.order.orderId });
+    let followUp: { wire: Record<string, unknown>; status: number; body: any } = await lookup(['11.2.13'], { institutions: { '11.2.13': [down] }, followUpOf: first!.order.orderId });
     for (let i = 0; i < 12 && followUp.status === 503; i++) {
       await new Promise((r) => setTimeout(r, 1500));
       followUp = await resend(followUp.wire);

@@ -49,13 +49,15 @@ export interface InstitutionMocksOptions {
   signerOf(institutionId: string): SignerHooks | undefined;
   /** Initial faults per institution id. */
   faults?: Readonly<Record<string, AgencyFaults | string | undefined>>;
+  /** Fixed port per institution id (absent: a free port). */
+  ports?: Readonly<Record<string, number | undefined>>;
 }
 
 /** Starts one endpoint per institution; `agencies[id].url` is the base URL the hub calls. */
 export async function startInstitutionMocks(kind: InstitutionKind, ids: readonly string[], o: InstitutionMocksOptions): Promise<Record<string, MockAgency>> {
   const started = await Promise.allSettled(ids.map((id) => {
     const signer = o.signerOf(id);
-    return restAgency(SPEC[kind](id)).start({ host: o.host, port: 0, signer, signers: signer ? { default: signer } : undefined, faults: o.faults?.[id] });
+    return restAgency(SPEC[kind](id)).start({ host: o.host, port: o.ports?.[id] ?? 0, signer, signers: signer ? { default: signer } : undefined, faults: o.faults?.[id] });
   }));
   const failed = started.find((s) => s.status === 'rejected');
   if (failed) {
