@@ -173,8 +173,10 @@ async function startInstitutions(directories: InstitutionDirectory[], host: stri
   try {
     const ids = directories.flatMap((d) => d.institutions.map((i) => i.id));
     const ports = portBase > 0 ? Object.fromEntries(ids.map((id, i) => [id, portBase + i])) : undefined;
+    // Faults of one institution: MOCK_<ID>_FAULTS, e.g. MOCK_BANK_005_FAULTS=latencyMs=60000.
+    const faults = Object.fromEntries(ids.map((id) => [id, process.env[`MOCK_${id.toUpperCase().replace(/-/g, '_')}_FAULTS`]]));
     for (const d of directories) {
-      Object.assign(agencies, await startInstitutionMocks(d.provider as 'banks' | 'utilities', d.institutions.map((i) => i.id), { host, signerOf: signerOf as never, ports }));
+      Object.assign(agencies, await startInstitutionMocks(d.provider as 'banks' | 'utilities', d.institutions.map((i) => i.id), { host, signerOf: signerOf as never, ports, faults }));
     }
   } catch (err) {
     await Promise.all(Object.values(agencies).map((a) => a.stop()));

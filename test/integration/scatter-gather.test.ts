@@ -36,7 +36,6 @@ describe('Scatter-gather over every bank and every utility', () => {
   }
 
   const outcome = (body: any, section: string) => body.outcomes.find((o: any) => o.section === section);
-  const setAll = async (ids: string[], faults: object) => { for (const id of ids) await h.hub.mocks!.setFaults(id, faults); };
   const banks = () => h.hub.catalog.directoryOf('11.2.13')!.institutions.map((i) => i.id);
 
   test('A judge asks for the party\'s accounts and utility debts. Result: 30 bank outcomes and 3 utility outcomes with summaries; the evidence packet quotes every institution\'s signed answer', async () => {
