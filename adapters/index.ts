@@ -6,7 +6,8 @@
  */
 import { join } from 'node:path';
 import { REGISTRY_MODULES } from '../contracts/registries/modules';
-import type { AdapterDescriptor } from './kit/descriptor';
+import { institutionDirectories } from '../registry/institutions';
+import type { AdapterDescriptor, RestAdapterDescriptor } from './kit/descriptor';
 
 /** adapters/<id>/<id>.adapter: its `adapter` export, checked to be the module's. */
 export function loadAdapter(id: string): AdapterDescriptor {
@@ -18,12 +19,25 @@ export function loadAdapter(id: string): AdapterDescriptor {
 
 export const ADAPTERS: readonly AdapterDescriptor[] = Object.freeze(REGISTRY_MODULES.map(loadAdapter));
 
+/**
+ * The scatter-gather adapters (statute 11.2.13, 11.2.17), one per directory of institutions
+ * (registry/institutions.ts): the same descriptor shape, run by the kit's fan-out (kit/fan-out.ts)
+ * against every institution instead of one endpoint.
+ */
+export const FAN_OUT_ADAPTERS: readonly RestAdapterDescriptor[] = Object.freeze(institutionDirectories(1).map((d) => {
+  const a = loadAdapter(d.provider);
+  if (a.protocol !== 'rest') throw new Error(`adapters/${d.provider}: a scatter-gather adapter speaks REST`);
+  return a;
+}));
+
 /** The adapter actions that exist, `adapter.<provider>.<operation>`: what makes a catalog entry connected. */
-export function adapterActions(adapters: readonly AdapterDescriptor[] = ADAPTERS): string[] {
+export function adapterActions(adapters: readonly AdapterDescriptor[] = [...ADAPTERS, ...FAN_OUT_ADAPTERS]): string[] {
   return adapters.flatMap((d) => d.operations.map((o) => `adapter.${d.provider}.${o.name}`));
 }
 
 export { createAdapterService } from './kit/service-factory';
+export { createFanOutService, summarize } from './kit/fan-out';
+export type { FanOutDeps } from './kit/fan-out';
 export type { AdapterServiceDeps } from './kit/service-factory';
 export { getBreakerStates, breakerRegistry, BreakerRegistry } from './kit/breaker';
 export type { BreakerStatus, BreakerState } from './kit/breaker';

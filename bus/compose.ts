@@ -2,11 +2,11 @@ import path from 'node:path';
 import { HubError } from '../contracts/hub';
 import type { ServiceBroker } from 'moleculer';
 import { REGISTRY_MODULES } from '../contracts/registries/modules';
-import { ADAPTERS, adapterActions, createAdapterService, getBreakerStates, jetStreamReplayGuard, jwsSign, jwsVerify, memoryReplayGuard, wssSign, wssVerify, type ReplayGuard } from '../adapters';
+import { ADAPTERS, FAN_OUT_ADAPTERS, adapterActions, createAdapterService, createFanOutService, getBreakerStates, jetStreamReplayGuard, jwsSign, jwsVerify, memoryReplayGuard, wssSign, wssVerify, type ReplayGuard } from '../adapters';
 import { courtAliases } from './api';
 import { startCore, type CoreParts } from './core-wiring';
 import { ANSWER_MARGIN_MS } from '../core/court';
-import { loadCatalog, type Catalog, type ProviderEntry } from '../registry';
+import { institutionDirectories, loadCatalog, type Catalog, type InstitutionDirectory, type ProviderEntry } from '../registry';
 import { createBroker, startBroker } from './broker';
 import type { HubConfig } from './config';
 import { createGatewayService } from './gateway.service';
@@ -24,7 +24,14 @@ export interface RunningHub {
   pki: HubPki;
   /** The in-process mock agencies, when this process runs them. */
   core?: CoreParts;
-  mocks?: { urls: Record<string, string>; setFaults(provider: string, faults: unknown): Promise<void>; stop(): Promise<void> };
+  mocks?: {
+    urls: Record<string, string>;
+    /** Endpoints of the mock institutions of the scatter-gather categories, by institution id. */
+    institutionUrls: Record<string, string>;
+    /** Faults of a registry module's agency, or of one institution (by its id). */
+    setFaults(provider: string, faults: unknown): Promise<void>;
+    stop(): Promise<void>;
+  };
   stop(): Promise<void>;
 }
 
@@ -33,10 +40,10 @@ export interface RunningHub {
  * gateway, core, adapters, and — in the embedded default, tests and benches — the mock agencies.
  * The same code runs everything in one process or one group per process over NATS.
  */
-export async function startHub(cfg: Readonly<HubConfig>, extra: { endpoints?: Record<string, string>; providers?: ProviderEntry[] } = {}): Promise<RunningHub> {
+export async function startHub(cfg: Readonly<HubConfig>, extra: { endpoints?: Record<string, string>; institutionEndpoints?: Record<string, string>; providers?: ProviderEntry[] } = {}): Promise<RunningHub> {
   const has = (g: string) => cfg.services.includes(g as any);
   const pkiDir = cfg.pkiDir ?? path.join(cfg.dataDir, 'pki');
-  const pki = await loadHubPkiWithKeyStore(await ensurePki(pkiDir, cfg.pkiKeyType), cfg.hubKeyPkcs11);
+  const pki = await loadHubPkiWithKeyStore(await ensurePki(pkiDir, cfg.pkiKeyType, cfg.banksCount), cfg.hubKeyPkcs11);
 
   let mocks: RunningHub['mocks'];
   if (cfg.mocks) {
@@ -48,9 +55,22 @@ export async function startHub(cfg: Readonly<HubConfig>, extra: { endpoints?: Re
     const only = cfg.services.length === 1 && cfg.services[0] === 'mocks';
     const signers = Object.fromEntries(REGISTRY_MODULES.map((id) => [id, { default: agencySigner(pki.providerSigner(id)!) }]));
     const m = await startMocks({ host: process.env.MOCK_HOST || '127.0.0.1', ...mockEnvOptions(process.env, only), signers });
-    mocks = { urls: m.urls, setFaults: (p, f) => m.setFaults(p, f as never), stop: () => m.stop() };
+    // The institutions of the scatter-gather categories: one endpoint and one certificate each.
+    // `npm run mocks` puts institution i (banks, then utilities) on INSTITUTION_MOCK_PORT_BASE + i (default 8300).
+    const base = process.env.INSTITUTION_MOCK_PORT_BASE ? Number(process.env.INSTITUTION_MOCK_PORT_BASE) : only ? 8300 : 0;
+    const inst = await startInstitutions(institutionDirectories(cfg.banksCount), process.env.MOCK_HOST || '127.0.0.1',
+      (id) => agencySigner(pki.providerSigner(id)!), base).catch(async (err) => { await m.stop(); throw err; });
+    mocks = {
+      urls: m.urls,
+      institutionUrls: inst.urls,
+      setFaults: (p, f) => (inst.agencies[p] ? inst.setFaults(p, f as never) : m.setFaults(p, f as never)),
+      stop: async () => { await Promise.all([m.stop(), inst.stop()]); },
+    };
   }
-  const catalog = loadCatalog({ providers: extra.providers, adapters: adapterActions(), endpoints: { ...(mocks?.urls ?? {}), ...(extra.endpoints ?? {}) } });
+  const catalog = loadCatalog({
+    providers: extra.providers, adapters: adapterActions(), banksCount: cfg.banksCount,
+    endpoints: { ...(mocks?.urls ?? {}), ...(extra.endpoints ?? {}) }, institutionEndpoints: { ...(mocks?.institutionUrls ?? {}), ...(extra.institutionEndpoints ?? {}) },
+  });
 
   if (has('adapters')) {
     const missing = ADAPTERS.map((d) => catalog.providers[d.provider]).filter((p) => !p?.endpoint);
@@ -79,6 +99,27 @@ export async function startHub(cfg: Readonly<HubConfig>, extra: { endpoints?: Re
         endpoint: provider.endpoint as string,
         hub: { xroad: HUB_XROAD, signSoap: wssSign(pki.hub), signRest: jwsSign(pki.hub) },
         verify: { soap: wssVerify({ trust }), rest: jwsVerify(trust) },
+        metricsRegistry: metrics.registry,
+        categories: catalog.categories,
+        replay,
+      }) as any);
+    }
+    for (const d of FAN_OUT_ADAPTERS) {
+      const directory = catalog.directories.find((x) => x.provider === d.provider)!;
+      const unset = directory.institutions.filter((i) => !i.endpoint);
+      if (unset.length > 0) {
+        await mocks?.stop();
+        throw new HubError('HUB_ERR_CONFIG_INVALID', {
+          message: `No endpoint for ${unset.length} institution(s) of ${d.provider}: set ${unset.slice(0, 3).map((i) => i.endpointEnv).join(', ')}${unset.length > 3 ? ', …' : ''} (or run the mock agencies with MOCKS=1)`,
+          details: { provider: d.provider, institutions: unset.map((i) => i.id) },
+        });
+      }
+      broker.createService(createFanOutService(d, {
+        provider: catalog.providers[d.provider],
+        directory,
+        endpoints: Object.fromEntries(directory.institutions.map((i) => [i.id, i.endpoint as string])),
+        verifyOf: (id) => jwsVerify(pki.providerTrust(id)),
+        hub: { xroad: HUB_XROAD, signRest: jwsSign(pki.hub) },
         metricsRegistry: metrics.registry,
         categories: catalog.categories,
         replay,
@@ -121,5 +162,30 @@ export async function startHub(cfg: Readonly<HubConfig>, extra: { endpoints?: Re
       await replay?.close();
       await pki.close();
     },
+  };
+}
+
+/** The mock institutions of every directory (mocks/agencies/institutions), started together. */
+async function startInstitutions(directories: InstitutionDirectory[], host: string, signerOf: (id: string) => unknown, portBase: number) {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { startInstitutionMocks } = require('../mocks/agencies/institutions/institutions') as typeof import('../mocks/agencies/institutions/institutions');
+  const agencies: Record<string, import('../mocks').MockAgency> = {};
+  try {
+    const ids = directories.flatMap((d) => d.institutions.map((i) => i.id));
+    const ports = portBase > 0 ? Object.fromEntries(ids.map((id, i) => [id, portBase + i])) : undefined;
+    // Faults of one institution: MOCK_<ID>_FAULTS, e.g. MOCK_BANK_005_FAULTS=latencyMs=60000.
+    const faults = Object.fromEntries(ids.map((id) => [id, process.env[`MOCK_${id.toUpperCase().replace(/-/g, '_')}_FAULTS`]]));
+    for (const d of directories) {
+      Object.assign(agencies, await startInstitutionMocks(d.provider as 'banks' | 'utilities', d.institutions.map((i) => i.id), { host, signerOf: signerOf as never, ports, faults }));
+    }
+  } catch (err) {
+    await Promise.all(Object.values(agencies).map((a) => a.stop()));
+    throw err;
+  }
+  return {
+    agencies,
+    urls: Object.fromEntries(Object.entries(agencies).map(([id, a]) => [id, a.url])),
+    setFaults: (id: string, faults: never) => agencies[id].setFaults(faults),
+    stop: async () => { await Promise.all(Object.values(agencies).map((a) => a.stop())); },
   };
 }

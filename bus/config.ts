@@ -32,6 +32,8 @@ export interface HubConfig {
   auditHmacKey: string | null;
   /** Key type of a demo PKI made on first start. */
   pkiKeyType: 'ec' | 'rsa';
+  /** Size of the directory of credit institutions of 11.2.13 (registry/institutions.ts). */
+  banksCount: number;
   /** The hub key in an HSM (PKCS#11) instead of the PKI directory's PEM file. */
   hubKeyPkcs11: { library: string; tokenLabel: string; pin: string; keyLabel: string } | null;
 }
@@ -58,6 +60,7 @@ export const CONFIG_KEYS = {
   SEED_DEMO: '1/0: seed the demo courts, roster and cases (default 1 without DATABASE_URL)',
   AUDIT_HMAC_KEY: 'key of the HMAC that hides personal codes in the audit trail (required with DATABASE_URL)',
   PKI_KEY_TYPE: 'ec (ECDSA P-256, default) or rsa (RSA-2048): key type of the demo PKI made on first start',
+  BANKS_COUNT: 'how many credit institutions the 11.2.13 directory has (default 30, at most 999); each its own endpoint INSTITUTION_BANK_<NNN>_URL and certificate',
   HUB_KEY_PKCS11_LIBRARY: 'PKCS#11 module of the HSM holding the hub key (e.g. /usr/lib/softhsm/libsofthsm2.so); unset: PEM key of PKI_DIR',
   HUB_KEY_PKCS11_TOKEN: 'token label (with HUB_KEY_PKCS11_LIBRARY)',
   HUB_KEY_PKCS11_PIN: 'user PIN of the token (with HUB_KEY_PKCS11_LIBRARY)',
@@ -85,6 +88,7 @@ const schema = {
     seedDemo: { type: 'boolean' },
     auditHmacKey: { anyOf: [{ type: 'null' }, { type: 'string', minLength: 16 }] },
     pkiKeyType: { enum: ['ec', 'rsa'] },
+    banksCount: { type: 'integer', minimum: 1, maximum: 999 },
     hubKeyPkcs11: {
       anyOf: [{ type: 'null' }, {
         type: 'object', additionalProperties: false, required: ['library', 'tokenLabel', 'pin', 'keyLabel'],
@@ -111,7 +115,7 @@ const KEY_NAMES: Record<string, keyof typeof CONFIG_KEYS> = {
   port: 'PORT', host: 'HOST', transporter: 'TRANSPORTER', transporterConnectTimeoutMs: 'TRANSPORTER_CONNECT_TIMEOUT_MS',
   nodeId: 'NODE_ID', services: 'SERVICES', mocks: 'MOCKS', logLevel: 'LOG_LEVEL', databaseUrl: 'DATABASE_URL',
   dataDir: 'DATA_DIR', pkiDir: 'PKI_DIR', lookupDeadlineMs: 'LOOKUP_DEADLINE_MS', recoveryIntervalMs: 'RECOVERY_INTERVAL_MS', maxBodyBytes: 'MAX_BODY_BYTES',
-  seedDemo: 'SEED_DEMO', auditHmacKey: 'AUDIT_HMAC_KEY', pkiKeyType: 'PKI_KEY_TYPE', hubKeyPkcs11: 'HUB_KEY_PKCS11_LIBRARY' /* and its TOKEN, PIN, LABEL */,
+  seedDemo: 'SEED_DEMO', auditHmacKey: 'AUDIT_HMAC_KEY', pkiKeyType: 'PKI_KEY_TYPE', banksCount: 'BANKS_COUNT', hubKeyPkcs11: 'HUB_KEY_PKCS11_LIBRARY' /* and its TOKEN, PIN, LABEL */,
 };
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Readonly<HubConfig> {
@@ -135,6 +139,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     seedDemo: bool(env.SEED_DEMO, !env.DATABASE_URL),
     auditHmacKey: env.AUDIT_HMAC_KEY || null,
     pkiKeyType: env.PKI_KEY_TYPE || 'ec',
+    banksCount: int(env.BANKS_COUNT, 30),
     hubKeyPkcs11: env.HUB_KEY_PKCS11_LIBRARY
       ? { library: env.HUB_KEY_PKCS11_LIBRARY, tokenLabel: env.HUB_KEY_PKCS11_TOKEN ?? '', pin: env.HUB_KEY_PKCS11_PIN ?? '', keyLabel: env.HUB_KEY_PKCS11_LABEL ?? '' }
       : null,

@@ -3,12 +3,12 @@ import { createPrivateKey, KeyObject, X509Certificate } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEMO_CASES, DEMO_JUDGES, DEMO_OPERATORS, DEMO_STAFF } from '../core/demo/roster';
-import { PROVIDERS } from '../registry';
+import { DEFAULT_BANKS_COUNT, institutionDirectories, PROVIDERS } from '../registry';
 import { SigningError } from '../signing/errors';
 import { openPkcs11Signer, type KeyStoreSigner } from '../signing/keystore';
 import { PathValidator, pinnedTrust } from '../signing/pki';
 import type { WssSigner } from '../signing/wss';
-import { initPki, type KeyType, type PkiPerson, type PkiSummary } from '../signing/test-ca';
+import { addProviderCertificates, initPki, type KeyType, type PkiPerson, type PkiSummary } from '../signing/test-ca';
 
 /**
  * The hub's keys and trust decisions, from a PKI directory (pki.json as written by
@@ -51,12 +51,14 @@ export function demoPkiPeople(): PkiPerson[] {
   return [...officials, ...parties.values()];
 }
 
-export async function ensurePki(dir: string, keyType: KeyType = 'ec'): Promise<PkiSummary> {
+export async function ensurePki(dir: string, keyType: KeyType = 'ec', banksCount = DEFAULT_BANKS_COUNT): Promise<PkiSummary> {
   const file = join(dir, 'pki.json');
-  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as PkiSummary;
+  // A certificate for every provider, registry modules included (each mock agency signs with its own),
+  // and for every institution of the scatter-gather directories (each bank and utility its own).
+  const ids = [...new Set([...PROVIDERS.map((p) => p.id), ...REGISTRY_MODULES, ...institutionDirectories(banksCount).flatMap((d) => d.institutions.map((i) => i.id))])];
+  if (existsSync(file)) return addProviderCertificates(JSON.parse(readFileSync(file, 'utf8')) as PkiSummary, ids);
   const people = demoPkiPeople();
-  // A certificate for every provider, registry modules included (each mock agency signs with its own).
-  return initPki(dir, { keyType, people, providers: [...new Set([...PROVIDERS.map((p) => p.id), ...REGISTRY_MODULES])] });
+  return initPki(dir, { keyType, people, providers: ids });
 }
 
 /** Where the hub key lives when it is not the PEM file of the PKI directory (config HUB_KEY_PKCS11_*). */

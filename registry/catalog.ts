@@ -1,6 +1,7 @@
 import Ajv from 'ajv';
 import { HubError } from '../contracts/hub';
 import { CATEGORIES } from './categories';
+import { DEFAULT_BANKS_COUNT, institutionDirectories, type InstitutionDirectory, type InstitutionEntry } from './institutions';
 import { PROVIDERS } from './providers';
 import { categorySchema, providerSchema } from './schema';
 import type { CategoryEntry, ProviderEntry } from './types';
@@ -10,10 +11,22 @@ export interface ResolvedProvider extends ProviderEntry {
   endpoint: string | null;
 }
 
+export interface ResolvedInstitution extends InstitutionEntry {
+  /** The endpoint in force: the env variable, else an override (in-process mocks), else null. */
+  endpoint: string | null;
+}
+
+export interface ResolvedDirectory extends Omit<InstitutionDirectory, 'institutions'> {
+  institutions: readonly Readonly<ResolvedInstitution>[];
+}
+
 export interface Catalog {
   readonly categories: readonly Readonly<CategoryEntry>[];
   readonly providers: Readonly<Record<string, Readonly<ResolvedProvider>>>;
   bySection(section: string): Readonly<CategoryEntry> | undefined;
+  /** Scatter-gather categories (11.2.13, 11.2.17): the directory of institutions behind the section. */
+  directoryOf(section: string): Readonly<ResolvedDirectory> | undefined;
+  readonly directories: readonly Readonly<ResolvedDirectory>[];
   /** Whether an adapter serves the entry's operation (`adapter.<provider>.<operation>`): per entry, never per provider. */
   connected(section: string): boolean;
 }
@@ -24,6 +37,10 @@ export interface LoadCatalogOptions {
   env?: Record<string, string | undefined>;
   /** Endpoints chosen at run time (the in-process mock agencies), by provider id. */
   endpoints?: Record<string, string>;
+  /** How many credit institutions the 11.2.13 directory has (configuration BANKS_COUNT; default 30). */
+  banksCount?: number;
+  /** Endpoints of institutions chosen at run time (the in-process mock institutions), by institution id. */
+  institutionEndpoints?: Record<string, string>;
   /**
    * The adapter actions that exist, `adapter.<provider>.<operation>` (adapters/index.ts
    * adapterActions(), passed in by bus/compose.ts: registry/ knows no adapters). An entry is
@@ -85,6 +102,19 @@ export function loadCatalog(opts: LoadCatalogOptions = {}): Catalog {
     if (!sections.has(`11.2.${n}`)) violations.push(`categories: §11.2.${n} is missing`);
   }
 
+  const directories: ResolvedDirectory[] = institutionDirectories(opts.banksCount ?? DEFAULT_BANKS_COUNT).map((d) => ({
+    ...d,
+    institutions: d.institutions.map((i) => {
+      const fromEnv = env[i.endpointEnv];
+      if (fromEnv !== undefined && !/^https?:\/\/\S+$/.test(fromEnv)) violations.push(`${i.endpointEnv}: not an http(s) URL`);
+      return { ...i, endpoint: fromEnv ?? opts.institutionEndpoints?.[i.id] ?? null };
+    }),
+  }));
+  for (const d of directories) {
+    const c = sections.get(d.section);
+    if (c && c.provider !== d.provider) violations.push(`institutions of ${d.section}: provider ${d.provider} differs from the catalog's ${c.provider}`);
+  }
+
   if (violations.length > 0) {
     throw new HubError('HUB_ERR_REGISTRY_INVALID', {
       message: `The registry catalog is invalid (${violations.length} violation${violations.length > 1 ? 's' : ''}): ${violations.join('; ')}`,
@@ -99,9 +129,12 @@ export function loadCatalog(opts: LoadCatalogOptions = {}): Catalog {
     categories: sorted,
     providers: Object.fromEntries(byId),
     bySection: (s) => sections.get(s),
+    directories,
+    directoryOf: (s) => directories.find((d) => d.section === s),
     connected: (s) => connected.has(s),
   };
   deepFreeze(sorted);
   deepFreeze(catalog.providers);
+  deepFreeze(directories);
   return Object.freeze(catalog);
 }

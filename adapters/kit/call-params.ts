@@ -23,6 +23,8 @@ export const ADAPTER_CALL_SCHEMA = {
     userId: { type: 'string', minLength: 1, maxLength: 100, pattern: HEADER_TEXT },
     // No message id from the caller: the kit makes one per message (service-factory.ts).
     deadline: { type: 'integer', minimum: 0 },
+    // Scatter-gather adapters only (fan-out.ts): directory ids of the institutions to ask.
+    institutions: { type: 'array', minItems: 1, maxItems: 1000, items: { type: 'string', pattern: '^[a-z0-9-]{1,40}$' } },
   },
 } as const;
 
@@ -38,9 +40,10 @@ export interface ValidatedCall {
  * Checks the params, then that the section is one this adapter operation serves and that the subject
  * kind is one the registry can be asked about.
  */
-export function validateCall(raw: unknown, d: AdapterDescriptor, operation: string, categories: readonly CategoryEntry[]): ValidatedCall {
-  if (!check(raw)) {
-    const violations = (check.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? e.keyword}`);
+export function validateCall(raw: unknown, d: AdapterDescriptor, operation: string, categories: readonly CategoryEntry[], accepts: { institutions?: boolean } = {}): ValidatedCall {
+  if (!check(raw) || (!accepts.institutions && (raw as { institutions?: unknown }).institutions !== undefined)) {
+    const violations = (check.errors ?? [{ instancePath: '/institutions', message: 'only a scatter-gather category takes institutions', keyword: 'not' }])
+      .map((e) => `${e.instancePath || '/'} ${e.message ?? e.keyword}`);
     throw new HubError('HUB_ERR_VALIDATION_BAD_REQUEST', { origin: 'client', details: { provider: d.provider, operation, violations } });
   }
   const params = raw as unknown as AdapterCallParams;

@@ -24,6 +24,41 @@ export interface AdapterCallParams {
   userId: string;
   /** Epoch milliseconds; the adapter never waits past it. */
   deadline: number;
+  /**
+   * Scatter-gather categories only (11.2.13, 11.2.17): ask just these institutions of the directory
+   * (a follow-up order re-asking those that did not answer). Absent: every institution.
+   */
+  institutions?: string[];
+}
+
+/** One institution's part of a scatter-gather category (statute 11.2.13, 11.2.17). */
+export interface InstitutionOutcome {
+  /** Directory id (registry/institutions.ts), e.g. "bank-007". */
+  institution: string;
+  /** The institution's name (az). */
+  name: string;
+  status: 'ok' | 'not-found' | 'unavailable' | 'error';
+  /** The canonical model of this institution's answer (ok only). */
+  data?: unknown;
+  error?: { code: string; message: string };
+  /** As in AdapterResult: the message, its digests and the institution's signed answer. */
+  messageId?: string;
+  requestHash?: string;
+  responseHash?: string;
+  signedAnswer?: string;
+  answerSignature?: string;
+  durationMs: number;
+}
+
+/** Who was asked and who did not answer: the judge's certainty about a scatter-gather category. */
+export interface FanOutSummary {
+  asked: number;
+  /** Answered authentically: ok or not-found. */
+  answered: number;
+  /** Answered with data. */
+  withData: number;
+  /** Did not answer authentically (unavailable or error), by name: the ones to re-ask. */
+  missing: { institution: string; name: string; status: 'unavailable' | 'error'; code: string }[];
 }
 
 /** What an adapter returns when the registry answered authentically. Failures are HubErrors. */
@@ -48,6 +83,9 @@ export interface AdapterResult {
   /** REST: the provider's X-Road-Signature (detached JWS over signedAnswer); SOAP signs inside the envelope. */
   answerSignature?: string;
   durationMs: number;
+  /** Scatter-gather categories: one outcome per institution asked, and the summary. */
+  institutions?: InstitutionOutcome[];
+  summary?: FanOutSummary;
 }
 
 export type OutcomeStatus = 'ok' | 'not-found' | 'unavailable' | 'refused' | 'error';
@@ -64,6 +102,8 @@ export interface CategoryOutcome {
   signedAnswer?: string;
   answerSignature?: string;
   durationMs: number;
+  institutions?: InstitutionOutcome[];
+  summary?: FanOutSummary;
 }
 
 export interface LookupResult {

@@ -41,7 +41,8 @@ export async function checkInvariants(db: Db, opts: { openGraceMs: number }): Pr
      FROM audit_events s
      WHERE s.type = 'provider-call-started'
        AND NOT EXISTS (SELECT 1 FROM audit_events e
-                       WHERE e.request_id = s.request_id AND e.type = 'provider-call-ended' AND e.categories = s.categories)
+                       WHERE e.request_id = s.request_id AND e.type = 'provider-call-ended' AND e.categories = s.categories
+    AND coalesce(e.details->>'institution', '') = coalesce(s.details->>'institution', ''))
      ORDER BY s.seq`, [opts.openGraceMs])).rows;
   const callBreak = notEnded.find((c) => !c.inFlight);
 

@@ -4,7 +4,7 @@
  * loads these from the store, the policies only read them, so every rule is testable with
  * literals.
  */
-import type { HubErrorCode } from '../../contracts/hub';
+import type { HubErrorCode, Subject } from '../../contracts/hub';
 import type { CategoryEntry } from '../../registry';
 
 /** A signer whose CMS signature, certificate path, revocation and key usage were verified. */
@@ -46,7 +46,18 @@ export interface DecisionView {
 }
 
 export type CategoryRule = Pick<CategoryEntry, 'section' | 'basis' | 'subjects'>;
-export interface CategorySource { bySection(section: string): CategoryRule | undefined }
+export interface CategorySource {
+  bySection(section: string): CategoryRule | undefined;
+  /** The institutions behind a scatter-gather section (11.2.13, 11.2.17), or undefined. */
+  directoryOf?(section: string): { institutions: readonly { id: string }[] } | undefined;
+}
+
+/** The order a follow-up names, as the store knows it (null: unknown). */
+export interface FollowUpView {
+  caseNumber: string;
+  status: string;
+  subject: Subject | null;
+}
 
 export interface TimeLimits {
   /** Tolerated difference between the signer's clock and the hub's. */

@@ -7,7 +7,7 @@
 import type { HubErrorCode, Subject } from '../../contracts/hub';
 import type { LookupOrder } from '../orders/order.types';
 import {
-  ALLOW, CaseView, CategorySource, DecisionView, PolicyDecision, RosterEntry, TimeLimits, VerifiedSigner, deny,
+  ALLOW, CaseView, CategorySource, DecisionView, FollowUpView, PolicyDecision, RosterEntry, TimeLimits, VerifiedSigner, deny,
 } from './authz.types';
 import { checkFresh, checkSigner, checkWindow, first } from './common.rules';
 
@@ -24,6 +24,8 @@ export interface LookupPolicyInput {
   /** FINs of the judges of the case (the assigned judge, and any earlier ones the store knows). */
   caseJudges?: string[];
   catalog: CategorySource;
+  /** The order `order.followUpOf` names, when it names one (null: unknown to the store). */
+  followUp?: FollowUpView | null;
   /** True when this request claimed its nonce first (atomically, in the store: across restarts and nodes). */
   nonceFresh: boolean;
   /** True when this request claimed its orderId first. */
@@ -51,6 +53,8 @@ export function authorizeLookup(i: LookupPolicyInput): PolicyDecision {
     // The data is about a participant of this proceeding, nobody else.
     () => (isParty(c!, order.subject) ? undefined : 'HUB_ERR_AUTHZ_SUBJECT_NOT_PARTY'),
     () => checkCategories(i),
+    () => checkInstitutions(i),
+    () => checkFollowUp(i),
     () => checkWindow(order, signer, i.now, i.limits),
     () => checkFresh(i.nonceFresh, i.orderIdFresh),
   );
@@ -81,4 +85,29 @@ function checkCategories(i: LookupPolicyInput): HubErrorCode | undefined {
   if (!judges.includes(d.signedBy)) return 'HUB_ERR_AUTHZ_DECISION_SIGNER';
   if (d.legalForceAt === null || d.legalForceAt.getTime() > i.now.getTime()) return 'HUB_ERR_AUTHZ_DECISION_NOT_IN_FORCE';
   return undefined;
+}
+
+/** Institutions named per section: only scatter-gather sections of this order, only their directory's members. */
+function checkInstitutions(i: LookupPolicyInput): HubErrorCode | undefined {
+  const named = i.order.institutions;
+  if (!named) return undefined;
+  for (const [section, ids] of Object.entries(named)) {
+    if (!i.order.categories.includes(section)) return 'HUB_ERR_VALIDATION_INSTITUTIONS';
+    const directory = i.catalog.directoryOf?.(section);
+    if (!directory) return 'HUB_ERR_VALIDATION_INSTITUTIONS';
+    const members = new Set(directory.institutions.map((m) => m.id));
+    if (!ids.every((id) => members.has(id))) return 'HUB_ERR_VALIDATION_INSTITUTIONS';
+  }
+  return undefined;
+}
+
+/** A follow-up re-asks within the same proceeding about the same person: same case, same subject, first order completed. */
+function checkFollowUp(i: LookupPolicyInput): HubErrorCode | undefined {
+  if (i.order.followUpOf === undefined) return undefined;
+  const f = i.followUp;
+  if (!f || f.status !== 'completed' || f.caseNumber !== i.order.caseNumber || !f.subject) return 'HUB_ERR_AUTHZ_FOLLOW_UP_INVALID';
+  const a = i.order.subject;
+  const b = f.subject;
+  const same = 'fin' in a ? 'fin' in b && a.fin === b.fin : 'voen' in b && a.voen === b.voen;
+  return same ? undefined : 'HUB_ERR_AUTHZ_FOLLOW_UP_INVALID';
 }

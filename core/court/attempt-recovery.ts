@@ -16,7 +16,7 @@ export const INTERRUPTED = 'interrupted';
 export function interruptedEnd(call: OpenCall): AuditEventInput {
   return {
     type: 'provider-call-ended', requestId: call.requestId, caseNumber: call.caseNumber, categories: call.categories, outcome: INTERRUPTED,
-    details: { ...(call.orderId ? { orderId: call.orderId } : {}), provider: call.provider ?? 'unknown', startSeq: call.seq },
+    details: { ...(call.orderId ? { orderId: call.orderId } : {}), provider: call.provider ?? 'unknown', ...(call.institution ? { institution: call.institution } : {}), startSeq: call.seq },
   };
 }
 

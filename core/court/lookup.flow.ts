@@ -16,12 +16,14 @@
  * retry linked to the first. Deadlines: deadlines.ts.
  */
 import { createHash } from 'node:crypto';
-import type { CategoryOutcome, LookupResult } from '../../contracts/hub';
+import type { CategoryOutcome, FanOutSummary, InstitutionOutcome, LookupResult } from '../../contracts/hub';
 import { HubError, isHubErrorCode } from '../../contracts/hub';
 import type { AuditEventInput, OrderMove } from '../audit/audit-types';
 import { isDenied } from '../authz/authz.types';
 import { authorizeLookup } from '../authz/lookup.policy';
 import { buildPacket } from '../evidence/evidence.packet';
+import { detachContent } from '../evidence/cms-attach';
+import type { FollowUpView } from '../authz/authz.types';
 import { signEvidence } from '../evidence/evidence.sign';
 import { parseOrder } from '../orders/order.schema';
 import type { LookupOrder } from '../orders/order.types';
@@ -37,6 +39,9 @@ export interface LookupOutcomeView {
   messageId?: string;
   data?: unknown;
   error?: { code: string; message: string };
+  /** Scatter-gather categories (11.2.13, 11.2.17): who was asked, who answered, who is missing. */
+  summary?: FanOutSummary;
+  institutions?: Pick<InstitutionOutcome, 'institution' | 'name' | 'status' | 'messageId' | 'data' | 'error'>[];
 }
 
 export interface CourtLookupResult {
@@ -46,6 +51,8 @@ export interface CourtLookupResult {
   outcomes: LookupOutcomeView[];
   /** The evidence packet: attached CMS SignedData, DER, base64 (core/evidence/evidence.sign.ts). */
   evidence: string;
+  /** The order this one followed up (re-asking the institutions that did not answer). */
+  followUpOf?: string;
 }
 
 /** Where a judge fetches the evidence of an executed order (a separate signed request). */
@@ -74,11 +81,12 @@ export async function runLookup(c: Court, ctx: CallCtx, body: unknown): Promise<
 
   const { roster, courtCase: caseRecord, decision } = await retryStore(() => store.lookupFacts(
     fin ?? null, order.caseNumber, order.basis.kind === 'decision' ? order.basis.decisionId : null), budget.registriesBy, storeDown);
+  const followUp = order.followUpOf !== undefined ? await retryStore(() => followUpView(c, order.followUpOf as string), budget.registriesBy, storeDown) : undefined;
   // Atomic single use, in the store: holds across restarts and across nodes.
   const adm: Admission = await admit(c, order, fin, requestId, budget);
 
   const verdict = authorizeLookup({
-    signer, order, now, caseRecord, roster, decision, catalog: c.deps.catalog, limits: c.limits,
+    signer, order, now, caseRecord, roster, decision, followUp, catalog: c.deps.catalog, limits: c.limits,
     nonceFresh: adm.kind !== 'replayed', orderIdFresh: adm.kind !== 'order-id-reused',
   });
   if (isDenied(verdict)) {
@@ -152,7 +160,8 @@ async function execute(c: Court, ctx: CallCtx, r: Run): Promise<CourtLookupResul
       r.received(order, judge, attempt > 1 ? { attempt, ...(r.retryOf ? { retryOf: r.retryOf } : {}) } : {}),
       { ...base(order, judge), type: 'order-authorized', outcome: 'authorized', details: { orderId, basis: order.basis.kind, ...(order.basis.kind === 'decision' ? { decisionId: order.basis.decisionId } : {}) } },
       // Only entries an adapter serves are called (registry/catalog.ts connected): no call starts for the others.
-      ...called.map((s): AuditEventInput => ({ ...base(order, judge), categories: [s], type: 'provider-call-started', outcome: 'started', details: { orderId, provider: providerOf(s) } })),
+      ...called.flatMap((s): AuditEventInput[] => callsOf(c, order, s).map((institution) =>
+        ({ ...base(order, judge), categories: [s], type: 'provider-call-started', outcome: 'started', details: { orderId, provider: providerOf(s), ...(institution ? { institution } : {}) } }))),
     ], { deadline: budget.registriesBy, orders: [move('authorized', true)] });
   } catch (err) {
     // Not authorized, nothing started: the judge may send the order again at once.
@@ -164,17 +173,19 @@ async function execute(c: Court, ctx: CallCtx, r: Run): Promise<CourtLookupResul
   try {
     result = await ctx.call<LookupResult>('lookups.run', {
       subject: order.subject, categories: order.categories, caseNumber: order.caseNumber, requesterId: xroadUserId(judge), deadline: budget.registriesBy,
+      ...(order.institutions ? { institutions: order.institutions } : {}),
     }, { timeout: Math.max(1, budget.answerBy - Date.now()) });
   } catch (err) {
     const e = HubError.is(err) ? err : new HubError('HUB_ERR_BUS_UNAVAILABLE');
-    await failWith(e.code, called.map((s) => ended(s, e.code, { provider: providerOf(s) })));
+    await failWith(e.code, called.flatMap((s) => callsOf(c, order, s).map((institution) =>
+      ended(s, e.code, { provider: providerOf(s), ...(institution ? { institution } : {}) }))));
     throw e;
   }
 
-  const ends = result.outcomes.filter((o) => called.includes(o.section)).map((o) => ended(o.section, o.error?.code ?? o.status, {
-    status: o.status, provider: o.provider ?? 'unknown', ...(o.messageId ? { messageId: o.messageId } : {}),
-    ...(o.requestHash ? { requestHash: o.requestHash } : {}), ...(o.responseHash ? { responseHash: o.responseHash } : {}),
-  }));
+  const ends = result.outcomes.filter((o) => called.includes(o.section)).flatMap((o) => endsOf(c, order, o).map((e) => ended(o.section, e.error?.code ?? e.status, {
+    status: e.status, provider: o.provider ?? 'unknown', ...(e.institution ? { institution: e.institution } : {}),
+    ...(e.messageId ? { messageId: e.messageId } : {}), ...(e.requestHash ? { requestHash: e.requestHash } : {}), ...(e.responseHash ? { responseHash: e.responseHash } : {}),
+  })));
   // Nothing was obtained and every failure is transient: the order is not used up (re-send it).
   if (result.outcomes.length > 0 && result.outcomes.every((o) => o.status === 'unavailable')) {
     const code = result.outcomes[0].error?.code;
@@ -205,13 +216,57 @@ async function execute(c: Court, ctx: CallCtx, r: Run): Promise<CourtLookupResul
     requestId,
     caseNumber: order.caseNumber,
     outcomes: result.outcomes.map((o) => ({
-      section: o.section, status: o.status, provider: o.provider, messageId: o.messageId,
+      section: o.section, status: o.status, provider: o.provider, ...(o.messageId ? { messageId: o.messageId } : {}),
       ...(o.data !== undefined ? { data: o.data } : {}), ...(o.error ? { error: o.error } : {}),
+      ...(o.summary ? { summary: o.summary } : {}),
+      ...(o.institutions ? { institutions: o.institutions.map((i) => ({
+        institution: i.institution, name: i.name, status: i.status, ...(i.messageId ? { messageId: i.messageId } : {}),
+        ...(i.data !== undefined ? { data: i.data } : {}), ...(i.error ? { error: i.error } : {}),
+      })) } : {}),
     })),
+    ...(order.followUpOf ? { followUpOf: order.followUpOf } : {}),
     evidence: evidence.toString('base64'),
   };
 }
 
 function sha256(b: Buffer): string {
   return createHash('sha256').update(b).digest('hex');
+}
+
+/**
+ * The registry calls a category makes: one, or — for a scatter-gather category (11.2.13, 11.2.17)
+ * — one per institution asked (the order's list, else the whole directory). Each is audited as a
+ * call of its own, started and ended.
+ */
+function callsOf(c: Court, order: LookupOrder, section: string): (string | undefined)[] {
+  const directory = c.deps.catalog.directoryOf?.(section);
+  if (!directory) return [undefined];
+  return order.institutions?.[section] ?? directory.institutions.map((i) => i.id);
+}
+
+type CallEnd = { institution?: string; status: string; error?: { code: string }; messageId?: string; requestHash?: string; responseHash?: string };
+
+/** The end records of a category's calls: per institution when it fanned out. */
+function endsOf(c: Court, order: LookupOrder, o: CategoryOutcome): CallEnd[] {
+  const calls = callsOf(c, order, o.section);
+  if (calls.length === 1 && calls[0] === undefined) return [o];
+  const byId = new Map((o.institutions ?? []).map((i) => [i.institution, i]));
+  // An institution without an outcome (the whole category failed) ends with the category's error.
+  return calls.map((id) => byId.get(id as string) ?? { institution: id, status: o.status, error: o.error });
+}
+
+/** What the store knows of the order a follow-up names: its case, state and subject (from its packet). */
+async function followUpView(c: Court, orderId: string): Promise<FollowUpView | null> {
+  const rec = await c.deps.store.order(orderId);
+  if (!rec) return null;
+  const packet = rec.status === 'completed' ? await c.deps.store.issuedEvidence(orderId) : null;
+  let subject: FollowUpView['subject'] = null;
+  if (packet) {
+    try {
+      subject = (JSON.parse(detachContent(packet).content.toString('utf8')) as { order?: { subject?: FollowUpView['subject'] } }).order?.subject ?? null;
+    } catch {
+      subject = null;
+    }
+  }
+  return { caseNumber: rec.caseNumber, status: rec.status, subject };
 }

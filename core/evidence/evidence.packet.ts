@@ -5,7 +5,7 @@
  * signed answer as received — and the hub signs the whole (evidence.sign.ts).
  */
 import { createHash } from 'node:crypto';
-import type { CategoryOutcome } from '../../contracts/hub';
+import type { CategoryOutcome, FanOutSummary, InstitutionOutcome } from '../../contracts/hub';
 import type { VerifiedSigner } from '../authz/authz.types';
 import { canonicalBytes } from '../orders/order.canonical';
 import type { LookupOrder } from '../orders/order.types';
@@ -31,6 +31,12 @@ export interface EvidenceOutcome {
   answerSignature?: string;
   data?: unknown;
   error?: { code: string; message: string };
+  /**
+   * Scatter-gather categories (11.2.13, 11.2.17): each institution's outcome with its own message
+   * id, digests and signed answer (checkable against that institution's certificate), and the summary.
+   */
+  institutions?: InstitutionOutcome[];
+  summary?: FanOutSummary;
 }
 
 export interface EvidencePacket {
@@ -79,6 +85,8 @@ export function buildPacket(p: PacketInput): EvidencePacket {
       if (o.answerSignature !== undefined) e.answerSignature = o.answerSignature;
       if (o.data !== undefined) e.data = o.data;
       if (o.error !== undefined) e.error = { code: o.error.code, message: o.error.message };
+      if (o.institutions !== undefined) e.institutions = o.institutions;
+      if (o.summary !== undefined) e.summary = o.summary;
       return e;
     }),
     issuedAt: p.issuedAt.toISOString(),

@@ -26,7 +26,10 @@ import { verifyDetachedJws } from '../../signing/jws';
 import { verifyEnvelope, XROAD_HEADERS, XROAD_REQUEST_HASH } from '../../signing/wss';
 import type { EvidenceOutcome, EvidencePacket } from './evidence.packet';
 
-/** The trust decision for a provider's answers (its pinned certificate), or undefined when none is known. */
+/**
+ * The trust decision for a provider's answers (its pinned certificate), or undefined when none is
+ * known; for a scatter-gather category, asked with the institution's id.
+ */
 export type ProviderTrustOf = (provider: string) => ((certDer: Buffer | undefined) => Promise<KeyObject>) | undefined;
 
 export interface ProviderAnswerCheck {
@@ -51,7 +54,12 @@ const hexToBase64 = (hex: string | undefined) => (hex && /^[0-9a-f]{64}$/.test(h
 export async function verifyProviderAnswers(packet: EvidencePacket, trustOf: ProviderTrustOf): Promise<ProviderAnswerCheck[]> {
   const issuedAt = new Date(packet.issuedAt);
   const checks: ProviderAnswerCheck[] = [];
-  for (const o of packet.outcomes) {
+  // A scatter-gather category quotes one signed answer per institution, each signed with that
+  // institution's own certificate (pinned under the institution's id).
+  const answers: EvidenceOutcome[] = packet.outcomes.flatMap((o) => (o.institutions
+    ? o.institutions.map((i) => ({ ...i, section: o.section, provider: i.institution }))
+    : [o]));
+  for (const o of answers) {
     if (o.signedAnswer === undefined) continue;
     const trust = o.provider ? trustOf(o.provider) : undefined;
     if (!trust) throw invalid(o, `no certificate is pinned for provider ${o.provider ?? '(none)'}`);

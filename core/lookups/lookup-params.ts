@@ -12,6 +12,8 @@ export interface LookupParams {
   requesterId: string;
   /** Epoch ms; absent: now + the configured default. */
   deadline?: number;
+  /** Scatter-gather sections only: the institutions to ask, per section (a follow-up order's list). */
+  institutions?: Record<string, string[]>;
 }
 
 const schema = {
@@ -24,6 +26,10 @@ const schema = {
     caseNumber: { type: 'string', minLength: 3, maxLength: 64, pattern: '^[0-9A-Za-z()\\-/.]+$' },
     requesterId: { type: 'string', minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9-]+$' },
     deadline: { type: 'integer', minimum: 0 },
+    institutions: {
+      type: 'object', maxProperties: 2, propertyNames: { pattern: '^11\\.2\\.\\d{1,2}$' },
+      additionalProperties: { type: 'array', minItems: 1, maxItems: 1000, uniqueItems: true, items: { type: 'string', pattern: '^[a-z0-9-]{1,40}$' } },
+    },
   },
 } as const;
 

@@ -34,6 +34,7 @@ export function createLookupsService(opts: LookupsServiceOptions): ServiceSchema
     if (remaining <= 0) return outcomeFromError(section, category.provider, new HubError('HUB_ERR_DEADLINE_EXCEEDED'), 0);
     const params: AdapterCallParams = {
       section, subject: p.subject, caseNumber: p.caseNumber, userId: p.requesterId, deadline,
+      ...(p.institutions?.[section] ? { institutions: p.institutions[section] } : {}),
     };
     let timer: NodeJS.Timeout | undefined;
     try {
@@ -46,11 +47,11 @@ export function createLookupsService(opts: LookupsServiceOptions): ServiceSchema
         provider: result.provider,
         status: result.outcome,
         data: result.data,
-        messageId: result.messageId,
-        requestHash: result.requestHash,
-        responseHash: result.responseHash,
-        signedAnswer: result.signedAnswer,
+        // A scatter-gather category spans many messages: their ids and digests are per institution.
+        ...(result.messageId ? { messageId: result.messageId, requestHash: result.requestHash, responseHash: result.responseHash } : {}),
+        ...(result.signedAnswer !== undefined ? { signedAnswer: result.signedAnswer } : {}),
         ...(result.answerSignature !== undefined ? { answerSignature: result.answerSignature } : {}),
+        ...(result.institutions ? { institutions: result.institutions, summary: result.summary } : {}),
         durationMs: Date.now() - t0,
       };
     } catch (err) {

@@ -22,6 +22,12 @@ export const ORDER_SCHEMA = {
     issuedAt: { type: 'string', format: 'date-time' },
     expiresAt: { type: 'string', format: 'date-time' },
     nonce: { type: 'string', pattern: NONCE },
+    institutions: {
+      type: 'object', minProperties: 1, maxProperties: 2,
+      propertyNames: { pattern: '^11\\.2\\.\\d{1,2}$' },
+      additionalProperties: { type: 'array', minItems: 1, maxItems: 1000, uniqueItems: true, items: { type: 'string', pattern: '^[a-z0-9-]{1,40}$' } },
+    },
+    followUpOf: { type: 'string', format: 'uuid' },
   },
 } as const;
 

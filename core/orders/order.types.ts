@@ -23,6 +23,13 @@ export interface LookupOrder {
   expiresAt: string;
   /** Random, used once: the hub refuses a second use across restarts and nodes. */
   nonce: string;
+  /**
+   * Scatter-gather categories (11.2.13, 11.2.17) only: per section, the institutions of its directory
+   * to ask — a follow-up re-asks those that did not answer. Absent: every institution.
+   */
+  institutions?: Record<string, string[]>;
+  /** The order this one follows up (same case and subject, completed): its outcome links to it. */
+  followUpOf?: string;
 }
 
 /**

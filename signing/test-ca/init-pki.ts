@@ -5,11 +5,12 @@
  * provider, the hub's certificate, delegated OCSP responders and CRLs, then pki.json listing
  * every path. All of it is TEST MATERIAL: keys are written in clear.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { OID } from '../pki/oids';
 import { Ca, Issued, createCrl, createRootCa, issueEndEntity, issueIntermediateCa } from './ca';
-import { KeyType } from './keys';
+import { KeyType, keyType as keyTypeOf, signingAlgorithm } from './keys';
+import { webcrypto, x509 } from './x509-provider';
 
 export interface PkiPerson {
   fin: string;
@@ -141,6 +142,44 @@ export async function initPki(dir: string, o: InitPkiOptions): Promise<PkiSummar
   };
   await write('pki.json', JSON.stringify(summary, null, 2) + '\n');
   return summary;
+}
+
+/**
+ * Adds agency certificates (issued by the PKI's agency CA) for provider ids the PKI does not have
+ * yet — e.g. when the directory of credit institutions grows — and rewrites pki.json. Returns the
+ * updated summary (the same object when nothing was missing).
+ */
+export async function addProviderCertificates(summary: PkiSummary, ids: readonly string[]): Promise<PkiSummary> {
+  const have = new Set(summary.providers.map((p) => p.id));
+  const missing = [...new Set(ids)].filter((id) => !have.has(id));
+  if (missing.length === 0) return summary;
+  const certPem = await readFile(summary.agencyCa.cert, 'utf8');
+  const keyPem = await readFile(summary.agencyCa.key, 'utf8');
+  const cert = new x509.X509Certificate(certPem);
+  const kt: KeyType = summary.keyType;
+  const der = Buffer.from(keyPem.replace(/-----[^-]+-----|\s/g, ''), 'base64');
+  const privateKey = await webcrypto.subtle.importKey('pkcs8', der, signingAlgorithm(kt) as never, true, ['sign']);
+  const publicKey = await cert.publicKey.export(signingAlgorithm(kt) as never, ['verify']);
+  const agency: Ca = { cert, certPem, keyPem, keys: { privateKey, publicKey } as never, keyType: keyTypeOf(publicKey), serialHex: cert.serialNumber.toLowerCase() };
+  const out: PkiSummary = { ...summary, providers: [...summary.providers] };
+  for (const id of missing) {
+    const it = await issueEndEntity(agency, {
+      subject: { commonName: id, organization: ORG, organizationalUnit: 'agency', country: 'AZ' },
+      keyUsage: ['digitalSignature'],
+      policies: [OID.qcpLegal],
+      ocspUrl: summary.ocspUrl,
+    });
+    const rel = `agencies/${safe(id)}`;
+    const files = {
+      cert: join(summary.dir, `${rel}.crt.pem`),
+      key: join(summary.dir, `${rel}.key.pem`),
+    };
+    await writeFile(files.cert, it.certPem, { mode: 0o644 });
+    await writeFile(files.key, it.keyPem, { mode: 0o600 });
+    out.providers.push({ ...files, id });
+  }
+  await writeFile(join(summary.dir, 'pki.json'), JSON.stringify(out, null, 2) + '\n');
+  return out;
 }
 
 function safe(s: string): string {

@@ -1,7 +1,7 @@
 /**
  * Provider calls the audit chain shows as started but not (yet) ended: a
- * `provider-call-started` record with no `provider-call-ended` of the same request and
- * category. Recovery closes those of dead attempts with an explicit `interrupted` end, so the
+ * `provider-call-started` record with no `provider-call-ended` of the same request,
+ * category and institution. Recovery closes those of dead attempts with an explicit `interrupted` end, so the
  * chain never claims less than happened.
  */
 import type { Db } from '../db';
@@ -15,14 +15,17 @@ export interface OpenCall {
   categories: string[];
   orderId: string | null;
   provider: string | null;
+  /** Scatter-gather categories: the institution asked (one call each). */
+  institution: string | null;
 }
 
 const OPEN = `SELECT s.seq, s.at, s.request_id AS "requestId", s.case_number AS "caseNumber", s.categories,
-    s.details->>'orderId' AS "orderId", s.details->>'provider' AS provider
+    s.details->>'orderId' AS "orderId", s.details->>'provider' AS provider, s.details->>'institution' AS institution
   FROM audit_events s
   WHERE s.type = 'provider-call-started'`;
 const NOT_ENDED = `NOT EXISTS (SELECT 1 FROM audit_events e
-    WHERE e.request_id = s.request_id AND e.type = 'provider-call-ended' AND e.categories = s.categories)`;
+    WHERE e.request_id = s.request_id AND e.type = 'provider-call-ended' AND e.categories = s.categories
+    AND coalesce(e.details->>'institution', '') = coalesce(s.details->>'institution', ''))`;
 
 /** The open calls of one request (one attempt of an order). */
 export async function openCallsOf(db: Db, requestId: string): Promise<OpenCall[]> {

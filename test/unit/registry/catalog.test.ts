@@ -1,6 +1,6 @@
 import { HubError } from '../../../contracts/hub';
 import { CATEGORIES, PROVIDERS, loadCatalog } from '../../../registry';
-import { ADAPTERS, adapterActions } from '../../../adapters';
+import { ADAPTERS, FAN_OUT_ADAPTERS, adapterActions } from '../../../adapters';
 
 describe('§11.2 catalog', () => {
   test('The hub starts with the shipped catalog. Result: all 26 categories 11.2.1–11.2.26, each with its provider', () => {
@@ -60,7 +60,7 @@ describe('Connected per catalog entry', () => {
   test('The shipped adapters. Result: exactly the entries whose adapter.<provider>.<operation> exists are connected', () => {
     const c = loadCatalog({ env: {}, adapters: adapterActions() });
     const connected = c.categories.filter((x) => c.connected(x.section)).map((x) => `${x.provider}.${x.operation}`);
-    const served = ADAPTERS.flatMap((d) => d.operations.map((o) => `${d.provider}.${o.name}`));
+    const served = [...ADAPTERS, ...FAN_OUT_ADAPTERS].flatMap((d) => d.operations.map((o) => `${d.provider}.${o.name}`));
     expect(connected.sort()).toEqual(served.sort());
     expect(c.connected('11.2.22')).toBe(true);
     expect(c.connected('11.2.7')).toBe(false);

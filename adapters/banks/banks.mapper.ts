@@ -1,0 +1,62 @@
+/**
+ * Pure mapper of one credit institution's answer (contracts/registries/banks/upstream/banks.openapi.json,
+ * BankAccounts; statute 11.2.13) to the canonical model. Copies the known fields only; formats are
+ * checked by the model schema afterwards.
+ */
+import type { AdapterCallParams } from '../../contracts/hub';
+import type { BankAccount, BankAccounts } from '../../contracts/registries/banks/model';
+import type { Encumbrance } from '../../contracts/registries/common-model';
+import type { MapResult } from '../kit/descriptor';
+
+/** GET /v1/customers/{fin|voen}/{id}/accounts, every segment URL-encoded. */
+export function customerAccountsPath(params: AdapterCallParams): string {
+  const [kind, id] = 'fin' in params.subject ? ['fin', params.subject.fin] : ['voen', params.subject.voen];
+  return `/v1/customers/${kind}/${encodeURIComponent(id)}/accounts`;
+}
+
+export function obj(v: unknown, what: string): Record<string, unknown> {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) throw new Error(`answer: ${what} is not an object`);
+  return v as Record<string, unknown>;
+}
+
+export function list(v: unknown, what: string): unknown[] {
+  if (!Array.isArray(v)) throw new Error(`answer: ${what} is not an array`);
+  return v;
+}
+
+export function subjectOf(v: unknown): BankAccounts['subject'] {
+  const s = obj(v, 'subject');
+  return 'fin' in s ? { fin: s.fin as string } : { voen: s.voen as string };
+}
+
+export function money(v: unknown, what: string): { amount: number; currency: 'AZN' | 'USD' | 'EUR' } {
+  const m = obj(v, what);
+  return { amount: m.amount as number, currency: m.currency as 'AZN' };
+}
+
+function encumbrance(v: unknown, what: string): Encumbrance {
+  const e = obj(v, what);
+  const holder = obj(e.holder, `${what}.holder`);
+  const basis = obj(e.basis, `${what}.basis`);
+  return {
+    type: e.type as Encumbrance['type'],
+    holder: { name: holder.name as string, ...(holder.fin !== undefined ? { fin: holder.fin as string } : {}), ...(holder.voen !== undefined ? { voen: holder.voen as string } : {}) },
+    basis: { kind: basis.kind as Encumbrance['basis']['kind'], number: basis.number as string, date: basis.date as string, issuer: basis.issuer as string },
+    registeredOn: e.registeredOn as string,
+    until: (e.until ?? null) as string | null,
+  };
+}
+
+export function mapBankAccounts(body: unknown): MapResult<BankAccounts> {
+  const b = obj(body, 'body');
+  const bank = obj(b.bank, 'bank');
+  const accounts = list(b.accounts, 'accounts').map((a, i): BankAccount => {
+    const x = obj(a, `accounts[${i}]`);
+    return {
+      iban: x.iban as string, kind: x.kind as BankAccount['kind'], currency: x.currency as BankAccount['currency'],
+      balance: money(x.balance, `accounts[${i}].balance`), openedOn: x.openedOn as string, status: x.status as BankAccount['status'],
+      arrests: list(x.arrests, `accounts[${i}].arrests`).map((e, j) => encumbrance(e, `accounts[${i}].arrests[${j}]`)),
+    };
+  });
+  return { outcome: 'ok', data: { subject: subjectOf(b.subject), bank: { id: bank.id as string, name: bank.name as string }, accounts } };
+}
