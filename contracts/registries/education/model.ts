@@ -10,8 +10,19 @@ export interface EducationRecord {
   document: { type: 'attestat' | 'diploma' | 'certificate'; number: string; issuedOn: string } | null;
 }
 
+/** Studies in progress: the record without an end year, as the institution reports it. */
+export interface Enrolment {
+  level: EducationRecord['level'];
+  institution: string;
+  speciality: string | null;
+  startYear: number;
+  /** Year of study (kurs) in the reference academic year. */
+  course: number;
+}
+
 /** 11.2.21, getEducation. */
 export interface Education {
   subject: { fin: string };
   records: EducationRecord[];
+  currentEnrolment: Enrolment | null;
 }

@@ -1,4 +1,15 @@
 /** Canonical model of the compulsory insurance bureau (statute 11.2.20). */
+import type { Money } from '../common-model';
+
+/** A claim under the policy: an insured event reported, and what the insurer paid for it. */
+export interface InsuranceClaim {
+  claimNumber: string;
+  eventDate: string;
+  reportedOn: string;
+  status: 'under-review' | 'paid' | 'rejected';
+  /** Paid out; null unless paid. */
+  paid: Money | null;
+}
 
 export interface InsuranceContract {
   policyNumber: string;
@@ -9,6 +20,10 @@ export interface InsuranceContract {
   startDate: string;
   endDate: string;
   status: 'active' | 'expired' | 'terminated';
+  premium: Money;
+  /** The insurer's limit of liability (compulsory insurance laws fix it per kind). */
+  sumInsured: Money;
+  claims: InsuranceClaim[];
 }
 
 /** 11.2.20, getInsuranceContracts. */
