@@ -34,3 +34,29 @@ export interface Inspections {
   business: { voen: string; name: string };
   inspections: Inspection[];
 }
+
+/**
+ * The canonical model the inspections adapter returns (model.getInspections.schema.json): the
+ * register's answer with its codes and their Azerbaijani labels, amounts as decimal strings. The
+ * interfaces above are the synthetic world's records (mocks/world), from which the mock answers.
+ */
+export interface Coded<C extends string = string> { code: C; label: string }
+export interface DecimalMoney { amount: string; currency: Money['currency'] }
+
+export interface InspectionAnswer {
+  inspectionNumber: string;
+  authority: string;
+  kind: Coded<Inspection['kind']>;
+  legalBasis: string;
+  startedOn: string;
+  endedOn: string | null;
+  status: Coded<Inspection['result']>;
+  findings: string[];
+  sanctions: { kind: Coded<InspectionSanction['kind']>; amount: DecimalMoney | null; article: string; executed: boolean }[];
+}
+
+export interface InspectionsAnswer {
+  subject: Subject;
+  business: { voen: string; name: string };
+  inspections: InspectionAnswer[];
+}
