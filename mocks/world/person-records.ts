@@ -95,6 +95,11 @@ export function education(fin: string): Education | undefined {
       }
     }
   }
+  // School leavers of the last four years without a degree: about half are students now, in a
+  // four-year bachelor programme (drawn last, so the records above stay as they were).
+  if (!f.traits.higherEducation && records.length === 1 && school >= 2022 && r.chance(0.55)) {
+    records.push({ level: 'bachelor', institution: r.pick(UNIVERSITIES), speciality: r.pick(SPECIALITIES), startYear: school, endYear: null, document: null });
+  }
   // The institution reports studies in progress (no end year yet) as the current enrolment.
   const open = records.find((x) => x.endYear === null);
   const currentEnrolment = open ? { level: open.level, institution: open.institution, speciality: open.speciality, startYear: open.startYear, course: 2025 - open.startYear + 1 } : null;
