@@ -26,3 +26,26 @@ export interface Education {
   records: EducationRecord[];
   currentEnrolment: Enrolment | null;
 }
+
+/**
+ * The canonical model the education adapter returns (model.getEducation.schema.json): the
+ * ministry's answer with its codes and their Azerbaijani labels. The interfaces above are the
+ * synthetic world's records (mocks/world), from which the mock answers.
+ */
+export interface Coded<C extends string = string> { code: C; label: string }
+
+export interface EducationRecordAnswer {
+  level: Coded<EducationRecord['level']>;
+  institution: string;
+  speciality: string | null;
+  startYear: number;
+  /** null: still studying. */
+  endYear: number | null;
+  document: { type: Coded<NonNullable<EducationRecord['document']>['type']>; number: string; issuedOn: string } | null;
+}
+
+export interface EducationAnswer {
+  subject: { fin: string };
+  records: EducationRecordAnswer[];
+  currentEnrolment: { level: Coded<EducationRecord['level']>; institution: string; speciality: string | null; startYear: number; course: number } | null;
+}
