@@ -78,9 +78,9 @@ export function taxAudits(s: Subject): TaxAudits | undefined {
 
 /**
  * What an inspection rested on, found and imposed. Drawn from the inspection's own seed, so the
- * inspections themselves stay as they were. The inspections law (Law "On the regulation of
- * inspections in entrepreneurship", art. 13 planned, art. 14 unplanned) is the basis of every
- * inspection; a fine is the one already in the record, under the Code of Administrative Offences.
+ * inspections themselves stay as they were. The law on inspections in entrepreneurship is the basis
+ * of every inspection (this synthetic world cites one article for planned inspections, another for
+ * unplanned ones, with the body's order); a fine is the one already in the record.
  */
 function inspectionDetails(number: string, authority: string, kind: Inspection['kind'], fines: Inspection['fines']): Pick<Inspection, 'legalBasis' | 'findings' | 'sanctions'> {
   const r = rngFor('inspection-details', number);

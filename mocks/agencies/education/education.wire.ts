@@ -6,7 +6,7 @@
 import type { EducationAnswer, EducationRecord } from '../../../contracts/registries/education/model';
 import { education } from '../../world';
 
-// Levels of the Law "On education" (art. 16, 19–22).
+// Levels of education as the Law "On education" names them.
 const LEVELS: Readonly<Record<EducationRecord['level'], string>> = {
   'general-secondary': 'Tam orta təhsil',
   vocational: 'Peşə təhsili',

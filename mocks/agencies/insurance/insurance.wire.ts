@@ -9,7 +9,7 @@ import type { DecimalMoney, InsuranceContract, InsuranceContractsAnswer, Insured
 import type { Money } from '../../../contracts/registries/common-model';
 import { insuranceContracts } from '../../world';
 
-// The kinds of compulsory insurance of the Law "On compulsory insurance" (art. 2).
+// The kinds of compulsory insurance the Law "On compulsory insurance" provides for.
 const TYPES: Readonly<Record<InsuranceContract['kind'], string>> = {
   'vehicle-liability': 'Avtonəqliyyat vasitəsi sahiblərinin mülki məsuliyyətinin icbari sığortası',
   'real-estate': 'Daşınmaz əmlakın icbari sığortası',
