@@ -8,14 +8,14 @@
 import { ServiceBroker } from 'moleculer';
 import { Registry } from 'prom-client';
 import type { LookupResult } from '../../contracts/hub';
-import { ADAPTERS } from '../../adapters';
+import { ADAPTERS, adapterActions } from '../../adapters';
 import { BreakerRegistry } from '../../adapters/kit/breaker';
 import { createAdapterService } from '../../adapters/kit/service-factory';
 import { jwsSign, jwsVerify, wssSign, wssVerify } from '../../adapters/kit/signing-wiring';
 import { HubErrorRegenerator } from '../../bus/error-regenerator';
 import { createLookupsService } from '../../core/lookups/lookups.service';
 import { loadCatalog } from '../../registry';
-import { agencySigner, startMocks, type MockProvider, type RunningMocks } from '../../mocks';
+import { agencySigner, startMocks, type RunningMocks } from '../../mocks';
 import { HUB_XROAD, testKeys, testProvider, trust, type Keys } from '../unit/adapters/support/adapter-fixture';
 
 let mocks: RunningMocks;
@@ -27,12 +27,12 @@ beforeAll(async () => {
   keys = await testKeys();
   mocks = await startMocks({ signer: agencySigner(keys.agency) });
   broker = new ServiceBroker({ logger: false, errorRegenerator: new HubErrorRegenerator() });
-  const catalog = loadCatalog({ env: {}, endpoints: mocks.urls });
+  const catalog = loadCatalog({ env: {}, endpoints: mocks.urls, adapters: adapterActions() });
   broker.createService(createLookupsService({ catalog, defaultDeadlineMs: 3000 }));
   for (const d of ADAPTERS) {
     broker.createService(createAdapterService(d, {
       // A breaker that neither opens nor sheds load here: every flood must reach the parser.
-      provider: testProvider(d.provider, { volumeThreshold: 1000, capacity: 16 }), endpoint: mocks.urls[d.provider as MockProvider],
+      provider: testProvider(d.provider, { volumeThreshold: 1000, capacity: 16 }), endpoint: mocks.urls[d.provider],
       hub: { xroad: HUB_XROAD, signSoap: wssSign(keys.hub), signRest: jwsSign(keys.hub) },
       verify: { soap: wssVerify({ trust: trust(keys.agency) }), rest: jwsVerify(trust(keys.agency)) },
       metricsRegistry: new Registry(), breakers: new BreakerRegistry(), categories: catalog.categories,
