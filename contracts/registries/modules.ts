@@ -5,4 +5,18 @@
  * paths, adapters, mock start-up, ports, signers, fault settings, the per-registry test suites —
  * iterates over this list. An id is a provider id of registry/providers.ts.
  */
-export const REGISTRY_MODULES = ['population', 'phone', 'tax', 'insurance', 'inspections', 'housing', 'education'] as const;
+export const REGISTRY_MODULES = [
+  'population',
+  'phone',
+  'tax',
+  'labour',
+  'mortgage-fund',
+  'credit-registry',
+  'collateral',
+  'insurance',
+  'inspections',
+  'housing',
+  'education',
+] as const;
+
+export type RegistryModuleId = (typeof REGISTRY_MODULES)[number];

@@ -107,6 +107,8 @@ function obligation(l: Loan): CreditObligation {
     contractNumber: l.contractNumber, lender: { id: l.lender.id, name: l.lender.name.az }, kind: l.kind,
     amount: { amount: l.amount, currency: l.currency }, outstanding: { amount: l.outstanding, currency: l.currency },
     openedOn: l.openedOn, closedOn: l.closedOn, overdueDays: l.overdueDays, worstOverdueDays: l.worstOverdueDays,
+    collateral: l.collateralCadastralNumber ? { kind: 'real-estate', reference: l.collateralCadastralNumber }
+      : l.collateralPlate ? { kind: 'vehicle', reference: l.collateralPlate } : null,
   };
 }
 

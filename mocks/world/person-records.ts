@@ -25,6 +25,23 @@ function birthYear(f: PersonFacts): number {
   return Number(f.person.birthDate.slice(0, 4));
 }
 
+function monthsBetween(from: string, to: string): number {
+  const m = (d: string) => Number(d.slice(0, 4)) * 12 + Number(d.slice(5, 7)) - 1;
+  return Math.max(0, m(to) - m(from));
+}
+
+/** The social insurance account as the contracts make it: every month worked was paid for. */
+function insuranceOf(contracts: EmploymentContract[]): Employment['socialInsurance'] {
+  if (contracts.length === 0) return { insuredSince: null, insuredMonths: 0, lastContributionMonth: null };
+  const last = contracts[contracts.length - 1];
+  const lastDay = last.endDate ?? addDays(REFERENCE_DATE, -1);
+  return {
+    insuredSince: contracts[0].startDate,
+    insuredMonths: contracts.reduce((n, c) => n + monthsBetween(c.startDate, c.endDate ?? REFERENCE_DATE), 0),
+    lastContributionMonth: lastDay.slice(0, 7),
+  };
+}
+
 export function employment(fin: string): Employment | undefined {
   const f = personFacts(fin);
   if (!f) return undefined;
@@ -65,7 +82,7 @@ export function employment(fin: string): Employment | undefined {
     benefits.push({ kind: 'targeted-social-assistance', since: dateIn(r, 2015), until: null, monthlyAmount: { amount: 90, currency: 'AZN' } });
   }
   if (contracts.length === 0 && !pension && benefits.length === 0) return undefined;
-  return { subject: { fin }, contracts, pension, benefits };
+  return { subject: { fin }, contracts, socialInsurance: insuranceOf(contracts), pension, benefits };
 }
 
 export function education(fin: string): Education | undefined {

@@ -22,3 +22,28 @@ export interface MortgageLoans {
   subject: Subject;
   loans: FundLoan[];
 }
+
+/**
+ * The canonical model the mortgage-fund adapter returns (model.getMortgageLoans.schema.json): the
+ * fund's answer with its codes and their Azerbaijani labels, amounts as decimal strings. The
+ * interfaces above are the synthetic world's records (mocks/world), from which the mock fund answers.
+ */
+export interface Coded<C extends string = string> { code: C; label: string }
+export interface DecimalMoney { amount: string; currency: Money['currency'] }
+
+export interface MortgageLoansAnswer {
+  subject: Subject;
+  loans: {
+    contractNumber: string;
+    programme: Coded<FundLoan['kind']>;
+    bank: { id: string; name: string };
+    amount: DecimalMoney;
+    outstanding: DecimalMoney;
+    issuedOn: string;
+    maturesOn: string;
+    status: Coded<FundLoan['status']>;
+    overdueDays: number;
+    collateralCadastralNumber: string | null;
+    guaranteePercent: number | null;
+  }[];
+}
