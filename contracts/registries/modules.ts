@@ -17,6 +17,10 @@ export const REGISTRY_MODULES = [
   'securities',
   'notary',
   'idp',
+  'insurance',
+  'inspections',
+  'housing',
+  'education',
 ] as const;
 
 export type RegistryModuleId = (typeof REGISTRY_MODULES)[number];

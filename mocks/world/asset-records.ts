@@ -161,6 +161,28 @@ export function utilityAccounts(s: Subject, utilityId: UtilityId): UtilityAccoun
   return { subject: s, utility: { id: u.id, name: u.name.az }, subscriptions: subs };
 }
 
+/**
+ * Premium, limit of liability and claims of a compulsory policy. Drawn from the policy's own seed,
+ * so the policies themselves stay as they were. Limits: the compulsory insurance law's fixed
+ * amounts for motor third-party liability; a building's insured value; the employer's payroll band.
+ */
+function policyTerms(kind: InsuranceContract['kind'], policyNumber: string, startDate: string): Pick<InsuranceContract, 'premium' | 'sumInsured' | 'claims'> {
+  const r = rngFor('insurance-terms', policyNumber);
+  const azn = (amount: number) => ({ amount: money(amount), currency: 'AZN' as const });
+  const sum = kind === 'vehicle-liability' ? 50_000 : kind === 'real-estate' ? r.int(20, 250) * 1000 : kind === 'employer-liability' ? r.int(50, 500) * 1000 : 10_000;
+  const premium = kind === 'vehicle-liability' ? r.pick([50, 60, 70, 90, 110]) : kind === 'real-estate' ? Math.max(10, sum * 0.001) : sum * 0.002;
+  const claims: InsuranceContract['claims'] = [];
+  if (kind === 'vehicle-liability' && r.chance(0.15)) {
+    const eventDate = addDays(startDate, r.int(10, 200));
+    if (eventDate < REFERENCE_DATE) {
+      const status = r.pick(['paid', 'paid', 'under-review', 'rejected'] as const);
+      const reported = addDays(eventDate, r.int(0, 5));
+      claims.push({ claimNumber: `ZB-${eventDate.slice(0, 4)}-${r.digits(6)}`, eventDate, reportedOn: reported < REFERENCE_DATE ? reported : eventDate, status, paid: status === 'paid' ? azn(r.int(150, 4800)) : null });
+    }
+  }
+  return { premium: azn(premium), sumInsured: azn(sum), claims };
+}
+
 export function insuranceContracts(s: Subject): InsuranceContracts | undefined {
   const f = factsOf(s);
   const a = assets(s);
@@ -170,7 +192,10 @@ export function insuranceContracts(s: Subject): InsuranceContracts | undefined {
   const policy = (kind: InsuranceContract['kind'], object: string) => {
     const startDate = dateIn(r, 2025, 2025);
     const endDate = addYears(startDate, 1);
-    out.push({ policyNumber: `${kind === 'vehicle-liability' ? 'NVS' : kind === 'real-estate' ? 'DƏS' : 'İS'}-${r.digits(9)}`, kind, insurer: r.pick(INSURERS), object, startDate, endDate, status: r.chance(0.1) ? 'terminated' : 'active' });
+    const policyNumber = `${kind === 'vehicle-liability' ? 'NVS' : kind === 'real-estate' ? 'DƏS' : 'İS'}-${r.digits(9)}`;
+    const insurer = r.pick(INSURERS);
+    const status = r.chance(0.1) ? 'terminated' as const : 'active' as const;
+    out.push({ policyNumber, kind, insurer, object, startDate, endDate, status, ...policyTerms(kind, policyNumber, startDate) });
   };
   for (const v of a.vehicles) policy('vehicle-liability', v.plate);
   for (const p of a.properties) if (p.kind !== 'land' && r.chance(f.kind === 'company' ? 0.9 : 0.3)) policy('real-estate', p.cadastralNumber);

@@ -15,7 +15,7 @@ import { addDays, dateIn, money } from './dates';
 import { isActive, measuresInForce } from './enforcement';
 import { cadastral } from './ids';
 import { companyFacts, factsOf, personFacts, type CompanyFacts } from './subjects';
-import { ACTIVITIES, INSPECTION_AUTHORITIES, TAX_OFFICES } from './vocab';
+import { ACTIVITIES, INSPECTION_AREAS, INSPECTION_AUTHORITIES, TAX_OFFICES } from './vocab';
 
 /** The business a subject stands for: a company by VÖEN, or a person's entrepreneur registration. */
 function businessOf(s: Subject): CompanyFacts | undefined {
@@ -76,6 +76,23 @@ export function taxAudits(s: Subject): TaxAudits | undefined {
   return { subject: s, voen: b.voen, audits };
 }
 
+/**
+ * What an inspection rested on, found and imposed. Drawn from the inspection's own seed, so the
+ * inspections themselves stay as they were. The law on inspections in entrepreneurship is the basis
+ * of every inspection (this synthetic world cites one article for planned inspections, another for
+ * unplanned ones, with the body's order); a fine is the one already in the record.
+ */
+function inspectionDetails(number: string, authority: string, kind: Inspection['kind'], fines: Inspection['fines']): Pick<Inspection, 'legalBasis' | 'findings' | 'sanctions'> {
+  const r = rngFor('inspection-details', number);
+  const area = INSPECTION_AREAS[INSPECTION_AUTHORITIES.indexOf(authority as (typeof INSPECTION_AUTHORITIES)[number])] ?? INSPECTION_AREAS[0];
+  const legalBasis = `"Sahibkarlıq sahəsində aparılan yoxlamaların tənzimlənməsi və sahibkarların maraqlarının müdafiəsi haqqında" Qanun, maddə ${kind === 'planned' ? '13' : '14'}; əmr № ${r.int(10, 999)}-${kind === 'planned' ? 'P' : 'Q'}`;
+  if (!fines) return { legalBasis, findings: [], sanctions: [] };
+  const findings = [r.pick(area.findings)];
+  const sanctions: Inspection['sanctions'] = [{ kind: 'fine', amount: fines, article: `İnzibati Xətalar Məcəlləsi, maddə ${area.article}`, executed: r.chance(0.6) }];
+  if (r.chance(0.5)) sanctions.push({ kind: 'order-to-remedy', amount: null, article: `İnzibati Xətalar Məcəlləsi, maddə ${area.article}`, executed: r.chance(0.5) });
+  return { legalBasis, findings, sanctions };
+}
+
 export function inspections(s: Subject): Inspections | undefined {
   const b = businessOf(s);
   if (!b) return undefined;
@@ -85,17 +102,19 @@ export function inspections(s: Subject): Inspections | undefined {
     const startedOn = dateIn(r, Math.max(2020, Number(b.registeredOn.slice(0, 4)) + 1));
     const done = startedOn < '2025-11-01' || r.chance(0.5);
     const violations = done && r.chance(0.45);
+    const inspectionNumber = `YR-${startedOn.slice(0, 4)}-${r.digits(7)}`;
+    const authority = r.pick(INSPECTION_AUTHORITIES);
+    const kind = r.chance(0.7) ? 'planned' as const : 'unplanned' as const;
+    const endedOn = done ? addDays(startedOn, r.int(1, 20)) : null;
+    const fines = violations ? { amount: r.pick([500, 1000, 2500, 5000, 10_000]), currency: 'AZN' as const } : null;
     list.push({
-      inspectionNumber: `YR-${startedOn.slice(0, 4)}-${r.digits(7)}`,
-      authority: r.pick(INSPECTION_AUTHORITIES),
-      kind: r.chance(0.7) ? 'planned' : 'unplanned',
-      startedOn,
-      endedOn: done ? addDays(startedOn, r.int(1, 20)) : null,
+      inspectionNumber, authority, kind, startedOn, endedOn,
       result: !done ? 'in-progress' : violations ? 'violations-found' : 'no-violations',
-      fines: violations ? { amount: r.pick([500, 1000, 2500, 5000, 10_000]), currency: 'AZN' } : null,
+      fines,
+      ...inspectionDetails(inspectionNumber, authority, kind, fines),
     });
   }
-  return { subject: s, inspections: list };
+  return { subject: s, business: { voen: b.voen, name: b.name }, inspections: list };
 }
 
 /** Things pledged to the subject (as mortgagee or pledgee) by others. */

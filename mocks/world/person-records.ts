@@ -19,7 +19,7 @@ import { addDays, addYears, dateIn, isoDate, laterOf, money, REFERENCE_DATE } fr
 import { fin as makeFin, voen as makeVoen } from './ids';
 import { barredSince, travelBans } from './restrictions';
 import { companyFacts, personFacts, type PersonFacts } from './subjects';
-import { BORDER_CHECKPOINTS, COURTS, OCCUPIED_DISTRICTS, PENITENTIARY_FACILITIES, POSITIONS, SPECIALITIES, UNIVERSITIES, VOCATIONAL_SCHOOLS } from './vocab';
+import { BORDER_CHECKPOINTS, COURTS, HOUSING_COMPLEXES, OCCUPIED_DISTRICTS, PENITENTIARY_FACILITIES, POSITIONS, SPECIALITIES, UNIVERSITIES, VOCATIONAL_SCHOOLS } from './vocab';
 
 function birthYear(f: PersonFacts): number {
   return Number(f.person.birthDate.slice(0, 4));
@@ -112,7 +112,15 @@ export function education(fin: string): Education | undefined {
       }
     }
   }
-  return { subject: { fin }, records };
+  // School leavers of the last four years without a degree: about half are students now, in a
+  // four-year bachelor programme (drawn last, so the records above stay as they were).
+  if (!f.traits.higherEducation && records.length === 1 && school >= 2022 && r.chance(0.55)) {
+    records.push({ level: 'bachelor', institution: r.pick(UNIVERSITIES), speciality: r.pick(SPECIALITIES), startYear: school, endYear: null, document: null });
+  }
+  // The institution reports studies in progress (no end year yet) as the current enrolment.
+  const open = records.find((x) => x.endYear === null);
+  const currentEnrolment = open ? { level: open.level, institution: open.institution, speciality: open.speciality, startYear: open.startYear, course: 2025 - open.startYear + 1 } : null;
+  return { subject: { fin }, records, currentEnrolment };
 }
 
 export function drivingLicences(fin: string): DrivingLicences | undefined {
@@ -205,15 +213,29 @@ export function rentToOwn(fin: string): RentToOwn | undefined {
   const monthly = money(r.int(250, 700));
   const term = r.pick([120, 180, 240]);
   const arrears = f.traits.utilityDebt || f.traits.debtorProceedings > 0 ? money(monthly * r.int(2, 6)) : 0;
+  const contractNumber = `MİDA-${startedOn.slice(0, 4)}-${r.digits(5)}`;
+  const site = r.pick(HOUSING_COMPLEXES);
+  const building = r.int(1, 12);
+  const flat = r.int(1, 200);
+  const remaining = money(monthly * (term - 12 * (2026 - Number(startedOn.slice(0, 4)))));
+  // Drawn from the contract's own seed, so the contract's other terms stay as they were.
+  const d = rngFor('housing-apartment', contractNumber);
+  const rooms = d.int(1, 3);
+  const price = money(monthly * term);
   return {
     subject: { fin },
     contracts: [{
-      contractNumber: `MİDA-${startedOn.slice(0, 4)}-${r.digits(5)}`,
-      address: `${r.pick(['Bakı, Yasamal r., "Yasamal" yaşayış kompleksi', 'Gəncə, Kəpəz r., "Gəncə" yaşayış kompleksi', 'Sumqayıt, "Sumqayıt" yaşayış kompleksi'])}, bina ${r.int(1, 12)}, mənzil ${r.int(1, 200)}`,
+      contractNumber,
+      complex: site.complex,
+      address: `${site.place}, "${site.complex}" yaşayış kompleksi, bina ${building}, mənzil ${flat}`,
+      apartment: { building, number: flat, rooms, areaSqm: d.int(30, 45) + rooms * d.int(15, 22) },
       startedOn,
       termMonths: term,
       monthlyPayment: { amount: monthly, currency: 'AZN' },
-      remaining: { amount: money(monthly * (term - 12 * (2026 - Number(startedOn.slice(0, 4))))), currency: 'AZN' },
+      price: { amount: price, currency: 'AZN' },
+      // Paid: the price less what the schedule still has to come and what fell due unpaid.
+      paid: { amount: money(Math.max(0, price - remaining - arrears)), currency: 'AZN' },
+      remaining: { amount: remaining, currency: 'AZN' },
       arrears: { amount: arrears, currency: 'AZN' },
       status: 'active',
     }],

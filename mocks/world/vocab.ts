@@ -31,6 +31,22 @@ export const INSPECTION_AUTHORITIES = [
   'Əmək və Əhalinin Sosial Müdafiəsi Nazirliyi (Dövlət Əmək Müfəttişliyi)', 'Ekologiya və Təbii Sərvətlər Nazirliyi',
 ] as const;
 
+/** Per INSPECTION_AUTHORITIES entry: typical findings and the Code of Administrative Offences article fining them. */
+export const INSPECTION_AREAS: readonly { article: string; findings: readonly string[] }[] = [
+  { article: '58.1', findings: ['Nağd hesablaşmalarda nəzarət-kassa aparatından istifadə edilməmişdir', 'Əməliyyatların uçotu qaydaları pozulmuşdur'] },
+  { article: '211.1', findings: ['Evakuasiya çıxışları bağlı saxlanılmışdır', 'Yanğınsöndürmə vasitələrinin yoxlama müddəti keçmişdir'] },
+  { article: '407.1', findings: ['Qida məhsullarının saxlanma temperaturu pozulmuşdur', 'Məhsulların mənşəyini təsdiq edən sənədlər yoxdur'] },
+  { article: '192.1', findings: ['İşçilərlə əmək müqaviləsi bağlanmadan işə cəlb edilmişdir', 'Əmək mühafizəsi qaydalarına dair təlimat keçirilməmişdir'] },
+  { article: '247.1', findings: ['Tullantıların yerləşdirilməsi qaydaları pozulmuşdur', 'Atmosferə atılan tullantıların uçotu aparılmamışdır'] },
+];
+
+/** The State Housing Agency's (MİDA) residential complexes sold on rent-to-own terms. */
+export const HOUSING_COMPLEXES: readonly { place: string; complex: string }[] = [
+  { place: 'Bakı, Yasamal r.', complex: 'Yasamal' },
+  { place: 'Gəncə, Kəpəz r.', complex: 'Gəncə' },
+  { place: 'Sumqayıt', complex: 'Sumqayıt' },
+];
+
 export const PENITENTIARY_FACILITIES = [
   'Bakı İstintaq Təcridxanası', 'Şüvəlan İstintaq Təcridxanası', '2 saylı Cəzaçəkmə Müəssisəsi',
   '10 saylı Cəzaçəkmə Müəssisəsi', '12 saylı Cəzaçəkmə Müəssisəsi', 'Gəncə İstintaq Təcridxanası',
