@@ -20,7 +20,7 @@ const USAGE = `usage: court-hub <command> [options]
   pki init [--dir DIR] [--key-type rsa|ec]         write a throw-away test PKI (prints a JSON summary)
   cms sign --in FILE --cert PEM --key PEM --out FILE.p7s [--chain PEM ...]
   cms verify --in FILE --sig FILE.p7s [--trust PEM ...] [--crl FILE ...] [--ocsp-url URL]
-  order create --case N --subject FIN|VOEN --categories 11.2.22,11.2.3 [--decision ID] [--purpose TEXT]
+  order create --case N --subject FIN|VOEN --categories 11.2.22,11.2.3 [--decision ID] [--purpose TEXT] [--institutions 11.2.13=bank-004] [--follow-up-of ID]
   order sign --in order.json --cert judge.crt.pem --key judge.key.pem [--chain PEM ...] [--out order.sig]
   lookup --order order.json --sig order.sig [--url URL] [--out evidence.p7s] [--cert judge.crt.pem --key judge.key.pem]
   verify-evidence FILE [--pki DIR | --trust root.pem ...]

@@ -14,6 +14,9 @@ export interface NewOrder {
   purpose?: string;
   now?: Date;
   ttlMs?: number;
+  /** Scatter-gather sections: the institutions to ask (a follow-up order). */
+  institutions?: Record<string, string[]>;
+  followUpOf?: string;
 }
 
 export function newNonce(): string {
@@ -33,6 +36,8 @@ export function createOrder(o: NewOrder): LookupOrder {
     issuedAt: now.toISOString(),
     expiresAt: new Date(now.getTime() + (o.ttlMs ?? DEFAULT_ORDER_TTL_MS)).toISOString(),
     nonce: newNonce(),
+    ...(o.institutions ? { institutions: o.institutions } : {}),
+    ...(o.followUpOf ? { followUpOf: o.followUpOf } : {}),
   });
 }
 

@@ -8,7 +8,7 @@ import { jsonObject } from '../../../signing/cli';
 import { signDetached } from '../../../signing/cms';
 import { CliIo, Command, UsageError, args, guarded, helpOrNothing, need, nodeIo, readInput, signerFrom, writeOutput } from './io';
 
-const CREATE_USAGE = 'usage: court-hub order create --case NUMBER --subject FIN|VOEN --categories 11.2.22,11.2.3 [--decision ID] [--purpose TEXT] [--ttl-minutes 15]';
+const CREATE_USAGE = 'usage: court-hub order create --case NUMBER --subject FIN|VOEN --categories 11.2.22,11.2.3 [--decision ID] [--purpose TEXT] [--ttl-minutes 15] [--institutions 11.2.13=bank-004,bank-007] [--follow-up-of ORDER_ID]';
 const SIGN_USAGE = 'usage: court-hub order sign --in order.json --cert judge.crt --key judge.key [--chain ca.pem ...] [--out order.sig] [--der] [--as order|delegation|request|case|roster]';
 /** The members that carry a signed document on the hub's routes (contracts/hub/openapi.yaml). */
 const WIRE_KEYS = ['order', 'delegation', 'request', 'case', 'roster'];
@@ -16,8 +16,15 @@ const WIRE_KEYS = ['order', 'delegation', 'request', 'case', 'roster'];
 async function create(argv: string[], io: CliIo): Promise<number> {
   const { values } = args(argv, {
     case: { type: 'string' }, subject: { type: 'string' }, categories: { type: 'string' }, decision: { type: 'string' },
-    purpose: { type: 'string' }, 'ttl-minutes': { type: 'string' },
+    purpose: { type: 'string' }, 'ttl-minutes': { type: 'string' }, institutions: { type: 'string', multiple: true }, 'follow-up-of': { type: 'string' },
   }, CREATE_USAGE);
+  // --institutions SECTION=ID,ID (repeatable): a follow-up asks only these institutions of a scatter-gather category.
+  const institutions: Record<string, string[]> = {};
+  for (const spec of (values.institutions as string[] | undefined) ?? []) {
+    const m = /^(11\.2\.\d{1,2})=([a-z0-9-]+(?:,[a-z0-9-]+)*)$/.exec(spec.trim());
+    if (!m) throw new UsageError(`--institutions must look like 11.2.13=bank-004,bank-007\n${CREATE_USAGE}`);
+    institutions[m[1]] = m[2].split(',');
+  }
   const ttl = values['ttl-minutes'] === undefined ? 15 : Number(values['ttl-minutes']);
   if (!(Number.isInteger(ttl) && ttl >= 1 && ttl <= 1440)) throw new UsageError(`--ttl-minutes must be a whole number of minutes from 1 to 1440\n${CREATE_USAGE}`);
   const order = createOrder({
@@ -28,6 +35,8 @@ async function create(argv: string[], io: CliIo): Promise<number> {
     purpose: values.purpose,
     now: io.now(),
     ttlMs: ttl * 60_000,
+    ...(Object.keys(institutions).length ? { institutions } : {}),
+    ...(values['follow-up-of'] ? { followUpOf: values['follow-up-of'] } : {}),
   });
   io.out(JSON.stringify(order, null, 2));
   return 0;
