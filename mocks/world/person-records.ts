@@ -210,6 +210,8 @@ export function criminalRecord(fin: string): CriminalRecord | undefined {
     convictions.push({
       court: r.pick(COURTS), caseNumber: `1(${r.int(101, 130)})-${r.int(10, 999)}/${decisionDate.slice(0, 4)}`, decisionDate,
       articles: [r.pick(articles)], sentence: prison ? `${years} il azadlıqdan məhrum etmə` : `${r.int(1000, 5000)} manat cərimə`,
+      // A term ends `years` after the decision (detention() keeps the same dates); a fine is paid.
+      served: !prison || addYears(decisionDate, years) < REFERENCE_DATE,
       // Criminal Code art. 83: a fine is spent a year after it is paid; a prison term some years after release.
       spentOn: !prison ? addYears(decisionDate, 1) : Number(decisionDate.slice(0, 4)) + years + 3 <= 2025 ? addYears(decisionDate, years + 3) : null,
     });
@@ -238,13 +240,13 @@ export function detention(fin: string): DetentionStatus | undefined {
   if (conviction && conviction.sentence.includes('azadlıqdan')) {
     const years = Number(conviction.sentence.split(' ')[0]);
     const until = addYears(conviction.decisionDate, years);
-    const rec: DetentionRecord = { status: until < REFERENCE_DATE ? 'released' : 'serving-sentence', facility: r.pick(PENITENTIARY_FACILITIES.slice(2)), since: conviction.decisionDate, until, basis: { court: conviction.court, caseNumber: conviction.caseNumber, decisionDate: conviction.decisionDate } };
+    const rec: DetentionRecord = { kind: 'sentence', status: until < REFERENCE_DATE ? 'released' : 'serving-sentence', facility: r.pick(PENITENTIARY_FACILITIES.slice(2)), since: conviction.decisionDate, until, basis: { court: conviction.court, caseNumber: conviction.caseNumber, decisionDate: conviction.decisionDate } };
     if (rec.status === 'released') history.push(rec); else current = rec;
   }
   const open = record?.criminalCases.find((c) => c.status === 'in-court' || c.status === 'investigation');
   if (f.traits.detained && open && !current) {
     const since = addDays(open.openedOn, r.int(1, 10));
-    current = { status: 'pre-trial-detention', facility: r.pick(PENITENTIARY_FACILITIES.slice(0, 2)), since, until: addDays(since, 120), basis: { court: r.pick(COURTS), caseNumber: open.caseNumber, decisionDate: since } };
+    current = { kind: 'pre-trial-detention', status: 'pre-trial-detention', facility: r.pick(PENITENTIARY_FACILITIES.slice(0, 2)), since, until: addDays(since, 120), basis: { court: r.pick(COURTS), caseNumber: open.caseNumber, decisionDate: since } };
   }
   if (!current && history.length === 0) return undefined;
   return { subject: { fin }, current, history };

@@ -1,6 +1,8 @@
 /** Canonical model of the penitentiary service (statute 11.2.24). */
 
 export interface DetentionRecord {
+  /** Why the person is (was) held: a court's detention order, or a prison sentence. */
+  kind: 'pre-trial-detention' | 'sentence';
   status: 'pre-trial-detention' | 'serving-sentence' | 'released';
   facility: string;
   since: string;

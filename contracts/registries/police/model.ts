@@ -24,6 +24,8 @@ export interface Conviction {
   decisionDate: string;
   articles: string[];
   sentence: string;
+  /** The term is over (or the fine paid). */
+  served: boolean;
   /** When the conviction is spent (expunged); null: not yet. */
   spentOn: string | null;
 }
