@@ -17,3 +17,25 @@ export interface DetentionStatus {
   current: DetentionRecord | null;
   history: DetentionRecord[];
 }
+
+/*
+ * The canonical answer of getDetentionStatus (model.getDetentionStatus.schema.json), what the adapter
+ * returns: the kind as a code with its Azerbaijani label, null for what is not set.
+ */
+export interface DetentionModel {
+  kind: { code: DetentionRecord['kind']; label: string };
+  facility: string;
+  since: string;
+  /** Held now: end of the term or of the detention order. */
+  plannedRelease: string | null;
+  /** Past detentions: the day of release. */
+  releasedOn: string | null;
+  basis: { court: string; caseNumber: string; decisionDate: string };
+}
+
+export interface DetentionStatusModel {
+  subject: { fin: string };
+  heldNow: boolean;
+  current: DetentionModel | null;
+  history: DetentionModel[];
+}
