@@ -1,5 +1,5 @@
 /**
- * Golden sample exchanges: contracts/registries/<provider>/samples/<operation>__<scenario>/.
+ * Golden sample exchanges: contracts/registries/<id>/samples/<operation>__<scenario>/.
  * The same files drive the contract tests and are what the mock agencies must answer, so tests and
  * mocks cannot drift apart (README.md of this folder).
  *
@@ -9,7 +9,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { providerDir, type RegistryProvider } from './paths';
+import { samplesDir } from './paths';
 
 export interface SampleHttpRequest {
   method: 'GET' | 'POST';
@@ -18,7 +18,7 @@ export interface SampleHttpRequest {
 }
 
 export interface SampleMeta {
-  provider: RegistryProvider;
+  provider: string;
   operation: string;
   scenario: string;
   /** The scenario in one sentence: "Hub asks … Result: …". */
@@ -42,7 +42,7 @@ export interface SampleMeta {
 export interface Sample {
   /** "<operation>__<scenario>", the folder name. */
   id: string;
-  provider: RegistryProvider;
+  provider: string;
   dir: string;
   meta: SampleMeta;
   request: SampleHttpRequest & { body?: string };
@@ -52,13 +52,13 @@ export interface Sample {
   responseFile: string;
 }
 
-const cache = new Map<RegistryProvider, readonly Sample[]>();
+const cache = new Map<string, readonly Sample[]>();
 
 /** Every golden sample of a provider, sorted by id. Read once per process. */
-export function loadSamples(provider: RegistryProvider): readonly Sample[] {
+export function loadSamples(provider: string): readonly Sample[] {
   const hit = cache.get(provider);
   if (hit) return hit;
-  const root = join(providerDir(provider), 'samples');
+  const root = samplesDir(provider);
   const samples = readdirSync(root, { withFileTypes: true })
     .filter((d) => d.isDirectory())
     .map((d) => d.name)
@@ -70,13 +70,13 @@ export function loadSamples(provider: RegistryProvider): readonly Sample[] {
 }
 
 /** One sample by id, e.g. sample('population', 'getPerson__ok'). */
-export function sample(provider: RegistryProvider, id: string): Sample {
+export function sample(provider: string, id: string): Sample {
   const found = loadSamples(provider).find((s) => s.id === id);
   if (!found) throw new Error(`no golden sample ${provider}/${id}`);
   return found;
 }
 
-function readSample(provider: RegistryProvider, dir: string, id: string): Sample {
+function readSample(provider: string, dir: string, id: string): Sample {
   const meta = JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8')) as SampleMeta;
   const [operation, scenario] = id.split('__');
   if (meta.provider !== provider || meta.operation !== operation || meta.scenario !== scenario) {

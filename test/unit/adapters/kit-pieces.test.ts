@@ -4,8 +4,8 @@ import { redactor, REDACTED } from '../../../adapters/kit/redact';
 import { checkWsdl } from '../../../adapters/kit/wsdl-check';
 import { compileEnvelope } from '../../../adapters/kit/xroad-envelope';
 import { ADAPTERS } from '../../../adapters';
-import { populationAdapter } from '../../../adapters/population/population.adapter';
-import { phoneAdapter } from '../../../adapters/phone/phone.adapter';
+import { adapter as populationAdapter } from '../../../adapters/population/population.adapter';
+import { adapter as phoneAdapter } from '../../../adapters/phone/phone.adapter';
 import { PROVIDERS } from '../../../registry/providers';
 import { HUB_XROAD } from './support/adapter-fixture';
 
