@@ -9,7 +9,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { samplesDir } from './paths';
+import { conformancePath, samplesDir } from './paths';
 
 export interface SampleHttpRequest {
   method: 'GET' | 'POST';
@@ -94,4 +94,38 @@ function readSample(provider: string, dir: string, id: string): Sample {
     request = JSON.parse(requestText) as SampleHttpRequest;
   }
   return { id, provider, dir, meta, request, response: readFileSync(responseFile, 'utf8'), requestFile, responseFile };
+}
+
+type SampleSubject = SampleMeta['subject'];
+
+/** contracts/registries/<id>/conformance.json: the conformance fixture of a module. */
+export interface ConformanceFixture {
+  /** Per operation: subjects the conformance suite asks about (defaults from the samples). */
+  subjects?: Record<string, { found?: SampleSubject; notFound?: SampleSubject; other?: SampleSubject }>;
+  /** Scenarios the conformance suite skips for this module, each with the written reason why it cannot apply. */
+  skip?: { scenario: string; operation?: string; reason: string }[];
+}
+
+export function loadConformance(id: string): ConformanceFixture {
+  const file = conformancePath(id);
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as ConformanceFixture) : {};
+}
+
+/**
+ * The subjects the conformance suite uses for an operation: `found` (the `ok` sample's), `notFound`
+ * (the not-found sample's) and `other`, a subject on file other than `found` (another ok sample's of
+ * the same kind, or the fixture's).
+ */
+export function conformanceSubjects(id: string, operation: string): { found: SampleSubject; notFound: SampleSubject; other: SampleSubject } {
+  const mine = loadSamples(id).filter((s) => s.meta.operation === operation);
+  const fixed = loadConformance(id).subjects?.[operation] ?? {};
+  const found = fixed.found ?? mine.find((s) => s.meta.scenario === 'ok')?.meta.subject;
+  const notFound = fixed.notFound ?? mine.find((s) => s.meta.outcome === 'not-found')?.meta.subject;
+  const key = (s: SampleSubject) => JSON.stringify(s);
+  const kind = found && Object.keys(found)[0];
+  const other = fixed.other ?? mine.find((s) => s.meta.outcome === 'ok' && found && key(s.meta.subject) !== key(found) && kind! in s.meta.subject)?.meta.subject;
+  if (!found || !notFound || !other) {
+    throw new Error(`${id}.${operation}: the conformance suite needs an ok and a not-found sample and another subject on file (a second ok sample of the same subject kind, or "other" in conformance.json)`);
+  }
+  return { found, notFound, other };
 }
