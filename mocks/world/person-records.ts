@@ -21,6 +21,9 @@ import { barredSince, travelBans } from './restrictions';
 import { companyFacts, personFacts, type PersonFacts } from './subjects';
 import { BORDER_CHECKPOINTS, COURTS, OCCUPIED_DISTRICTS, PENITENTIARY_FACILITIES, POSITIONS, SPECIALITIES, UNIVERSITIES, VOCATIONAL_SCHOOLS } from './vocab';
 
+/** Courts that try criminal cases and order detention (the administrative-economic court does not). */
+const CRIMINAL_COURTS = COURTS.filter((c) => !c.includes('İnzibati-İqtisadi'));
+
 function birthYear(f: PersonFacts): number {
   return Number(f.person.birthDate.slice(0, 4));
 }
@@ -208,7 +211,7 @@ export function criminalRecord(fin: string): CriminalRecord | undefined {
     const years = r.int(1, 6);
     const prison = r.chance(0.5);
     convictions.push({
-      court: r.pick(COURTS), caseNumber: `1(${r.int(101, 130)})-${r.int(10, 999)}/${decisionDate.slice(0, 4)}`, decisionDate,
+      court: r.pick(CRIMINAL_COURTS), caseNumber: `1(${r.int(101, 130)})-${r.int(10, 999)}/${decisionDate.slice(0, 4)}`, decisionDate,
       articles: [r.pick(articles)], sentence: prison ? `${years} il azadlıqdan məhrum etmə` : `${r.int(1000, 5000)} manat cərimə`,
       // A term ends `years` after the decision (detention() keeps the same dates); a fine is paid.
       served: !prison || addYears(decisionDate, years) < REFERENCE_DATE,
@@ -246,7 +249,11 @@ export function detention(fin: string): DetentionStatus | undefined {
   const open = record?.criminalCases.find((c) => c.status === 'in-court' || c.status === 'investigation');
   if (f.traits.detained && open && !current) {
     const since = addDays(open.openedOn, r.int(1, 10));
-    current = { kind: 'pre-trial-detention', status: 'pre-trial-detention', facility: r.pick(PENITENTIARY_FACILITIES.slice(0, 2)), since, until: addDays(since, 120), basis: { court: r.pick(COURTS), caseNumber: open.caseNumber, decisionDate: since } };
+    // Code of Criminal Procedure art. 159: the court extends the detention while the case goes on,
+    // so a current detention always ends after the reference date.
+    let until = addDays(since, 120);
+    while (until <= REFERENCE_DATE) until = addDays(until, 90);
+    current = { kind: 'pre-trial-detention', status: 'pre-trial-detention', facility: r.pick(PENITENTIARY_FACILITIES.slice(0, 2)), since, until, basis: { court: r.pick(CRIMINAL_COURTS), caseNumber: open.caseNumber, decisionDate: since } };
   }
   if (!current && history.length === 0) return undefined;
   return { subject: { fin }, current, history };
