@@ -21,6 +21,10 @@ import { barredSince, travelBans } from './restrictions';
 import { companyFacts, personFacts, type PersonFacts } from './subjects';
 import { BORDER_CHECKPOINTS, COURTS, OCCUPIED_DISTRICTS, PENITENTIARY_FACILITIES, POSITIONS, SPECIALITIES, UNIVERSITIES, VOCATIONAL_SCHOOLS } from './vocab';
 
+/** Sentences are served in penal institutions, pre-trial detention in investigation isolators. */
+const PRISONS = PENITENTIARY_FACILITIES.filter((x) => x.includes('Cəzaçəkmə'));
+const REMAND_CENTRES = PENITENTIARY_FACILITIES.filter((x) => x.includes('İstintaq'));
+
 /** Courts that try criminal cases and order detention (the administrative-economic court does not). */
 const CRIMINAL_COURTS = COURTS.filter((c) => !c.includes('İnzibati-İqtisadi'));
 
@@ -101,23 +105,47 @@ export function education(fin: string): Education | undefined {
   return { subject: { fin }, records };
 }
 
+/** The periods the person was (or is) held by the penitentiary service; a current one has no end. */
+function heldPeriods(fin: string): { from: string; to: string | null }[] {
+  const d = detention(fin);
+  if (!d) return [];
+  return [...d.history.map((h) => ({ from: h.since, to: h.until })), ...(d.current ? [{ from: d.current.since, to: null }] : [])];
+}
+
+function overlapsHeld(periods: { from: string; to: string | null }[], from: string, to: string): boolean {
+  return periods.some((p) => from <= (p.to ?? '9999-12-31') && to >= p.from);
+}
+
 export function drivingLicences(fin: string): DrivingLicences | undefined {
   const f = personFacts(fin);
   if (!f || !f.traits.licence) return undefined;
   const r = rngFor('licences', fin);
-  const issuedOn = dateIn(r, Math.max(birthYear(f) + 18, 2012));
+  let issuedOn = dateIn(r, Math.max(birthYear(f) + 18, 2012));
+  // Nobody passes a driving test in custody: a licence falling in a held period is issued after
+  // release, or before the arrest when the person is still held.
+  const held = heldPeriods(fin).find((p) => overlapsHeld([p], issuedOn, issuedOn));
+  if (held) issuedOn = held.to && addDays(held.to, 60) < REFERENCE_DATE ? addDays(held.to, 60) : addDays(held.from, -200);
   const validUntil = addYears(issuedOn, 10);
   const hasTruck = (assets({ fin })?.vehicles ?? []).some((v) => v.kind === 'truck');
   const categories = hasTruck || r.chance(0.1) ? ['B', 'C'] : r.chance(0.05) ? ['A', 'B'] : ['B'];
-  // Detention suspends the right to drive (the licence is kept by the facility).
-  const suspended = f.traits.detained;
+  // Detention suspends the right to drive while the person is held (the licence is kept by the
+  // facility), until the planned release, on the decision that holds the person.
+  const current = detention(fin)?.current ?? null;
+  const suspended = current !== null && validUntil > REFERENCE_DATE;
   const licence: DrivingLicence = {
     number: `AB${r.digits(6)}`,
     categories,
     issuedOn,
     validUntil,
     status: validUntil <= REFERENCE_DATE ? 'expired' : suspended ? 'suspended' : 'valid',
-    suspension: suspended && validUntil > REFERENCE_DATE ? { until: '2026-12-31', basis: 'Məhkəmənin qətimkan tədbiri haqqında qərarı' } : null,
+    suspension: suspended && current
+      ? {
+        until: current.until ?? validUntil,
+        basis: current.kind === 'pre-trial-detention'
+          ? `Məhkəmənin həbs qətimkan tədbiri haqqında ${current.basis.decisionDate} tarixli qərarı`
+          : `Məhkəmənin ${current.basis.decisionDate} tarixli hökmü (azadlıqdan məhrum etmə)`,
+      }
+      : null,
   };
   return { subject: { fin }, licences: [licence] };
 }
@@ -129,6 +157,7 @@ export function borderCrossings(fin: string): BorderCrossings | undefined {
   const crossings: BorderCrossing[] = [];
   if (f.traits.traveller && f.age >= 1) {
     const barred = barredSince({ fin });
+    const held = heldPeriods(fin);
     const plates = assets({ fin })?.vehicles.map((v) => v.plate) ?? [];
     const trips = r.int(1, 5);
     let day = dateIn(r, 2023, 2023);
@@ -140,6 +169,8 @@ export function borderCrossings(fin: string): BorderCrossings | undefined {
       const byCar = !cp.name.includes('Aeroport') && plates.length > 0 && r.chance(0.6) ? r.pick(plates) : null;
       const country = r.pick(cp.countries);
       const document = `${f.person.identityDocument.series}${f.person.identityDocument.number}`;
+      // Nobody crosses the border while held by the penitentiary service.
+      if (overlapsHeld(held, out, back)) { day = back; continue; }
       crossings.push({ at: `${out}T${String(r.int(0, 23)).padStart(2, '0')}:${String(r.int(0, 59)).padStart(2, '0')}:00Z`, direction: 'exit', checkpoint: cp.name, country, document, vehiclePlate: byCar });
       if (back < REFERENCE_DATE) crossings.push({ at: `${back}T${String(r.int(0, 23)).padStart(2, '0')}:${String(r.int(0, 59)).padStart(2, '0')}:00Z`, direction: 'entry', checkpoint: cp.name, country, document, vehiclePlate: byCar });
       day = back;
@@ -243,7 +274,7 @@ export function detention(fin: string): DetentionStatus | undefined {
   if (conviction && conviction.sentence.includes('azadlıqdan')) {
     const years = Number(conviction.sentence.split(' ')[0]);
     const until = addYears(conviction.decisionDate, years);
-    const rec: DetentionRecord = { kind: 'sentence', status: until < REFERENCE_DATE ? 'released' : 'serving-sentence', facility: r.pick(PENITENTIARY_FACILITIES.slice(2)), since: conviction.decisionDate, until, basis: { court: conviction.court, caseNumber: conviction.caseNumber, decisionDate: conviction.decisionDate } };
+    const rec: DetentionRecord = { kind: 'sentence', status: until < REFERENCE_DATE ? 'released' : 'serving-sentence', facility: r.pick(PRISONS), since: conviction.decisionDate, until, basis: { court: conviction.court, caseNumber: conviction.caseNumber, decisionDate: conviction.decisionDate } };
     if (rec.status === 'released') history.push(rec); else current = rec;
   }
   const open = record?.criminalCases.find((c) => c.status === 'in-court' || c.status === 'investigation');
@@ -253,7 +284,11 @@ export function detention(fin: string): DetentionStatus | undefined {
     // so a current detention always ends after the reference date.
     let until = addDays(since, 120);
     while (until <= REFERENCE_DATE) until = addDays(until, 90);
-    current = { kind: 'pre-trial-detention', status: 'pre-trial-detention', facility: r.pick(PENITENTIARY_FACILITIES.slice(0, 2)), since, until, basis: { court: r.pick(CRIMINAL_COURTS), caseNumber: open.caseNumber, decisionDate: since } };
+    // The detainee is held in an investigation isolator of the ordering court's city.
+    const court = r.pick(CRIMINAL_COURTS);
+    const local = REMAND_CENTRES.filter((x) => x.startsWith(court.split(' ')[0]));
+    const facility = r.pick(local.length > 0 ? local : REMAND_CENTRES.filter((x) => !x.startsWith('Gəncə')));
+    current = { kind: 'pre-trial-detention', status: 'pre-trial-detention', facility, since, until, basis: { court, caseNumber: open.caseNumber, decisionDate: since } };
   }
   if (!current && history.length === 0) return undefined;
   return { subject: { fin }, current, history };
