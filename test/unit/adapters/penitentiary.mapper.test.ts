@@ -43,7 +43,7 @@ describe('penitentiary getDetentionStatus mapper', () => {
   test.each([
     ['it says "held now" but gives no current detention', (x: string) => x.replace(/<pen:current>[\s\S]*?<\/pen:current>/, '')],
     ['it gives a current detention but says "not held"', (x: string) => x.replace('<pen:heldNow>true</pen:heldNow>', '<pen:heldNow>false</pen:heldNow>')],
-    ['the current detention has no facility', (x: string) => x.replace(/<pen:facility>Şüvəlan[^<]*<\/pen:facility>/, '')],
+    ['the current detention has no facility', (x: string) => x.replace(/(<pen:current>[\s\S]*?)<pen:facility>[^<]*<\/pen:facility>/, '$1')],
     ['the history holds a foreign element', (x: string) => x.replace('<pen:history>', '<pen:history><pen:note>x</pen:note>')],
     ['the subject is repeated', (x: string) => x.replace(/(<pen:subject>[\s\S]*?<\/pen:subject>)/, '$1$1')],
   ])('Service answers where %s. Result: the mapper throws (a bad answer, never data)', (_what, alter) => {
