@@ -43,7 +43,7 @@ describe('road-police mappers', () => {
   test('Register answers a suspended licence of the accused 4GH5J6K. Result: the status with its label and the suspension basis', () => {
     expect(mapGetDrivingLicencesResponse(payloadOf(suspendedLicence()))).toMatchObject({
       outcome: 'ok',
-      data: { licences: [{ status: { code: 'suspended', label: 'Dayandırılıb' }, suspension: { until: '2026-12-31' } }] },
+      data: { licences: [{ status: { code: 'suspended', label: 'Dayandırılıb' }, suspension: { until: '2026-03-30' } }] },
     });
   });
 
