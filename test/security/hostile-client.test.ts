@@ -63,9 +63,9 @@ function expectRefusal(a: RawAnswer, status: number, code: HubErrorCode): void {
 }
 
 describe('Hostile bodies on every POST route of the contract', () => {
-  it('The contract lists the routes the gateway serves. Result: six POST routes and the evidence GET', () => {
+  it('The contract lists the routes the gateway serves. Result: six POST routes, the evidence GET, the catalog, health and metrics', () => {
     expect(POSTS.sort()).toEqual(Object.keys(DOCUMENT_KEY).sort());
-    expect(OPERATIONS).toContainEqual({ method: 'GET', path: '/api/v1/lookups/{orderId}/evidence' });
+    for (const path of ['/api/v1/lookups/{orderId}/evidence', '/api/v1/registry', '/health', '/metrics']) expect(OPERATIONS).toContainEqual({ method: 'GET', path });
   });
 
   const json = (key: string) => Buffer.from(JSON.stringify({ [key]: { a: 1 }, signature: SIG }));
@@ -240,7 +240,6 @@ describe('URLs, methods and headers', () => {
 
   const ROUTES: { path: string; allow: string[] }[] = [
     ...OPERATIONS.map((o) => ({ path: o.path.replace('{orderId}', randomUUID()), allow: [o.method] })),
-    { path: '/health', allow: ['GET'] }, { path: '/metrics', allow: ['GET'] }, { path: '/api/v1/registry', allow: ['GET'] },
   ];
   it.each(ROUTES.map((r) => [r.path, r.allow.join(','), r.allow] as const))('Every other method on %s. Result: 405 with Allow: %s', async (path, _, allow) => {
     for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'TRACE'].filter((m) => !allow.includes(m))) {
