@@ -158,13 +158,16 @@ export function borderCrossings(fin: string): BorderCrossings | undefined {
   if (f.traits.traveller && f.age >= 1) {
     const barred = barredSince({ fin });
     const held = heldPeriods(fin);
+    // A person sought by the police is stopped at the border from the day the search began.
+    const wantedSince = criminalRecord(fin)?.wanted.since ?? null;
+    const stopAt = [barred, wantedSince].filter((d): d is string => d !== null).sort()[0] ?? null;
     const plates = assets({ fin })?.vehicles.map((v) => v.plate) ?? [];
     const trips = r.int(1, 5);
     let day = dateIn(r, 2023, 2023);
     for (let i = 0; i < trips; i++) {
       const cp = r.pick(BORDER_CHECKPOINTS);
       const out = addDays(day, r.int(10, 120));
-      if (out >= REFERENCE_DATE || (barred && out >= barred)) break;
+      if (out >= REFERENCE_DATE || (stopAt && out >= stopAt)) break;
       const back = addDays(out, r.int(3, 21));
       const byCar = !cp.name.includes('Aeroport') && plates.length > 0 && r.chance(0.6) ? r.pick(plates) : null;
       const country = r.pick(cp.countries);
@@ -254,9 +257,15 @@ export function criminalRecord(fin: string): CriminalRecord | undefined {
   for (let i = 0; i < f.traits.unpaidFines; i++) {
     fines.push({ protocolNumber: `YP${r.digits(9)}`, article: r.pick(['328.1', '329', '333', '342.1', '346.1']), issuedOn: dateIn(r, 2024), amount: { amount: r.pick([20, 40, 60, 100, 200]), currency: 'AZN' } });
   }
-  const wanted = f.traits.wanted
+  // Someone held by the penitentiary service is not sought.
+  const wanted = f.traits.wanted && !f.traits.detained
     ? { wanted: true, since: dateIn(r, 2024), authority: 'Daxili İşlər Nazirliyi', kind: r.chance(0.2) ? ('interstate' as const) : ('national' as const) }
     : { wanted: false, since: null, authority: null, kind: null };
+  // A person is sought because they hide from a prosecution: the case against them is suspended
+  // until they are found (Code of Criminal Procedure, suspension of the preliminary investigation).
+  if (wanted.since && !cases.some((c) => c.status === 'investigation' || c.status === 'in-court')) {
+    cases.push({ caseNumber: `${r.int(100, 999)}${r.digits(6)}`, articles: [r.pick(articles)], openedOn: addDays(wanted.since, -r.int(20, 200)), role: 'accused', status: 'suspended' });
+  }
   return {
     subject: { fin }, wanted, criminalCases: cases, convictions, unpaidFines: fines,
     unpaidFinesTotal: { amount: money(fines.reduce((s, x) => s + x.amount.amount, 0)), currency: 'AZN' },

@@ -50,6 +50,18 @@ describe('Justice registers of the synthetic world', () => {
     }
   });
 
+  test('A person sought by the police is accused in a case suspended while they hide, is not held, and does not leave the country once sought. Result: the wanted status has a story', () => {
+    const wanted = FINS.filter((f) => w.criminalRecord(f)?.wanted.wanted);
+    expect(wanted.length).toBeGreaterThan(3);
+    for (const f of wanted) {
+      const record = w.criminalRecord(f)!;
+      expect([f, record.criminalCases.some((c) => c.role === 'accused' && ['suspended', 'investigation', 'in-court'].includes(c.status))]).toEqual([f, true]);
+      expect([f, w.detention(f)?.current ?? null]).toEqual([f, null]);
+      const exits = (w.borderCrossings(f)?.crossings ?? []).filter((c) => c.direction === 'exit' && day(c.at) >= record.wanted.since!);
+      expect([f, exits]).toEqual([f, []]);
+    }
+  });
+
   test('A detention rests on the police record: pre-trial detention on an open criminal case, a prison term on a conviction with the same case number and court. Result: penitentiary and internal affairs agree', () => {
     for (const f of FINS) {
       const d = w.detention(f);
