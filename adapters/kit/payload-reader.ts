@@ -7,9 +7,12 @@
  */
 import { attr, childElements, onlyChild, textContent, type XmlElement } from '../../signing/xml/light-dom';
 
-/** A code of the register's code table with its Azerbaijani label: `<x code="ownership">Mülkiyyət hüququ</x>`. */
-export interface Coded {
-  code: string;
+/**
+ * A code of the register's code table with its Azerbaijani label, as an attribute and text
+ * (`<x code="ownership">Mülkiyyət hüququ</x>`) or as two child elements (`<x><code>…</code><label>…</label></x>`).
+ */
+export interface Coded<C extends string = string> {
+  code: C;
   label: string;
 }
 
@@ -38,6 +41,10 @@ export interface PayloadReader {
   bool(el: XmlElement, local: string): boolean;
   /** A coded child: its `code` attribute and its text as the label. */
   coded(el: XmlElement, local: string): Coded;
+  /** A coded child of the form `<x><code>…</code><label>…</label></x>`. */
+  codedElements<C extends string = string>(el: XmlElement, local: string): Coded<C>;
+  /** The items of the list element `wrapper`: every child of it must be an `item`. */
+  list(el: XmlElement, wrapper: string, item: string): XmlElement[];
   /** An amount child: its text as a decimal string and its `currency` attribute. */
   amount(el: XmlElement, local: string): Amount;
   /** The subject the answer is about: a `subject` child holding exactly one of `fin`, `voen`. */
@@ -90,6 +97,16 @@ export function payloadReader(ns: string, what: string): PayloadReader {
       const c = one(el, local);
       const code = attr(c, '', 'code') ?? fail(`${local} has no code`);
       return { code, label: textContent(c).trim() };
+    },
+    codedElements(el, local) {
+      const c = one(el, local);
+      return { code: text(c, 'code') as never, label: text(c, 'label') };
+    },
+    list(el, wrapper, item) {
+      const w = one(el, wrapper);
+      const kids = childElements(w);
+      if (kids.some((k) => k.ns !== ns || k.local !== item)) fail(`${wrapper} holds something other than ${item}`);
+      return kids;
     },
     amount(el, local) {
       const c = one(el, local);

@@ -21,6 +21,10 @@ export const REGISTRY_MODULES = [
   'inspections',
   'housing',
   'education',
+  'police',
+  'penitentiary',
+  'road-police',
+  'migration',
 ] as const;
 
 export type RegistryModuleId = (typeof REGISTRY_MODULES)[number];

@@ -21,6 +21,13 @@ import { barredSince, travelBans } from './restrictions';
 import { companyFacts, personFacts, type PersonFacts } from './subjects';
 import { BORDER_CHECKPOINTS, COURTS, HOUSING_COMPLEXES, OCCUPIED_DISTRICTS, PENITENTIARY_FACILITIES, POSITIONS, SPECIALITIES, UNIVERSITIES, VOCATIONAL_SCHOOLS } from './vocab';
 
+/** Sentences are served in penal institutions, pre-trial detention in investigation isolators. */
+const PRISONS = PENITENTIARY_FACILITIES.filter((x) => x.includes('Cəzaçəkmə'));
+const REMAND_CENTRES = PENITENTIARY_FACILITIES.filter((x) => x.includes('İstintaq'));
+
+/** Courts that try criminal cases and order detention (the administrative-economic court does not). */
+const CRIMINAL_COURTS = COURTS.filter((c) => !c.includes('İnzibati-İqtisadi'));
+
 function birthYear(f: PersonFacts): number {
   return Number(f.person.birthDate.slice(0, 4));
 }
@@ -123,23 +130,47 @@ export function education(fin: string): Education | undefined {
   return { subject: { fin }, records, currentEnrolment };
 }
 
+/** The periods the person was (or is) held by the penitentiary service; a current one has no end. */
+function heldPeriods(fin: string): { from: string; to: string | null }[] {
+  const d = detention(fin);
+  if (!d) return [];
+  return [...d.history.map((h) => ({ from: h.since, to: h.until })), ...(d.current ? [{ from: d.current.since, to: null }] : [])];
+}
+
+function overlapsHeld(periods: { from: string; to: string | null }[], from: string, to: string): boolean {
+  return periods.some((p) => from <= (p.to ?? '9999-12-31') && to >= p.from);
+}
+
 export function drivingLicences(fin: string): DrivingLicences | undefined {
   const f = personFacts(fin);
   if (!f || !f.traits.licence) return undefined;
   const r = rngFor('licences', fin);
-  const issuedOn = dateIn(r, Math.max(birthYear(f) + 18, 2012));
+  let issuedOn = dateIn(r, Math.max(birthYear(f) + 18, 2012));
+  // Nobody passes a driving test in custody: a licence falling in a held period is issued after
+  // release, or before the arrest when the person is still held.
+  const held = heldPeriods(fin).find((p) => overlapsHeld([p], issuedOn, issuedOn));
+  if (held) issuedOn = held.to && addDays(held.to, 60) < REFERENCE_DATE ? addDays(held.to, 60) : addDays(held.from, -200);
   const validUntil = addYears(issuedOn, 10);
   const hasTruck = (assets({ fin })?.vehicles ?? []).some((v) => v.kind === 'truck');
   const categories = hasTruck || r.chance(0.1) ? ['B', 'C'] : r.chance(0.05) ? ['A', 'B'] : ['B'];
-  // Detention suspends the right to drive (the licence is kept by the facility).
-  const suspended = f.traits.detained;
+  // Detention suspends the right to drive while the person is held (the licence is kept by the
+  // facility), until the planned release, on the decision that holds the person.
+  const current = detention(fin)?.current ?? null;
+  const suspended = current !== null && validUntil > REFERENCE_DATE;
   const licence: DrivingLicence = {
     number: `AB${r.digits(6)}`,
     categories,
     issuedOn,
     validUntil,
     status: validUntil <= REFERENCE_DATE ? 'expired' : suspended ? 'suspended' : 'valid',
-    suspension: suspended && validUntil > REFERENCE_DATE ? { until: '2026-12-31', basis: 'Məhkəmənin qətimkan tədbiri haqqında qərarı' } : null,
+    suspension: suspended && current
+      ? {
+        until: current.until ?? validUntil,
+        basis: current.kind === 'pre-trial-detention'
+          ? `Məhkəmənin həbs qətimkan tədbiri haqqında ${current.basis.decisionDate} tarixli qərarı`
+          : `Məhkəmənin ${current.basis.decisionDate} tarixli hökmü (azadlıqdan məhrum etmə)`,
+      }
+      : null,
   };
   return { subject: { fin }, licences: [licence] };
 }
@@ -151,17 +182,23 @@ export function borderCrossings(fin: string): BorderCrossings | undefined {
   const crossings: BorderCrossing[] = [];
   if (f.traits.traveller && f.age >= 1) {
     const barred = barredSince({ fin });
+    const held = heldPeriods(fin);
+    // A person sought by the police is stopped at the border from the day the search began.
+    const wantedSince = criminalRecord(fin)?.wanted.since ?? null;
+    const stopAt = [barred, wantedSince].filter((d): d is string => d !== null).sort()[0] ?? null;
     const plates = assets({ fin })?.vehicles.map((v) => v.plate) ?? [];
     const trips = r.int(1, 5);
     let day = dateIn(r, 2023, 2023);
     for (let i = 0; i < trips; i++) {
       const cp = r.pick(BORDER_CHECKPOINTS);
       const out = addDays(day, r.int(10, 120));
-      if (out >= REFERENCE_DATE || (barred && out >= barred)) break;
+      if (out >= REFERENCE_DATE || (stopAt && out >= stopAt)) break;
       const back = addDays(out, r.int(3, 21));
       const byCar = !cp.name.includes('Aeroport') && plates.length > 0 && r.chance(0.6) ? r.pick(plates) : null;
       const country = r.pick(cp.countries);
       const document = `${f.person.identityDocument.series}${f.person.identityDocument.number}`;
+      // Nobody crosses the border while held by the penitentiary service.
+      if (overlapsHeld(held, out, back)) { day = back; continue; }
       crossings.push({ at: `${out}T${String(r.int(0, 23)).padStart(2, '0')}:${String(r.int(0, 59)).padStart(2, '0')}:00Z`, direction: 'exit', checkpoint: cp.name, country, document, vehiclePlate: byCar });
       if (back < REFERENCE_DATE) crossings.push({ at: `${back}T${String(r.int(0, 23)).padStart(2, '0')}:${String(r.int(0, 59)).padStart(2, '0')}:00Z`, direction: 'entry', checkpoint: cp.name, country, document, vehiclePlate: byCar });
       day = back;
@@ -258,8 +295,10 @@ export function criminalRecord(fin: string): CriminalRecord | undefined {
     const years = r.int(1, 6);
     const prison = r.chance(0.5);
     convictions.push({
-      court: r.pick(COURTS), caseNumber: `1(${r.int(101, 130)})-${r.int(10, 999)}/${decisionDate.slice(0, 4)}`, decisionDate,
+      court: r.pick(CRIMINAL_COURTS), caseNumber: `1(${r.int(101, 130)})-${r.int(10, 999)}/${decisionDate.slice(0, 4)}`, decisionDate,
       articles: [r.pick(articles)], sentence: prison ? `${years} il azadlıqdan məhrum etmə` : `${r.int(1000, 5000)} manat cərimə`,
+      // A term ends `years` after the decision (detention() keeps the same dates); a fine is paid.
+      served: !prison || addYears(decisionDate, years) < REFERENCE_DATE,
       // Criminal Code art. 83: a fine is spent a year after it is paid; a prison term some years after release.
       spentOn: !prison ? addYears(decisionDate, 1) : Number(decisionDate.slice(0, 4)) + years + 3 <= 2025 ? addYears(decisionDate, years + 3) : null,
     });
@@ -268,9 +307,15 @@ export function criminalRecord(fin: string): CriminalRecord | undefined {
   for (let i = 0; i < f.traits.unpaidFines; i++) {
     fines.push({ protocolNumber: `YP${r.digits(9)}`, article: r.pick(['328.1', '329', '333', '342.1', '346.1']), issuedOn: dateIn(r, 2024), amount: { amount: r.pick([20, 40, 60, 100, 200]), currency: 'AZN' } });
   }
-  const wanted = f.traits.wanted
+  // Someone held by the penitentiary service is not sought.
+  const wanted = f.traits.wanted && !f.traits.detained
     ? { wanted: true, since: dateIn(r, 2024), authority: 'Daxili İşlər Nazirliyi', kind: r.chance(0.2) ? ('interstate' as const) : ('national' as const) }
     : { wanted: false, since: null, authority: null, kind: null };
+  // A person is sought because they hide from a prosecution: the case against them is suspended
+  // until they are found (Code of Criminal Procedure, suspension of the preliminary investigation).
+  if (wanted.since && !cases.some((c) => c.status === 'investigation' || c.status === 'in-court')) {
+    cases.push({ caseNumber: `${r.int(100, 999)}${r.digits(6)}`, articles: [r.pick(articles)], openedOn: addDays(wanted.since, -r.int(20, 200)), role: 'accused', status: 'suspended' });
+  }
   return {
     subject: { fin }, wanted, criminalCases: cases, convictions, unpaidFines: fines,
     unpaidFinesTotal: { amount: money(fines.reduce((s, x) => s + x.amount.amount, 0)), currency: 'AZN' },
@@ -288,13 +333,21 @@ export function detention(fin: string): DetentionStatus | undefined {
   if (conviction && conviction.sentence.includes('azadlıqdan')) {
     const years = Number(conviction.sentence.split(' ')[0]);
     const until = addYears(conviction.decisionDate, years);
-    const rec: DetentionRecord = { status: until < REFERENCE_DATE ? 'released' : 'serving-sentence', facility: r.pick(PENITENTIARY_FACILITIES.slice(2)), since: conviction.decisionDate, until, basis: { court: conviction.court, caseNumber: conviction.caseNumber, decisionDate: conviction.decisionDate } };
+    const rec: DetentionRecord = { kind: 'sentence', status: until < REFERENCE_DATE ? 'released' : 'serving-sentence', facility: r.pick(PRISONS), since: conviction.decisionDate, until, basis: { court: conviction.court, caseNumber: conviction.caseNumber, decisionDate: conviction.decisionDate } };
     if (rec.status === 'released') history.push(rec); else current = rec;
   }
   const open = record?.criminalCases.find((c) => c.status === 'in-court' || c.status === 'investigation');
   if (f.traits.detained && open && !current) {
     const since = addDays(open.openedOn, r.int(1, 10));
-    current = { status: 'pre-trial-detention', facility: r.pick(PENITENTIARY_FACILITIES.slice(0, 2)), since, until: addDays(since, 120), basis: { court: r.pick(COURTS), caseNumber: open.caseNumber, decisionDate: since } };
+    // Code of Criminal Procedure art. 159: the court extends the detention while the case goes on,
+    // so a current detention always ends after the reference date.
+    let until = addDays(since, 120);
+    while (until <= REFERENCE_DATE) until = addDays(until, 90);
+    // The detainee is held in an investigation isolator of the ordering court's city.
+    const court = r.pick(CRIMINAL_COURTS);
+    const local = REMAND_CENTRES.filter((x) => x.startsWith(court.split(' ')[0]));
+    const facility = r.pick(local.length > 0 ? local : REMAND_CENTRES.filter((x) => !x.startsWith('Gəncə')));
+    current = { kind: 'pre-trial-detention', status: 'pre-trial-detention', facility, since, until, basis: { court, caseNumber: open.caseNumber, decisionDate: since } };
   }
   if (!current && history.length === 0) return undefined;
   return { subject: { fin }, current, history };

@@ -33,3 +33,37 @@ export interface TravelBans {
   barred: boolean;
   bans: TravelBan[];
 }
+
+/*
+ * The canonical answers of getBorderCrossings and getTravelBans (model.<operation>.schema.json), what
+ * the adapter returns: codes with their Azerbaijani labels, null for what is not set.
+ */
+export interface CodedValue<C extends string = string> { code: C; label: string }
+
+export interface BorderCrossingModel {
+  at: string;
+  direction: CodedValue<BorderCrossing['direction']>;
+  checkpoint: string;
+  country: string;
+  document: string;
+  vehiclePlate: string | null;
+}
+
+export interface BorderCrossingsModel {
+  subject: { fin: string };
+  crossings: BorderCrossingModel[];
+}
+
+export interface TravelBanModel {
+  banNumber: string;
+  basis: { kind: CodedValue<TravelBan['basis']['kind']>; number: string; date: string; issuer: string };
+  since: string;
+  until: string | null;
+  status: CodedValue<TravelBan['status']>;
+}
+
+export interface TravelBansModel {
+  subject: { fin: string };
+  barred: boolean;
+  bans: TravelBanModel[];
+}

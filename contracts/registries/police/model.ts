@@ -24,6 +24,8 @@ export interface Conviction {
   decisionDate: string;
   articles: string[];
   sentence: string;
+  /** The term is over (or the fine paid). */
+  served: boolean;
   /** When the conviction is spent (expunged); null: not yet. */
   spentOn: string | null;
 }
@@ -44,4 +46,35 @@ export interface CriminalRecord {
   convictions: Conviction[];
   unpaidFines: UnpaidFine[];
   unpaidFinesTotal: Money;
+}
+
+/*
+ * The canonical answer of getCriminalRecords (model.getCriminalRecords.schema.json), what the adapter
+ * returns: the world's record as the register prints it — codes with their Azerbaijani labels,
+ * amounts as decimal strings, null for what is not set.
+ */
+export interface CodedValue<C extends string = string> { code: C; label: string }
+export interface MoneyText { amount: string; currency: 'AZN' | 'USD' | 'EUR' }
+
+export interface CriminalRecordsModel {
+  subject: { fin: string };
+  wanted: { wanted: boolean; since: string | null; authority: string | null; kind: CodedValue<'national' | 'interstate'> | null };
+  criminalCases: {
+    caseNumber: string;
+    articles: CodedValue[];
+    openedOn: string;
+    role: CodedValue<CriminalCase['role']>;
+    status: CodedValue<CriminalCase['status']>;
+  }[];
+  convictions: {
+    court: string;
+    caseNumber: string;
+    decisionDate: string;
+    articles: CodedValue[];
+    sentence: string;
+    sentenceStatus: CodedValue<'serving' | 'served'>;
+    expungedOn: string | null;
+  }[];
+  unpaidFines: { protocolNumber: string; article: CodedValue; issuedOn: string; amount: MoneyText }[];
+  unpaidFinesTotal: MoneyText;
 }

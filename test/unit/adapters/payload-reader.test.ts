@@ -53,4 +53,16 @@ describe('payload reader', () => {
     expect(() => r.subject(doc('<t:subject><o:fin>5ZK8F3R</o:fin></t:subject>'))).toThrow(/subject/);
     expect(() => r.subject(doc('<t:subject><t:name>X</t:name></t:subject>'))).toThrow(/subject/);
   });
+
+  test('A list with only its items, empty, or with anything else inside. Result: the items, none, throws', () => {
+    expect(r.list(doc('<t:l><t:i>1</t:i><t:i>2</t:i></t:l>'), 'l', 'i')).toHaveLength(2);
+    expect(r.list(doc('<t:l/>'), 'l', 'i')).toEqual([]);
+    expect(() => r.list(doc('<t:l><t:i/><t:j/></t:l>'), 'l', 'i')).toThrow(/holds something other than i/);
+    expect(() => r.list(doc('<t:l><o:i/></t:l>'), 'l', 'i')).toThrow(/holds something other than i/);
+  });
+
+  test('A code with its label as two child elements. Result: both read; a missing label throws', () => {
+    expect(r.codedElements(doc('<t:s><t:code>in-court</t:code><t:label>Məhkəmədə baxılır</t:label></t:s>'), 's')).toEqual({ code: 'in-court', label: 'Məhkəmədə baxılır' });
+    expect(() => r.codedElements(doc('<t:s><t:code>in-court</t:code></t:s>'), 's')).toThrow(/label/);
+  });
 });
