@@ -14,7 +14,7 @@ import { xmlText } from '../kit/xml-text';
 
 export const MIGRATION_NS = 'http://migration.gov.az/xroad/v1';
 
-const x = payloadReader(MIGRATION_NS, 'migration');
+const x = payloadReader(MIGRATION_NS, 'migration answer');
 
 function finRequest(operation: string, params: AdapterCallParams): string {
   if (!('fin' in params.subject)) throw new TypeError(`${operation} takes a FIN`);

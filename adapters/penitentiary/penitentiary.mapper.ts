@@ -13,7 +13,7 @@ import { xmlText } from '../kit/xml-text';
 
 export const PENITENTIARY_NS = 'http://penitentiary.gov.az/xroad/v1';
 
-const x = payloadReader(PENITENTIARY_NS, 'penitentiary');
+const x = payloadReader(PENITENTIARY_NS, 'penitentiary answer');
 
 /** getDetentionStatus request payload (penitentiary.xsd element getDetentionStatus). */
 export function buildGetDetentionStatus(params: AdapterCallParams): string {

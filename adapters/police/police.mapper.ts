@@ -14,7 +14,7 @@ import { xmlText } from '../kit/xml-text';
 
 export const POLICE_NS = 'http://police.gov.az/xroad/v1';
 
-const x = payloadReader(POLICE_NS, 'police');
+const x = payloadReader(POLICE_NS, 'police answer');
 
 /** getCriminalRecords request payload (police.xsd element getCriminalRecords). */
 export function buildGetCriminalRecords(params: AdapterCallParams): string {

@@ -14,7 +14,7 @@ import { xmlText } from '../kit/xml-text';
 
 export const ROAD_POLICE_NS = 'http://road-police.gov.az/xroad/v1';
 
-const x = payloadReader(ROAD_POLICE_NS, 'road-police');
+const x = payloadReader(ROAD_POLICE_NS, 'road-police answer');
 
 /** getVehicles request payload (road-police.xsd element getVehicles): a FIN or a VÖEN. */
 export function buildGetVehicles(params: AdapterCallParams): string {
