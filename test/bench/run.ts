@@ -6,7 +6,7 @@ import type { Figure } from './figures';
 /**
  * `npm run bench`: runs every benchmark, prints `name value unit` lines and writes the same as
  * JSON under test/bench/results/. Nothing here asserts: figures are read by people.
- * BENCH_ONLY=lookup,wss,cms,anonymizer,faults,gateway,xml,banks runs a subset.
+ * BENCH_ONLY=lookup,wss,cms,anonymizer,faults,gateway,xml,banks,fanout runs a subset.
  */
 /* eslint-disable @typescript-eslint/no-require-imports */
 const SUITES: Record<string, () => { run(): Promise<Figure[]> }> = {
@@ -19,6 +19,7 @@ const SUITES: Record<string, () => { run(): Promise<Figure[]> }> = {
   gateway: () => require('./gateway-input.bench'),
   xml: () => require('./xml-parse.bench'),
   banks: () => require('./banks.bench'),
+  fanout: () => require('./fanout.bench'),
 };
 
 async function main(): Promise<void> {

@@ -1,0 +1,82 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadConfig } from '../../bus/config';
+import { startHub } from '../../bus/compose';
+import { ensurePki } from '../../bus/hub-pki';
+import { REGISTRY_MODULES } from '../../contracts/registries/modules';
+import { CATEGORIES, institutionDirectories } from '../../registry';
+import { HubProcess } from '../support/hub-process';
+import { freePort } from '../support/ports';
+import { percentile, round, type Figure } from './figures';
+
+/**
+ * One lookup of every single-provider §11.2 category (24: all but the scatter-gather 11.2.13 and
+ * 11.2.17) about the demo party, beside each registry asked alone, in alternating rounds of one run:
+ * `hub.embedded.fanout.24.p99` should be at most `mocks.slowest.p99` (the p99 of the slowest
+ * registry asked alone) + 20 ms. The mock agencies run in their own process, the hub (core +
+ * adapters, in-process bus) in this one; one lookup at a time.
+ */
+const ROUNDS = 4;
+const RUNS = Number(process.env.BENCH_FANOUT_RUNS ?? 200);
+const SINGLE = Number(process.env.BENCH_FANOUT_SINGLE_RUNS ?? 40);
+
+export async function run(): Promise<Figure[]> {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'court-hub-bench-fanout-'));
+  const pkiDir = path.join(tmp, 'pki');
+  await ensurePki(pkiDir);
+  const cleanups: (() => Promise<unknown>)[] = [];
+  try {
+    const env: Record<string, string> = {};
+    const endpoints: Record<string, string> = {};
+    for (const id of REGISTRY_MODULES) {
+      const port = await freePort();
+      env[`MOCK_${id.toUpperCase().replace(/-/g, '_')}_PORT`] = String(port);
+      endpoints[id] = `http://127.0.0.1:${port}`;
+    }
+    // Below the ephemeral range (32768+), where the free ports of the modules come from.
+    const base = 10000 + Math.floor(Math.random() * 20000);
+    const institutionEndpoints = Object.fromEntries(institutionDirectories().flatMap((d) => d.institutions.map((i) => i.id))
+      .map((id, i) => [id, `http://127.0.0.1:${base + i}`]));
+    const mocks = await HubProcess.start('fanout-mocks', { SERVICES: 'mocks', PKI_DIR: pkiDir, DATA_DIR: tmp, INSTITUTION_MOCK_PORT_BASE: String(base), ...env }, 60_000);
+    cleanups.push(() => mocks.stop());
+    const hub = await startHub(loadConfig({ SERVICES: 'core,adapters', MOCKS: '0', PKI_DIR: pkiDir, DATA_DIR: path.join(tmp, 'hub'), LOG_LEVEL: 'error', NODE_ID: 'bench-fanout' }),
+      { endpoints, institutionEndpoints });
+    cleanups.unshift(() => hub.stop());
+
+    const sections = CATEGORIES.filter((c) => c.section !== '11.2.13' && c.section !== '11.2.17').map((c) => c.section);
+    const ask = (categories: string[]) => hub.broker.call<{ outcomes: { status: string }[] }, object>('lookups.run', {
+      subject: { fin: '5ZK8F3R' }, categories, caseNumber: '2(101)-1234/2026', requesterId: 'AZ-FIN-2JD4K7M',
+    });
+    const timed = async (n: number, categories: string[], into: number[]) => {
+      for (let i = 0; i < n; i++) {
+        const s = process.hrtime.bigint();
+        await ask(categories);
+        into.push(Number(process.hrtime.bigint() - s) / 1e6);
+      }
+    };
+    const warm = await ask(sections);
+    const failed = warm.outcomes.filter((o) => o.status !== 'ok' && o.status !== 'not-found').length;
+    await timed(20, sections, []);
+    const single: Record<string, number[]> = Object.fromEntries(sections.map((s) => [s, []]));
+    const fanout: number[] = [];
+    for (let r = 0; r < ROUNDS; r++) {
+      for (const s of sections) await timed(SINGLE / ROUNDS, [s], single[s]);
+      await timed(RUNS / ROUNDS, sections, fanout);
+    }
+    const p99s = sections.map((s) => [s, percentile(single[s].sort((a, b) => a - b), 99)] as const);
+    const [slowestSection, slowest] = p99s.reduce((a, b) => (b[1] > a[1] ? b : a));
+    fanout.sort((a, b) => a - b);
+    return [
+      { name: 'mocks.slowest.p99', value: round(slowest), unit: 'ms' },
+      { name: `mocks.slowest.section.${slowestSection}`, value: round(slowest), unit: 'ms' },
+      { name: 'hub.embedded.fanout.24.p50', value: round(percentile(fanout, 50)), unit: 'ms' },
+      { name: 'hub.embedded.fanout.24.p99', value: round(percentile(fanout, 99)), unit: 'ms' },
+      { name: 'hub.embedded.fanout.24.p99-minus-slowest', value: round(percentile(fanout, 99) - slowest), unit: 'ms' },
+      { name: 'hub.embedded.fanout.24.not-ok-or-not-found', value: failed, unit: 'count' },
+    ];
+  } finally {
+    for (const c of cleanups) await c().catch(() => undefined);
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
