@@ -133,7 +133,7 @@ export async function startCourt(opts: { store?: TestStore; httpPort?: number } 
   if (!opts.store) await seed(ts.store, pki, s);
   const calls: AdapterCallParams[] = [];
   // Connected: exactly the entries the stand-in adapters below serve (registry/catalog.ts connected).
-  const catalog = loadCatalog({ env: {}, providers: PROVIDERS, adapters: STAND_INS.map(([provider, operation]) => `adapter.${provider}.${operation}`) });
+  const catalog = loadCatalog({ env: {}, providers: PROVIDERS, banksCount: 1, adapters: STAND_INS.map(([provider, operation]) => `adapter.${provider}.${operation}`) });
   const hubSigner = cmsSigner(pki.hub.signer, [pki.agencyCa.certPem]);
   let broken = false;
 

@@ -5,14 +5,16 @@
  * copy of the source tree, removed at the end: the working tree is never touched.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { REGISTRY_MODULES } from '../../contracts/registries/modules';
 import { CATEGORIES } from '../../registry/categories';
+import { institutionDirectories } from '../../registry/institutions';
 
 const ROOT = resolve(__dirname, '..', '..');
-const KEEP = new Set(['population', 'phone']);
+// population and phone: their own tests name them; the scatter-gather providers are no registry modules.
+const KEEP = new Set(['population', 'phone', ...institutionDirectories(1).map((d) => d.provider)]);
 
 /**
  * A catalog entry of the protocol to generate: one whose provider is no module yet, else a module
@@ -20,7 +22,7 @@ const KEEP = new Set(['population', 'phone']);
  */
 function pick(protocol: 'soap' | 'rest', taken: string[]): { id: string; operation: string; remove: boolean } {
   const modules = new Set<string>(REGISTRY_MODULES);
-  const free = CATEGORIES.find((c) => c.protocol === protocol && !modules.has(c.provider) && !taken.includes(c.provider));
+  const free = CATEGORIES.find((c) => c.protocol === protocol && !modules.has(c.provider) && !KEEP.has(c.provider) && !taken.includes(c.provider));
   if (free) return { id: free.provider, operation: free.operation, remove: false };
   const used = CATEGORIES.find((c) => c.protocol === protocol && !KEEP.has(c.provider) && !taken.includes(c.provider))!;
   return { id: used.provider, operation: used.operation, remove: true };
@@ -38,7 +40,11 @@ test('A SOAP and a REST skeleton from the generator. Result: typecheck clean; co
   const soapPick = pick('soap', []);
   const restPick = pick('rest', [soapPick.id]);
   for (const p of [soapPick, restPick].filter((x) => x.remove)) {
-    for (const d of [`contracts/registries/${p.id}`, `adapters/${p.id}`, `mocks/agencies/${p.id}`, `test/unit/adapters/${p.id}.mapper.test.ts`]) rmSync(join(dir, d), { recursive: true, force: true });
+    // The module's own files go; its model.ts stays (the synthetic world's types are written against it),
+    // and so do tests of other suites, unless they import the module's adapter or mock.
+    const own = readdirSync(join(dir, 'contracts/registries', p.id)).filter((f) => f !== 'model.ts').map((f) => `contracts/registries/${p.id}/${f}`);
+    const users = readdirSync(join(dir, 'test/unit/mocks')).filter((f) => f.endsWith('.ts') && readFileSync(join(dir, 'test/unit/mocks', f), 'utf8').match(new RegExp(`(adapters|agencies)/${p.id}/`))).map((f) => `test/unit/mocks/${f}`);
+    for (const d of [...own, ...users, `adapters/${p.id}`, `mocks/agencies/${p.id}`, `test/unit/adapters/${p.id}.mapper.test.ts`]) rmSync(join(dir, d), { recursive: true, force: true });
     const file = join(dir, 'contracts/registries/modules.ts');
     writeFileSync(file, readFileSync(file, 'utf8').replace(new RegExp(`,\\s*'${p.id}'|'${p.id}',\\s*`), ''));
   }
