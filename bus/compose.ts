@@ -3,6 +3,7 @@ import { HubError } from '../contracts/hub';
 import type { ServiceBroker } from 'moleculer';
 import { ADAPTERS, createAdapterService, getBreakerStates, jetStreamReplayGuard, jwsSign, jwsVerify, memoryReplayGuard, wssSign, wssVerify, type ReplayGuard } from '../adapters';
 import { courtAliases } from './api';
+import { decisionAliases } from './api/decision.aliases';
 import { startCore, type CoreParts } from './core-wiring';
 import { ANSWER_MARGIN_MS } from '../core/court';
 import { loadCatalog, type Catalog, type ProviderEntry } from '../registry';
@@ -102,7 +103,7 @@ export async function startHub(cfg: Readonly<HubConfig>, extra: { endpoints?: Re
   }
   if (has('gateway')) {
     const requiredActions = ['court.lookup', 'lookups.run', ...ADAPTERS.flatMap((d) => d.operations.map((o) => `adapter.${d.provider}.${o.name}`))];
-    broker.createService(createGatewayService({ port: cfg.port, host: cfg.host, catalog, maxBodyBytes: cfg.maxBodyBytes, requiredActions, aliases: courtAliases({ timeoutMs: cfg.lookupDeadlineMs + ANSWER_MARGIN_MS }) }));
+    broker.createService(createGatewayService({ port: cfg.port, host: cfg.host, catalog, maxBodyBytes: cfg.maxBodyBytes, requiredActions, aliases: { ...courtAliases({ timeoutMs: cfg.lookupDeadlineMs + ANSWER_MARGIN_MS }), ...decisionAliases({ timeoutMs: cfg.lookupDeadlineMs + ANSWER_MARGIN_MS }) } }));
   }
   broker.createService(createOpsService(metrics, checks));
 
