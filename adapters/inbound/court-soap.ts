@@ -12,7 +12,9 @@ import { AGENCY_METHODS, type AgencyMethod } from '../../agencies/directory.type
 import { refuseAgencyRequest, runAgencyCall, type AgencyDeps, type AgencyResult } from '../../core/agency/agency.flow';
 import type { PathValidator } from '../../signing/pki';
 import { signEnvelope, verifyEnvelope, type ReplayCache, type WssSigner, type XroadHeaders, type XroadIdentifier } from '../../signing/wss';
-import { childElements, textContent, type XmlElement } from '../../signing/xml';
+import { childElements, parseXml, textContent, type XmlElement } from '../../signing/xml';
+import { readXroadHeaders } from '../../signing/wss/read-headers';
+import { XROAD_HEADERS, type XroadHeaderName } from '../../signing/wss/wss-names';
 import { agencyTrust, pinnedAgency, type AgencyDirectoryPort } from './agency-trust';
 import { renderResult } from './court-soap.render';
 
@@ -90,12 +92,34 @@ function params(payload: XmlElement): Record<string, unknown> {
   return out;
 }
 
+/**
+ * The X-Road headers of a request whose signature did not verify, read only to echo them in the
+ * fault (as an X-Road security server does); nothing else is done with them. Null when the
+ * message does not have exactly one of each.
+ */
+function unverifiedHeaders(raw: Buffer, maxBytes: number): XroadHeaders | null {
+  try {
+    const root = parseXml(raw, { maxBytes }).root;
+    const header = childElements(root, SOAP_NS, 'Header')[0];
+    if (!header) return null;
+    const found = {} as Record<XroadHeaderName, XmlElement>;
+    for (const name of XROAD_HEADERS) {
+      const els = childElements(header, XRD_NS, name);
+      if (els.length !== 1) return null;
+      found[name] = els[0];
+    }
+    return readXroadHeaders(found);
+  } catch {
+    return null;
+  }
+}
+
 const memberOf = (x: XroadIdentifier) => `${x.xRoadInstance}/${x.memberClass}/${x.memberCode}/${x.subsystemCode ?? ''}`;
 
 function serviceIdentifier(hub: HubXroad, code: string): string {
-  return `<xrd:service id:objectType="SERVICE"><id:xRoadInstance>${esc(hub.instance)}</id:xRoadInstance><id:memberClass>${esc(hub.memberClass)}</id:memberClass>` +
+  return `<xrd:method id:objectType="SERVICE"><id:xRoadInstance>${esc(hub.instance)}</id:xRoadInstance><id:memberClass>${esc(hub.memberClass)}</id:memberClass>` +
     `<id:memberCode>${esc(hub.memberCode)}</id:memberCode><id:subsystemCode>${esc(hub.subsystemCode)}</id:subsystemCode>` +
-    `<id:serviceCode>${code}</id:serviceCode><id:serviceVersion>v1</id:serviceVersion></xrd:service>`;
+    `<id:serviceCode>${code}</id:serviceCode><id:serviceVersion>v1</id:serviceVersion></xrd:method>`;
 }
 
 export function createCourtSoap(deps: CourtSoapDeps) {
@@ -115,8 +139,9 @@ export function createCourtSoap(deps: CourtSoapDeps) {
       try {
         verified = await verifyEnvelope(raw, { trust: agencyTrust(deps.validator, agencies), replayCache: deps.replay, maxBytes: deps.maxBytes ?? 1024 * 1024 });
       } catch {
-        // Unsigned, wrongly signed, not pinned, stale or replayed: nothing of it is trusted, so nothing is echoed.
-        return await refuseAgencyRequest(deps, base, 'HUB_ERR_AGENCY_SIGNATURE_INVALID');
+        // Unsigned, wrongly signed, not pinned, stale or replayed: nothing of it is trusted; its headers are only echoed.
+        headers = unverifiedHeaders(raw, deps.maxBytes ?? 1024 * 1024);
+        return await refuseAgencyRequest(deps, { ...base, messageId: headers?.id ?? '' }, 'HUB_ERR_AGENCY_SIGNATURE_INVALID');
       }
       headers = verified.headers;
       const payload = verified.body;
