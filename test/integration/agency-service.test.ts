@@ -4,7 +4,7 @@
  * signed by the agency and checked against the certificate pinned for it; refusals are audited;
  * enforcement status reports are idempotent and safe against reordering.
  */
-import { createHash, createPrivateKey } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { verifyDetached } from '../../signing/cms';
@@ -12,42 +12,24 @@ import type { PkiSummary } from '../../signing/test-ca';
 import { childElements, textContent, type XmlElement } from '../../signing/xml';
 import { CRT, restCall, soapPost, soapRequest, verifyHubAnswer, verifyRestAnswer, type TestAgency } from '../support/agency-client';
 import { startEmbeddedHub, type EmbeddedHub } from '../support/embedded-hub';
+import { demoAgency, registerInForce as register } from '../support/decision-fixture';
 
-const CASE = '2(101)-1234/2026';
 const JUDGE = '2JD4K7M';
 let h: EmbeddedHub;
 let summary: PkiSummary;
 let hubCert: string;
 const agencies: Record<string, TestAgency> = {};
 
-function agency(certName: string, memberClass: string, memberCode: string, subsystemCode: string): TestAgency {
-  const p = summary.providers.find((x) => x.id === certName)!;
-  return { xroad: { instance: 'AZ', memberClass, memberCode, subsystemCode }, signer: { certPem: fs.readFileSync(p.cert, 'utf8'), key: createPrivateKey(fs.readFileSync(p.key)) } };
-}
-
-async function registerInForce(id: string, over: Record<string, unknown>) {
-  const doc = {
-    decisionId: id, caseNumber: CASE, courtId: 'BAKU-NASIMI', kind: 'judgment', adoptedAt: new Date(Date.now() - 86_400_000).toISOString(), judgeFin: JUDGE,
-    parties: [{ role: 'plaintiff', fin: '5ZK8F3R', name: 'Məmmədov Əli Vəli oğlu' }, { role: 'defendant', fin: '1AB2C3D', name: 'Həsənova Leyla Həsən qızı' }],
-    operativePart: 'Recover 1500 AZN from the defendant.', textSha256: 'cd'.repeat(32), toEnforce: true, addressees: [], ...h.window(), ...over,
-  };
-  const signed = await h.signAs(JUDGE, 'decision', doc);
-  const post = (p: string, b: unknown) => fetch(`${h.url}${p}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(b) });
-  expect((await post('/api/v1/decisions', signed)).status).toBe(201);
-  const act = { decisionId: id, caseNumber: CASE, legalForceAt: new Date(Date.now() - 60_000).toISOString(), decisionSignatureSha256: createHash('sha256').update(Buffer.from(signed.signature as string, 'base64')).digest('hex'), ...h.window() };
-  expect((await post(`/api/v1/decisions/${id}/legal-force`, await h.signAs(JUDGE, 'inForce', act))).status).toBe(200);
-}
-
 beforeAll(async () => {
   process.env.AGENCY_DEMO_BANK_CALLBACK_URL = 'http://127.0.0.1:9/bank';
   h = await startEmbeddedHub();
   summary = JSON.parse(fs.readFileSync(path.join(process.env.TEST_PKI_DIR as string, 'pki.json'), 'utf8'));
   hubCert = fs.readFileSync(summary.hub.cert, 'utf8');
-  agencies.bank = agency('banks', 'COM', '1300000001', 'court-orders');
-  agencies.enforcement = agency('enforcement', 'GOV', '1700000023', 'enforcement');
-  agencies.migration = agency('migration', 'GOV', '1700000007', 'court-orders');
-  await registerInForce('DEC-AGENCY-0001', { addressees: [{ agencyId: 'demo-bank', actions: ['arrest-accounts'], subjects: ['1AB2C3D'] }] });
-  await registerInForce('DEC-AGENCY-0002', { toEnforce: false, kind: 'ruling', addressees: [{ agencyId: 'migration', actions: ['travel-ban'], subjects: ['1AB2C3D'] }] });
+  agencies.bank = demoAgency(summary, 'banks', 'COM', '1300000001', 'court-orders');
+  agencies.enforcement = demoAgency(summary, 'enforcement', 'GOV', '1700000023', 'enforcement');
+  agencies.migration = demoAgency(summary, 'migration', 'GOV', '1700000007', 'court-orders');
+  await register(h, 'DEC-AGENCY-0001', { addressees: [{ agencyId: 'demo-bank', actions: ['arrest-accounts'], subjects: ['1AB2C3D'] }] });
+  await register(h, 'DEC-AGENCY-0002', { toEnforce: false, kind: 'ruling', addressees: [{ agencyId: 'migration', actions: ['travel-ban'], subjects: ['1AB2C3D'] }] });
 }, 90_000);
 afterAll(async () => { delete process.env.AGENCY_DEMO_BANK_CALLBACK_URL; await h?.stop(); });
 
