@@ -7,7 +7,10 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
 import { verifyDetached } from '../../signing/cms';
+import { validateText } from '../contract/support/xsd-validate';
 import type { PkiSummary } from '../../signing/test-ca';
 import { childElements, textContent, type XmlElement } from '../../signing/xml';
 import { CRT, restCall, soapPost, soapRequest, verifyHubAnswer, verifyRestAnswer, type TestAgency } from '../support/agency-client';
@@ -38,9 +41,30 @@ const text = (el: XmlElement, local: string) => child(el, local).map(textContent
 const faultCode = (t: string) => /<crt:code>([A-Z_]+)<\/crt:code>/.exec(t)?.[1];
 const audited = (outcome: string, agencyId: string | null) => h.sql(`SELECT 1 FROM audit_events WHERE type IN ('agency-request', 'enforcement-status-reported') AND outcome = $1 AND details->>'agencyId' IS NOT DISTINCT FROM $2`, [outcome, agencyId]);
 
+/** Every court payload the hub answers validates against contracts/agencies/court.xsd (xmllint, a real schema processor). */
+const COURT_XSD = path.join(__dirname, '..', '..', 'contracts', 'agencies', 'court.xsd');
+let xsdChecked = 0;
 async function soap(a: TestAgency, op: string, inner = '', opts = {}) {
   const r = await soapPost(h.url, soapRequest(a, op, inner, opts));
-  return { ...r, verified: await verifyHubAnswer(r.text, h.hub.pki.validator, hubCert) };
+  const verified = await verifyHubAnswer(r.text, h.hub.pki.validator, hubCert);
+  if (verified.body.ns === CRT) {
+    const verdict = validateText(COURT_XSD, r.text.slice(verified.body.start, verified.body.end));
+    expect(verdict.messages).toEqual([expect.stringMatching(/validates$/)]);
+    xsdChecked++;
+  }
+  return { ...r, verified };
+}
+
+/** The REST answers validate against contracts/agencies/court.openapi.json (OpenAPI 3.1, JSON Schema 2020-12). */
+const OPENAPI = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'contracts', 'agencies', 'court.openapi.json'), 'utf8'));
+const ajv = new Ajv2020({ allErrors: true, strict: false });
+addFormats(ajv);
+ajv.addSchema({ ...OPENAPI, $id: 'https://court-hub.local/court.openapi.json' });
+function checkRest(r: { status: number; headers: Headers; json: unknown }, p: string, method: 'get' | 'post'): void {
+  const ptr = (x: string) => x.replace(/~/g, '~0').replace(/\//g, '~1');
+  const type = (r.headers.get('content-type') ?? '').split(';')[0];
+  const validate = ajv.compile({ $ref: `https://court-hub.local/court.openapi.json#/paths/${ptr(p)}/${method}/responses/${r.status}/content/${ptr(type)}/schema` });
+  expect({ valid: validate(r.json), errors: ajv.errorsText(validate.errors) }).toEqual({ valid: true, errors: 'No errors' });
 }
 
 describe('agency service over SOAP', () => {
@@ -139,6 +163,7 @@ describe('agency service over SOAP', () => {
     const published = await (await fetch(`${h.url}/ehis/court?wsdl`)).text();
     expect(Buffer.from(textContent(childElements(w).find((c) => c.local === 'wsdl')!), 'base64').toString('utf8')).toBe(published);
     expect(published).toMatch(/<wsdl:definitions/);
+    expect(xsdChecked).toBeGreaterThanOrEqual(6);
   });
 });
 
@@ -147,26 +172,35 @@ describe('agency service over REST', () => {
     const r = await restCall(h.url, agencies.bank, 'GET', '/ehis/court/v1/decisions?after=0');
     expect(r.status).toBe(200);
     expect(r.json.decisions.map((d: { decisionId: string }) => d.decisionId)).toEqual(['DEC-AGENCY-0001']);
+    checkRest(r, '/decisions', 'get');
     const { header } = await verifyRestAnswer(r, h.hub.pki.validator, hubCert);
     expect(header['x-road-id']).toBe(r.id);
     expect(typeof header['x-road-request-hash']).toBe('string');
     const d = await restCall(h.url, agencies.bank, 'GET', '/ehis/court/v1/decisions/DEC-AGENCY-0001');
     expect(d.json.decision.parties).toEqual([{ role: 'defendant', fin: '1AB2C3D' }]);
+    checkRest(d, '/decisions/{decisionId}', 'get');
     const other = await restCall(h.url, agencies.bank, 'GET', '/ehis/court/v1/decisions/DEC-AGENCY-0002');
     expect([other.status, other.json.code]).toEqual([403, 'HUB_ERR_AGENCY_NOT_ADDRESSED']);
+    checkRest(other, '/decisions/{decisionId}', 'get');
+    const st = await restCall(h.url, agencies.bank, 'GET', '/ehis/court/v1/decisions/DEC-AGENCY-0001/enforcement-status');
+    checkRest(st, '/decisions/{decisionId}/enforcement-status', 'get');
   });
 
   it('Unsigned, signed by another agency, or naming another client. Result: 401 HUB_ERR_AGENCY_SIGNATURE_INVALID', async () => {
     const a = await restCall(h.url, agencies.bank, 'GET', '/ehis/court/v1/decisions', undefined, { sign: false });
     const b = await restCall(h.url, agencies.bank, 'GET', '/ehis/court/v1/decisions', undefined, { signer: agencies.migration.signer });
     const c = await restCall(h.url, agencies.migration, 'GET', '/ehis/court/v1/decisions', undefined, { client: 'AZ/COM/1300000001/court-orders' });
-    for (const r of [a, b, c]) expect([r.status, r.json.code]).toEqual([401, 'HUB_ERR_AGENCY_SIGNATURE_INVALID']);
+    for (const r of [a, b, c]) {
+      expect([r.status, r.json.code]).toEqual([401, 'HUB_ERR_AGENCY_SIGNATURE_INVALID']);
+      checkRest(r, '/decisions', 'get');
+    }
   });
 
   it('The enforcement service reports over REST; the bank tries to. Result: applied; 403 HUB_ERR_AGENCY_NOT_ENFORCEMENT', async () => {
     const body = { version: 4, status: 'returned', reportedAt: '2026-05-09T10:00:00Z', note: 'returned to the court' };
     const ok = await restCall(h.url, agencies.enforcement, 'POST', '/ehis/court/v1/decisions/DEC-AGENCY-0001/enforcement-status', body);
     expect([ok.status, ok.json.outcome, ok.json.current.version]).toEqual([200, 'applied', 4]);
+    checkRest(ok, '/decisions/{decisionId}/enforcement-status', 'post');
     const bank = await restCall(h.url, agencies.bank, 'POST', '/ehis/court/v1/decisions/DEC-AGENCY-0001/enforcement-status', { ...body, version: 5 });
     expect([bank.status, bank.json.code]).toEqual([403, 'HUB_ERR_AGENCY_NOT_ENFORCEMENT']);
   });
