@@ -35,7 +35,11 @@ export interface RunningHub {
  * gateway, core, adapters, and — in the embedded default, tests and benches — the mock agencies.
  * The same code runs everything in one process or one group per process over NATS.
  */
-export async function startHub(cfg: Readonly<HubConfig>, extra: { endpoints?: Record<string, string>; providers?: ProviderEntry[] } = {}): Promise<RunningHub> {
+/**
+ * `extra.agencyCallbacks`: callback URLs of agencies by directory id (the mock agencies' ports),
+ * over agencies/directory.json and its env variables.
+ */
+export async function startHub(cfg: Readonly<HubConfig>, extra: { endpoints?: Record<string, string>; providers?: ProviderEntry[]; agencyCallbacks?: Record<string, string> } = {}): Promise<RunningHub> {
   const has = (g: string) => cfg.services.includes(g as any);
   const pkiDir = cfg.pkiDir ?? path.join(cfg.dataDir, 'pki');
   const pki = await loadHubPkiWithKeyStore(await ensurePki(pkiDir, cfg.pkiKeyType), cfg.hubKeyPkcs11);
@@ -99,13 +103,13 @@ export async function startHub(cfg: Readonly<HubConfig>, extra: { endpoints?: Re
   }
   let core: CoreParts | undefined;
   if (has('core')) {
-    core = await startCore(cfg, pki, catalog).catch(async (err) => { await mocks?.stop(); throw err; });
+    core = await startCore(cfg, pki, catalog, { agencyCallbacks: extra.agencyCallbacks }).catch(async (err) => { await mocks?.stop(); throw err; });
     for (const s of core.services) broker.createService(s as any);
     broker.createService(createAgencyService({ db: core.store, audit: core.trail, validator: pki.validator, hub: pki.hub, hubXroad: HUB_XROAD }) as any);
     Object.assign(checks, core.checks);
   }
   if (has('gateway')) {
-    const requiredActions = ['court.lookup', 'lookups.run', ...ADAPTERS.flatMap((d) => d.operations.map((o) => `adapter.${d.provider}.${o.name}`))];
+    const requiredActions = ['court.lookup', 'lookups.run', 'decisions.submit', 'agency.soap', ...ADAPTERS.flatMap((d) => d.operations.map((o) => `adapter.${d.provider}.${o.name}`))];
     broker.createService(createGatewayService({ port: cfg.port, host: cfg.host, catalog, maxBodyBytes: cfg.maxBodyBytes, requiredActions, aliases: { ...courtAliases({ timeoutMs: cfg.lookupDeadlineMs + ANSWER_MARGIN_MS }), ...decisionAliases({ timeoutMs: cfg.lookupDeadlineMs + ANSWER_MARGIN_MS }) },
       rawRoutes: [agencyRoutes({ maxBodyBytes: cfg.maxBodyBytes, timeoutMs: cfg.lookupDeadlineMs + ANSWER_MARGIN_MS })] }));
   }

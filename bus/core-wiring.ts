@@ -84,7 +84,7 @@ export async function loadAgencies(store: Store, pki: HubPki, callbacks?: Record
  * A second hub on the same DATA_DIR is refused by the embedded server's lock
  * (HUB_ERR_CONFIG_DATA_DIR_IN_USE).
  */
-export async function startCore(cfg: Readonly<HubConfig>, pki: HubPki, catalog: Catalog): Promise<CoreParts> {
+export async function startCore(cfg: Readonly<HubConfig>, pki: HubPki, catalog: Catalog, opts: { agencyCallbacks?: Record<string, string> } = {}): Promise<CoreParts> {
   const store = await openCoreStore(cfg);
   try {
     if (cfg.seedDemo) {
@@ -95,7 +95,7 @@ export async function startCore(cfg: Readonly<HubConfig>, pki: HubPki, catalog: 
         await bindCertificate(store, p.fin, createHash('sha256').update(der).digest('hex'));
       }
     }
-    const agencies = await loadAgencies(store, pki);
+    const agencies = await loadAgencies(store, pki, opts.agencyCallbacks);
     const hubSigner = cmsSigner(pki.hubCms, [fs.readFileSync(pki.summary.agencyCa.cert, 'utf8'), fs.readFileSync(pki.summary.qualifiedCa.cert, 'utf8')]);
     const hmacKey = auditHmacKey(cfg);
     const trail = createAuditTrail({ db: store, hmacKey, signCheckpoint: (b) => hubSigner.sign(b) });
