@@ -151,7 +151,7 @@ export function createCourtSoap(deps: CourtSoapDeps) {
       try {
         verified = await verifyEnvelope(raw, { trust: agencyTrust(deps.validator, agencies), maxBytes: deps.maxBytes ?? 1024 * 1024 });
       } catch {
-        // Unsigned, wrongly signed, not pinned, stale or replayed: nothing of it is trusted; its headers are only echoed.
+        // Unsigned, wrongly signed, not pinned or stale: nothing of it is trusted; its headers are only echoed.
         headers = unverifiedHeaders(raw, deps.maxBytes ?? 1024 * 1024);
         return await refuseAgencyRequest(deps, { ...base, messageId: headers?.id ?? '' }, 'HUB_ERR_AGENCY_SIGNATURE_INVALID');
       }
