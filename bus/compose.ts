@@ -4,6 +4,9 @@ import type { ServiceBroker } from 'moleculer';
 import { REGISTRY_MODULES } from '../contracts/registries/modules';
 import { ADAPTERS, FAN_OUT_ADAPTERS, adapterActions, createAdapterService, createFanOutService, getBreakerStates, jetStreamReplayGuard, jwsSign, jwsVerify, memoryReplayGuard, wssSign, wssVerify, type ReplayGuard } from '../adapters';
 import { courtAliases } from './api';
+import { decisionAliases } from './api/decision.aliases';
+import { agencyRoutes } from './api/agency.routes';
+import { createAgencyService } from '../adapters/inbound/agency.service';
 import { startCore, type CoreParts } from './core-wiring';
 import { ANSWER_MARGIN_MS } from '../core/court';
 import { institutionDirectories, loadCatalog, type Catalog, type InstitutionDirectory, type ProviderEntry } from '../registry';
@@ -40,7 +43,11 @@ export interface RunningHub {
  * gateway, core, adapters, and — in the embedded default, tests and benches — the mock agencies.
  * The same code runs everything in one process or one group per process over NATS.
  */
-export async function startHub(cfg: Readonly<HubConfig>, extra: { endpoints?: Record<string, string>; institutionEndpoints?: Record<string, string>; providers?: ProviderEntry[] } = {}): Promise<RunningHub> {
+/**
+ * `extra.agencyCallbacks`: callback URLs of agencies by directory id (the mock agencies' ports),
+ * over agencies/directory.json and its env variables.
+ */
+export async function startHub(cfg: Readonly<HubConfig>, extra: { endpoints?: Record<string, string>; institutionEndpoints?: Record<string, string>; providers?: ProviderEntry[]; agencyCallbacks?: Record<string, string> } = {}): Promise<RunningHub> {
   const has = (g: string) => cfg.services.includes(g as any);
   const pkiDir = cfg.pkiDir ?? path.join(cfg.dataDir, 'pki');
   const pki = await loadHubPkiWithKeyStore(await ensurePki(pkiDir, cfg.pkiKeyType, cfg.banksCount), cfg.hubKeyPkcs11);
@@ -134,13 +141,17 @@ export async function startHub(cfg: Readonly<HubConfig>, extra: { endpoints?: Re
   }
   let core: CoreParts | undefined;
   if (has('core')) {
-    core = await startCore(cfg, pki, catalog).catch(async (err) => { await mocks?.stop(); throw err; });
+    core = await startCore(cfg, pki, catalog, { agencyCallbacks: extra.agencyCallbacks }).catch(async (err) => { await mocks?.stop(); throw err; });
     for (const s of core.services) broker.createService(s as any);
+    // Agencies' message ids: with NATS in the JetStream bucket every core node shares, so a request replayed to another node is refused too.
+    const agencyReplay = cfg.transporter ? jetStreamReplayGuard({ url: cfg.transporter, timeoutMs: cfg.transporterConnectTimeoutMs }) : memoryReplayGuard();
+    broker.createService(createAgencyService({ db: core.store, audit: core.trail, validator: pki.validator, hub: pki.hub, hubXroad: HUB_XROAD, replay: agencyReplay }) as any);
     Object.assign(checks, core.checks);
   }
   if (has('gateway')) {
-    const requiredActions = ['court.lookup', 'lookups.run', ...adapterActions()];
-    broker.createService(createGatewayService({ port: cfg.port, host: cfg.host, catalog, maxBodyBytes: cfg.maxBodyBytes, requiredActions, aliases: courtAliases({ timeoutMs: cfg.lookupDeadlineMs + ANSWER_MARGIN_MS }) }));
+    const requiredActions = ['court.lookup', 'lookups.run', 'decisions.submit', 'agency.soap', ...adapterActions()];
+    broker.createService(createGatewayService({ port: cfg.port, host: cfg.host, catalog, maxBodyBytes: cfg.maxBodyBytes, requiredActions, aliases: { ...courtAliases({ timeoutMs: cfg.lookupDeadlineMs + ANSWER_MARGIN_MS }), ...decisionAliases({ timeoutMs: cfg.lookupDeadlineMs + ANSWER_MARGIN_MS }) },
+      rawRoutes: [agencyRoutes({ maxBodyBytes: cfg.maxBodyBytes, timeoutMs: cfg.lookupDeadlineMs + ANSWER_MARGIN_MS })] }));
   }
   broker.createService(createOpsService(metrics, checks));
 
