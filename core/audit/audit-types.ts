@@ -10,6 +10,8 @@ export const AUDIT_EVENT_TYPES = [
   'provider-call-started', 'provider-call-ended', 'evidence-issued',
   'delegation-registered', 'delegation-used', 'identity-verified',
   'access-report-issued', 'case-updated', 'roster-updated',
+  // statute 12.6: a decision's publication reviewed, approved and published; its deadlines read
+  'publication-reviewed', 'decision-published', 'publication-deadlines-read',
 ] as const;
 
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
