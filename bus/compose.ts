@@ -2,7 +2,7 @@ import path from 'node:path';
 import { HubError } from '../contracts/hub';
 import type { ServiceBroker } from 'moleculer';
 import { ADAPTERS, createAdapterService, getBreakerStates, jetStreamReplayGuard, jwsSign, jwsVerify, memoryReplayGuard, wssSign, wssVerify, type ReplayGuard } from '../adapters';
-import { courtAliases } from './api';
+import { courtAliases, publicationAliases } from './api';
 import { startCore, type CoreParts } from './core-wiring';
 import { ANSWER_MARGIN_MS } from '../core/court';
 import { loadCatalog, type Catalog, type ProviderEntry } from '../registry';
@@ -96,13 +96,13 @@ export async function startHub(cfg: Readonly<HubConfig>, extra: { endpoints?: Re
   }
   let core: CoreParts | undefined;
   if (has('core')) {
-    core = await startCore(cfg, pki, catalog).catch(async (err) => { await mocks?.stop(); throw err; });
+    core = await startCore(cfg, pki, catalog, metrics.registry).catch(async (err) => { await mocks?.stop(); throw err; });
     for (const s of core.services) broker.createService(s as any);
     Object.assign(checks, core.checks);
   }
   if (has('gateway')) {
     const requiredActions = ['court.lookup', 'lookups.run', ...ADAPTERS.flatMap((d) => d.operations.map((o) => `adapter.${d.provider}.${o.name}`))];
-    broker.createService(createGatewayService({ port: cfg.port, host: cfg.host, catalog, maxBodyBytes: cfg.maxBodyBytes, requiredActions, aliases: courtAliases({ timeoutMs: cfg.lookupDeadlineMs + ANSWER_MARGIN_MS }) }));
+    broker.createService(createGatewayService({ port: cfg.port, host: cfg.host, catalog, maxBodyBytes: cfg.maxBodyBytes, requiredActions, aliases: { ...courtAliases({ timeoutMs: cfg.lookupDeadlineMs + ANSWER_MARGIN_MS }), ...publicationAliases({ rateLimitPerMinute: cfg.searchRateLimit }) } }));
   }
   broker.createService(createOpsService(metrics, checks));
 

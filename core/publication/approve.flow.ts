@@ -13,7 +13,7 @@ import { publicationDueAt } from './deadlines';
 import { ensureDraft, sha256Hex } from './draft';
 import type { PublicationDeps } from './ports';
 import { parseApproval } from './requests.schema';
-import { reviewer } from './review.flow';
+import { requireText, reviewer } from './review.flow';
 import { normalizeForSearch } from './search-normalizer';
 
 export const PUBLICATION_DOCUMENT_TYPE = 'court-hub/published-decision/v1';
@@ -40,6 +40,7 @@ export interface PublishedAnswer { publicationId: string; document: PublishedDoc
 
 export async function runApprove(c: Court, p: PublicationDeps, ctx: CallCtx, body: unknown): Promise<PublishedAnswer> {
   const { doc, signature, fin, decision, ev } = await reviewer(c, p, ctx, body, 'approval', parseApproval, 'decision-published');
+  requireText(decision);
   const draft = await ensureDraft(p.db, decision);
   if (draft.status === 'published') throw new HubError('HUB_ERR_PUBLICATION_ALREADY_PUBLISHED', { origin: 'client' });
   const textOut = render(decision.text, draft.detection).textOut;

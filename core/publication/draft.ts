@@ -9,7 +9,7 @@ import { HubError } from '../../contracts/hub';
 import { addReplacement, detect, render, undoReplacement } from '../anonymizer';
 import type { Detection, Label } from '../anonymizer/types';
 import type { Db } from '../store/db';
-import type { DecisionSource, SignedDecision } from './ports';
+import type { SignedDecision } from './ports';
 import type { ReviewEdit } from './requests.schema';
 
 export interface Draft { decisionId: string; version: number; status: 'review' | 'published'; detection: Detection; sourceSha256: string }
@@ -33,18 +33,6 @@ export async function ensureDraft(db: Db, d: SignedDecision): Promise<Draft> {
      ON CONFLICT (decision_id) DO NOTHING`,
     [d.id, d.caseNumber, sha256Hex(d.text), JSON.stringify(detection)]);
   return (await readDraft(db, d.id)) as Draft;
-}
-
-/** Makes the drafts of signed decisions that have none yet; returns how many were made. */
-export async function draftPending(db: Db, source: DecisionSource, limit = 50): Promise<number> {
-  let made = 0;
-  for (const id of await source.withoutDraft(limit)) {
-    const d = await source.signed(id);
-    if (!d) continue;
-    await ensureDraft(db, d);
-    made += 1;
-  }
-  return made;
 }
 
 /** Applies a reviewer's edits in order; a span outside the text or an undo of nothing is the reviewer's to fix (4xx). */

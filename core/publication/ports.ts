@@ -27,16 +27,8 @@ export interface SignedDecision {
   parties: Party[];
 }
 
-export interface DecisionSource {
-  /** The decision when it is signed by its judge; null when unknown or not signed. */
-  signed(id: string): Promise<SignedDecision | null>;
-  /** Ids of signed decisions that have no publication draft yet (oldest first). */
-  withoutDraft(limit: number): Promise<string[]>;
-}
-
 export interface PublicationDeps {
   db: Db;
-  decisions: DecisionSource;
   hubSigner: DocumentSigner;
   /** Days before the due date from which a pending publication is "due soon". */
   warnDays: number;

@@ -10,7 +10,7 @@ import type { CallCtx, Court } from '../court/signed-request';
 import { readPublished, runApprove } from './approve.flow';
 import { runDeadlines } from './deadlines.flow';
 import type { PublicationDeps } from './ports';
-import { runReview } from './review.flow';
+import { runReview, runSubmitText } from './review.flow';
 import { parseSearchParams, searchPublished } from './search';
 
 function callCtx(ctx: Context): CallCtx {
@@ -21,6 +21,7 @@ export function createPublicationService(c: Court, p: PublicationDeps & { signed
   return {
     name: 'publication',
     actions: {
+      draft: { handler: (ctx: Context<unknown>) => runSubmitText(c, p, callCtx(ctx), ctx.params) },
       review: { handler: (ctx: Context<unknown>) => runReview(c, p, callCtx(ctx), ctx.params) },
       approve: { handler: (ctx: Context<unknown>) => runApprove(c, p, callCtx(ctx), ctx.params) },
       deadlines: { handler: (ctx: Context<unknown>) => runDeadlines(c, p, callCtx(ctx), ctx.params) },

@@ -1,11 +1,12 @@
 /**
  * The signed requests of the publication pipeline (statute 12.6), each in the wire form
  * `{ "<key>": {...}, "signature": "<base64 CMS>" }` like every signed document of the hub:
+ * - `draft`: the decision's full text (bound by the textSha256 the judge signed), from which the draft is made;
  * - `review`: look at a decision's draft and add or undo replacements;
  * - `approval`: approve the draft, naming the version and the digest of the text that will be published;
  * - `request` (deadlines): an operator asks where publications stand.
  */
-import { NONCE, checker } from '../orders/schema-check';
+import { MULTILINE_TEXT, NONCE, checker } from '../orders/schema-check';
 import { LABELS } from './labels';
 
 export const DECISION_ID = '^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$';
@@ -15,6 +16,13 @@ const WINDOW = {
   nonce: { type: 'string', pattern: NONCE },
 } as const;
 const OFFSET = { type: 'integer', minimum: 0, maximum: 10_000_000 } as const;
+
+export interface DraftRequest { decisionId: string; text: string; issuedAt: string; expiresAt: string; nonce: string }
+export const DRAFT_SCHEMA = {
+  type: 'object', additionalProperties: false, required: ['decisionId', 'text', 'issuedAt', 'expiresAt', 'nonce'],
+  properties: { decisionId: { type: 'string', pattern: DECISION_ID }, text: { type: 'string', minLength: 1, maxLength: 500_000, pattern: MULTILINE_TEXT }, ...WINDOW },
+} as const;
+export const parseDraftRequest = checker<DraftRequest>(DRAFT_SCHEMA, 'publication draft');
 
 export type ReviewEdit =
   | { op: 'add'; start: number; end: number; label: string; personId?: string }

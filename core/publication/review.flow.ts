@@ -8,19 +8,20 @@ import { HubError } from '../../contracts/hub';
 import type { AuditEventInput } from '../audit/audit-types';
 import { isDenied } from '../authz/authz.types';
 import { type CallCtx, type Court, audit, nonceKeepUntil, refuse, verifySigned } from '../court/signed-request';
-import { applyEdits, draftView, ensureDraft, type DraftView } from './draft';
+import { applyEdits, draftView, ensureDraft, sha256Hex, type DraftView } from './draft';
+import { signedDecision } from './decision-source';
 import type { PublicationDeps, SignedDecision } from './ports';
-import { parseReview } from './requests.schema';
+import { parseDraftRequest, parseReview } from './requests.schema';
 import { authorizeReviewer } from './reviewer.policy';
 
 export async function reviewer<T extends { decisionId: string; issuedAt: string; expiresAt: string; nonce: string }>(
   c: Court, p: PublicationDeps, ctx: CallCtx, body: unknown, key: string, parse: (v: unknown) => T, type: 'publication-reviewed' | 'decision-published',
-): Promise<{ doc: T; signature: Buffer; fin: string; decision: SignedDecision; ev: (outcome: string, details?: Record<string, unknown>) => AuditEventInput }> {
+): Promise<{ doc: T; signature: Buffer; fin: string; decision: SignedDecision & { textSha256: string | null }; ev: (outcome: string, details?: Record<string, unknown>) => AuditEventInput }> {
   const mk = (outcome: string, doc?: T, actor?: string, caseNumber?: string, details: Record<string, unknown> = {}): AuditEventInput => ({
     type, outcome, requestId: ctx.requestId, actor: actor ?? null, caseNumber: caseNumber ?? null, details: { ...(doc ? { decisionId: doc.decisionId } : {}), ...details },
   });
   const { document: doc, signature, signer } = await verifySigned(c, body, { key, parse, refusal: (code, d) => [mk(code, d)] });
-  const decision = await p.decisions.signed(doc.decisionId);
+  const decision = await signedDecision(p.db, doc.decisionId);
   if (!decision) {
     await audit(c, [mk('HUB_ERR_VALIDATION_NOT_FOUND', doc, signer.fin)]);
     throw new HubError('HUB_ERR_VALIDATION_NOT_FOUND', { origin: 'client', message: 'No decision signed by its judge has this id' });
@@ -37,8 +38,33 @@ export async function reviewer<T extends { decisionId: string; issuedAt: string;
   return { doc, signature, fin: signer.fin as string, decision, ev: (outcome, details) => mk(outcome, doc, signer.fin, decision.caseNumber, details) };
 }
 
+/** The decision's text is needed from here on; without it there is no draft to review or approve. */
+export function requireText(d: SignedDecision): void {
+  if (d.text === '') throw new HubError('HUB_ERR_VALIDATION_NOT_FOUND', { origin: 'client', message: 'The text of this decision has not been submitted for publication yet' });
+}
+
+/**
+ * publication.draft: the decision's full text arrives, signed by a reviewer, and is accepted only
+ * when its SHA-256 is the textSha256 the judge signed in the decision (the judge's signature binds
+ * it); the anonymizer makes the draft from it with the parties of the decision and the case file.
+ */
+export async function runSubmitText(c: Court, p: PublicationDeps, ctx: CallCtx, body: unknown): Promise<DraftView> {
+  const { doc, fin, decision, ev } = await reviewer(c, p, ctx, body, 'draft', parseDraftRequest, 'publication-reviewed');
+  const digest = sha256Hex(doc.text);
+  if (!decision.textSha256 || decision.textSha256 !== digest) {
+    await audit(c, [ev('HUB_ERR_PUBLICATION_TEXT_MISMATCH', { textSha256: digest })]);
+    throw new HubError('HUB_ERR_PUBLICATION_TEXT_MISMATCH', { origin: 'client' });
+  }
+  await audit(c, [ev('text-submitted', { textSha256: digest })]);
+  await p.db.query('INSERT INTO decision_texts (decision_id, text_sha256, body, submitted_by) VALUES ($1, $2, $3, $4) ON CONFLICT (decision_id) DO NOTHING', [decision.id, digest, doc.text, fin]);
+  const withText = { ...decision, text: doc.text };
+  const draft = await ensureDraft(p.db, withText);
+  return draftView(withText, draft);
+}
+
 export async function runReview(c: Court, p: PublicationDeps, ctx: CallCtx, body: unknown): Promise<DraftView> {
   const { doc, signature, fin, decision, ev } = await reviewer(c, p, ctx, body, 'review', parseReview, 'publication-reviewed');
+  requireText(decision);
   const draft = await ensureDraft(p.db, decision);
   if (doc.edits.length === 0) {
     await audit(c, [ev('shown', { version: draft.version })]);

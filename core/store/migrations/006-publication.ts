@@ -1,6 +1,8 @@
 /**
  * 006: publication of decisions (statute 12.6, 6.1.21; docs/publication.md).
  *
+ * - decision_texts: the full text of a judge-signed decision, bound to it by the text digest the
+ *   judge signed; the source of the draft, never public.
  * - publication_drafts: the anonymized draft of a judge-signed decision, as the anonymizer's
  *   detection (spans over the original text; the original itself stays with the decision and is
  *   never copied here), with the version the reviewer's edits have brought it to.
@@ -19,6 +21,15 @@ export const PUBLICATION: Migration = {
   name: 'publication',
   statements: [
     `CREATE EXTENSION IF NOT EXISTS pg_trgm`,
+
+    // The full text of a signed decision, accepted only when its SHA-256 is the textSha256 the
+    // judge signed in the decision document (004). Read by the reviewers' flows only, never public.
+    `CREATE TABLE decision_texts (
+      decision_id text PRIMARY KEY REFERENCES decisions (id),
+      text_sha256 text NOT NULL CHECK (text_sha256 ~ '^[0-9a-f]{64}$'),
+      body text NOT NULL,
+      submitted_by text NOT NULL,
+      submitted_at timestamptz NOT NULL DEFAULT now())`,
 
     `CREATE TABLE publication_drafts (
       decision_id text PRIMARY KEY REFERENCES decisions (id),
