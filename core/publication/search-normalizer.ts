@@ -14,15 +14,16 @@ const FOLD: Record<string, string> = { ə: 'e', ı: 'i', ö: 'o', ü: 'u', ş: '
 
 /**
  * Suffixes after folding, longest first: case (genitive, dative, accusative, locative, ablative,
- * instrumental), possessive (1st/2nd/3rd person, singular and plural), plural, the relative "-ki".
+ * instrumental), possessive (3rd person, and 1st/2nd plural), plural, the relative "-ki". The bare
+ * 1st/2nd person singular "-m", "-n" are left out: decisions hardly use them and they would eat stems.
  */
 const SUFFIXES = [
   'larinin', 'lerinin', 'larindan', 'lerinden', 'larinda', 'lerinde', 'larina', 'lerine', 'larini', 'lerini',
   'imiz', 'umuz', 'iniz', 'unuz', 'lari', 'leri', 'larin', 'lerin',
   'ndan', 'nden', 'daki', 'deki', 'nin', 'nun', 'dan', 'den', 'tan', 'ten', 'nda', 'nde', 'yla', 'yle',
   'lar', 'ler', 'si', 'su', 'in', 'un', 'ya', 'ye', 'na', 'ne', 'ni', 'nu', 'yi', 'yu', 'da', 'de', 'ta', 'te',
-  'la', 'le', 'im', 'um', 'ki',
-  'a', 'e', 'i', 'u', 'm', 'n',
+  'la', 'le', 'ki',
+  'a', 'e', 'i', 'u',
 ].sort((a, b) => b.length - a.length);
 
 const MIN_STEM = 3;
