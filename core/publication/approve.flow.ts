@@ -75,8 +75,14 @@ export async function runApprove(c: Court, p: PublicationDeps, ctx: CallCtx, bod
       VALUES ($1, $2, $3, $4, $5, $6, $7::date, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
     [document.publicationId, decision.id, decision.court.id, decision.court.name, decision.caseCategory, decision.kind, document.adoptedOn, document.articles,
       textOut, normalizeForSearch(textOut), JSON.stringify(document), hubSignature, decision.signatureSha256, fin, signature, dueAt, now]);
+    await addLexemes(tx, normalizeForSearch(textOut));
   });
   return { publicationId: document.publicationId, document, signature: hubSignature.toString('base64') };
+}
+
+/** The stems of a published text join the vocabulary that fuzzy queries are widened against. */
+export async function addLexemes(db: Pick<PublicationDeps['db'], 'query'>, normalized: string): Promise<void> {
+  await db.query(`INSERT INTO search_lexemes (stem) SELECT DISTINCT s FROM unnest(string_to_array($1, ' ')) s WHERE s <> '' ON CONFLICT DO NOTHING`, [normalized]);
 }
 
 /** A published decision as anyone may fetch it: the hub-signed document and its signature. */

@@ -1,6 +1,7 @@
 /**
  * Public search over published decisions (statute 6.1.21): full text over the suffix-normalized
- * body (search-normalizer.ts), optional typo tolerance through the trigram index, filters by
+ * body (search-normalizer.ts), optional typo tolerance (each stem widened to the closest published
+ * stems through the trigram index of search_lexemes), newest first or by relevance, filters by
  * court, adoption date range, kind, case category and statute article, paging, and snippets
  * highlighted by ts_headline over the published (anonymized) text. Only published_decisions is
  * read: the original text of a decision is never reachable from here.
@@ -23,6 +24,8 @@ export interface SearchParams {
   category?: (typeof CASE_CATEGORIES)[number];
   article?: string;
   fuzzy: boolean;
+  /** 'date' (newest first, the default) or 'relevance' (ts_rank_cd; costs one rank per match). */
+  sort: 'date' | 'relevance';
   page: number;
   pageSize: number;
 }
@@ -39,9 +42,11 @@ export interface SearchHit {
   snippet: string;
 }
 
-export interface SearchResult { total: number; page: number; pageSize: number; hits: SearchHit[] }
+/** `total` is exact up to MAX_COUNT; past it the answer says `totalExact: false`. */
+export interface SearchResult { total: number; totalExact: boolean; page: number; pageSize: number; hits: SearchHit[] }
+export const MAX_COUNT = 10_000;
 
-const ALLOWED = new Set(['q', 'court', 'from', 'to', 'kind', 'category', 'article', 'fuzzy', 'page', 'pageSize']);
+const ALLOWED = new Set(['q', 'court', 'from', 'to', 'kind', 'category', 'article', 'fuzzy', 'sort', 'page', 'pageSize']);
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function validDate(s: string): boolean {
@@ -80,6 +85,8 @@ export function parseSearchParams(query: Record<string, string | string[] | unde
   if (article !== undefined && !/^[0-9]{1,4}(\.[0-9]{1,3}){0,3}$/.test(article)) v.push('article must be an article number such as 218 or 218.1.3');
   const fuzzy = one('fuzzy');
   if (fuzzy !== undefined && fuzzy !== 'true' && fuzzy !== 'false') v.push('fuzzy must be true or false');
+  const sort = one('sort');
+  if (sort !== undefined && sort !== 'date' && sort !== 'relevance') v.push('sort must be date or relevance');
   const int = (k: string, dflt: number, max: number): number => {
     const s = one(k);
     if (s === undefined) return dflt;
@@ -96,7 +103,7 @@ export function parseSearchParams(query: Record<string, string | string[] | unde
   }
   return {
     q: q?.trim() ? q : undefined, court, from, to, kind: kind as SearchParams['kind'], category: category as SearchParams['category'], article,
-    fuzzy: fuzzy === 'true', page, pageSize,
+    fuzzy: fuzzy === 'true', sort: sort === 'relevance' ? 'relevance' : 'date', page, pageSize,
   };
 }
 
@@ -111,6 +118,17 @@ export function snippetHtml(raw: string): string {
   return raw.replace(/[&<>"']/g, (ch) => ESC[ch]).replaceAll(OPEN, '<mark>').replaceAll(CLOSE, '</mark>');
 }
 
+/** Each stem widened to itself and the closest published stems (trigram similarity), for a fuzzy query. */
+async function widen(db: Db, stems: string[]): Promise<string[][]> {
+  return Promise.all(stems.map(async (st) => {
+    const r = await db.query<{ stem: string }>('SELECT stem FROM search_lexemes WHERE stem % $1 ORDER BY similarity(stem, $1) DESC, stem LIMIT 5', [st]);
+    return [...new Set([st, ...r.rows.map((x) => x.stem)])];
+  }));
+}
+
+/** A tsquery text from stems: AND of the groups, OR inside each. Stems hold letters and digits only (search-normalizer.ts). */
+const tsqueryText = (groups: string[][]): string => groups.map((g) => `(${g.map((x) => x.replace(/[^\p{L}\p{N}]/gu, '')).filter(Boolean).join(' | ')})`).join(' & ');
+
 export async function searchPublished(db: Db, p: SearchParams): Promise<SearchResult> {
   const where: string[] = [];
   const args: unknown[] = [];
@@ -118,11 +136,10 @@ export async function searchPublished(db: Db, p: SearchParams): Promise<SearchRe
   const stems = p.q ? queryStems(p.q) : [];
   let rank = 'NULL::real';
   if (stems.length > 0) {
-    const tsq = `plainto_tsquery('simple', ${arg(stems.join(' '))})`;
-    // Trigram: each stem close to some word of the text (word_similarity, GIN gin_trgm_ops).
-    const fuzzy = p.fuzzy ? ` OR (${stems.map((s) => `${arg(s)} <% norm_body`).join(' AND ')})` : '';
-    where.push(`(tsv @@ ${tsq}${fuzzy})`);
-    rank = `ts_rank_cd(tsv, ${tsq})`;
+    const groups = p.fuzzy ? await widen(db, stems) : stems.map((x) => [x]);
+    const tsq = `to_tsquery('simple', ${arg(tsqueryText(groups))})`;
+    where.push(`tsv @@ ${tsq}`);
+    if (p.sort === 'relevance') rank = `ts_rank_cd(tsv, ${tsq})`;
   }
   if (p.court) where.push(`court_id = ${arg(p.court)}`);
   if (p.from) where.push(`adopted_on >= ${arg(p.from)}::date`);
@@ -136,17 +153,19 @@ export async function searchPublished(db: Db, p: SearchParams): Promise<SearchRe
   const hl = prefixes.length > 0 ? `ts_headline('simple', body, to_tsquery('simple', ${arg(prefixes.map((x) => `${x}:*`).join(' | '))}), ${arg(HEADLINE_OPTS)})` : `left(body, 240)`;
   const limit = arg(p.pageSize);
   const offset = arg((p.page - 1) * p.pageSize);
-  // The page is chosen first; ts_headline runs only over its rows.
+  const order = p.sort === 'relevance' ? 'rank DESC NULLS LAST, adopted_on DESC, id' : 'adopted_on DESC, id';
+  // The page is chosen first; ts_headline runs only over its rows. The count stops at MAX_COUNT + 1.
   const sql = `SELECT id, decision_id AS "decisionId", court_id AS "courtId", court_name AS "courtName", case_category AS "caseCategory", kind,
       to_char(adopted_on, 'YYYY-MM-DD') AS "adoptedOn", articles, published_at AS "publishedAt", ${hl} AS snippet
-    FROM (SELECT *, ${rank} AS rank FROM published_decisions ${filter} ORDER BY rank DESC NULLS LAST, adopted_on DESC, id LIMIT ${limit} OFFSET ${offset}) page
-    ORDER BY rank DESC NULLS LAST, adopted_on DESC, id`;
+    FROM (SELECT *, ${rank} AS rank FROM published_decisions ${filter} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}) page
+    ORDER BY ${order}`;
   const [rows, count] = await Promise.all([
     db.query<any>(sql, args),
-    db.query<{ n: string }>(`SELECT count(*)::bigint AS n FROM published_decisions ${filter}`, countArgs),
+    db.query<{ n: string }>(`SELECT count(*)::bigint AS n FROM (SELECT 1 FROM published_decisions ${filter} LIMIT ${MAX_COUNT + 1}) c`, countArgs),
   ]);
+  const n = Number(count.rows[0]?.n ?? 0);
   return {
-    total: Number(count.rows[0]?.n ?? 0), page: p.page, pageSize: p.pageSize,
+    total: Math.min(n, MAX_COUNT), totalExact: n <= MAX_COUNT, page: p.page, pageSize: p.pageSize,
     hits: rows.rows.map((r) => ({
       id: r.id, decisionId: r.decisionId, court: { id: r.courtId, name: r.courtName }, caseCategory: r.caseCategory, kind: r.kind,
       adoptedOn: r.adoptedOn, articles: r.articles, publishedAt: new Date(r.publishedAt).toISOString(), snippet: snippetHtml(String(r.snippet ?? '')),

@@ -46,5 +46,6 @@ export async function insertSyntheticPublished(db: Db, count: number, opts: { wo
      LATERAL (SELECT string_agg(($7::text[])[x.i], ' ' ORDER BY x.k) AS body, string_agg(($8::text[])[x.i], ' ' ORDER BY x.k) AS norm
               FROM (SELECT k, 1 + floor(random() * $9::int)::int AS i FROM generate_series(1, $10::int) k WHERE g > 0) x) w`,
     [prefix, COURTS, CATEGORIES, KINDS, ARTICLES, count, VOCABULARY, stems, VOCABULARY.length, n]);
+  await db.query(`INSERT INTO search_lexemes (stem) SELECT DISTINCT s FROM unnest($1::text[]) s ON CONFLICT DO NOTHING`, [stems]);
   await db.query('ANALYZE published_decisions');
 }

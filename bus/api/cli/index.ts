@@ -9,6 +9,7 @@ import { runOrder } from './order.cmd';
 import { runVerifyEvidence } from './verify-evidence.cmd';
 import { runDelegateCli } from './delegate.cmd';
 import { runVerifyIdentityCli } from './verify-identity.cmd';
+import { runPublicationCli } from './publication.cmd';
 
 export const COURT_COMMANDS: Record<string, Command> = {
   order: runOrder,
@@ -17,6 +18,7 @@ export const COURT_COMMANDS: Record<string, Command> = {
   'access-report': runAccessReportCli,
   delegate: runDelegateCli,
   'verify-identity': runVerifyIdentityCli,
+  publication: runPublicationCli,
 };
 
 export { runAccessReportCli, runLookupCli, runOrder, runVerifyEvidence };

@@ -11,8 +11,9 @@
  * - published_decisions: the anonymized text as published, its metadata, the hub-signed
  *   publication document and the reference to the original decision's signature. The search
  *   indexes are here: a tsvector over the suffix-normalized text (Azerbaijani has no stemmer in
- *   PostgreSQL: core/publication/search-normalizer.ts makes the stems for both text and query),
- *   a trigram index over the same text (typo-tolerant matching), and the filter columns.
+ *   PostgreSQL: core/publication/search-normalizer.ts makes the stems for both text and query)
+ *   and the filter columns.
+ * - search_lexemes: every stem published, under a trigram index (typo-tolerant queries).
  */
 import type { Migration } from './index';
 
@@ -75,7 +76,10 @@ export const PUBLICATION: Migration = {
       due_at timestamptz NOT NULL,
       published_at timestamptz NOT NULL DEFAULT now())`,
     `CREATE INDEX published_decisions_tsv_idx ON published_decisions USING gin (tsv)`,
-    `CREATE INDEX published_decisions_trgm_idx ON published_decisions USING gin (norm_body gin_trgm_ops)`,
+    // Typo tolerance: the distinct stems of everything published, with a trigram index; a fuzzy
+    // query widens each of its stems to the closest known ones, then searches the full-text index.
+    `CREATE TABLE search_lexemes (stem text PRIMARY KEY)`,
+    `CREATE INDEX search_lexemes_trgm_idx ON search_lexemes USING gin (stem gin_trgm_ops)`,
     `CREATE INDEX published_decisions_articles_idx ON published_decisions USING gin (articles)`,
     `CREATE INDEX published_decisions_filter_idx ON published_decisions (court_id, adopted_on)`,
     `CREATE INDEX published_decisions_date_idx ON published_decisions (adopted_on, id)`,
