@@ -10,6 +10,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { runPublicationCli } from '../../bus/api/cli/publication.cmd';
 import { canonicalBytes } from '../../core/orders';
 import { insertSignedDecision } from '../../core/store/repositories/signed-decisions';
 import type { DecisionDocument } from '../../core/decisions/decision.types';
@@ -194,5 +195,44 @@ describe('Publication deadlines (statute 12.6: one month after adoption)', () =>
     const r = await post('/api/v1/ops/publication-deadlines', await hub.signAs(JUDGE, 'request', hub.window()));
     expect(r.status).toBe(403);
     expect(r.body.error.code).toBe('HUB_ERR_AUTHZ_NOT_OPERATOR');
+  });
+});
+
+describe('README walk-through through the CLI', () => {
+  it('court-hub publication draft → review (add, undo) → approve, then a search for "borc" finds "borcları". Result: exit codes 0, the published text found and highlighted', async () => {
+    const people = path.join(process.env.TEST_PKI_DIR as string, 'people');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'publication-cli-'));
+    const out: string[] = [];
+    const err: string[] = [];
+    const io = {
+      out: (t: string) => { out.push(t); }, err: (t: string) => { err.push(t); },
+      readFile: (p: string) => fs.promises.readFile(p), writeFile: (p: string, d: Buffer | string) => fs.promises.writeFile(p, d),
+      fetch: (...a: Parameters<typeof fetch>) => fetch(...a), now: () => new Date(), env: {},
+    };
+    const id = `CLI-${randomUUID().slice(0, 8)}`;
+    const text = `${DECISION_TEXT}\nCavabdehin borcları ödənilsin.`;
+    fs.writeFileSync(path.join(dir, 'decision.txt'), text);
+    await signedDecision(id, text, new Date());
+    const judge = ['--cert', path.join(people, `judge-${JUDGE}.crt.pem`), '--key', path.join(people, `judge-${JUDGE}.key.pem`), '--url', hub.url];
+    const draftFile = path.join(dir, 'draft.json');
+    expect(await runPublicationCli(['draft', '--decision', id, '--text', path.join(dir, 'decision.txt'), '--out', draftFile, ...judge], io)).toBe(0);
+    const draft = JSON.parse(fs.readFileSync(draftFile, 'utf8'));
+    expect(out.join('\n')).not.toContain('"text":'); // the terminal shows no original text; the saved file has it
+    const phone = draft.replacements.find((x: any) => x.label === 'PHONE');
+    const at = text.indexOf('5000 manat');
+    expect(await runPublicationCli(['review', '--decision', id, '--version', '1', '--add', `${at}:${at + 10}:ACCOUNT`, '--undo', `${phone.start}:${phone.end}`, '--out', draftFile, ...judge], io)).toBe(0);
+    expect(JSON.parse(fs.readFileSync(draftFile, 'utf8')).version).toBe(2);
+    expect(await runPublicationCli(['approve', '--draft', draftFile, ...judge], io)).toBe(0);
+    const published = JSON.parse(out[out.length - 1]);
+    expect(published.document.decisionId).toBe(id);
+
+    const s = await (await fetch(`${hub.url}/api/v1/published-decisions?q=borc&from=${new Date().toISOString().slice(0, 10)}&pageSize=50`)).json() as any;
+    const hit = s.hits.find((h: any) => h.id === published.publicationId);
+    expect(hit.snippet).toMatch(/<mark>borc(ları|un)?<\/mark>/);
+
+    const op = ['--cert', path.join(people, `operator-${OPERATOR}.crt.pem`), '--key', path.join(people, `operator-${OPERATOR}.key.pem`), '--url', hub.url];
+    expect(await runPublicationCli(['deadlines', ...op], io)).toBe(0);
+    expect(err).toEqual([]);
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });
