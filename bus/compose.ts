@@ -3,6 +3,9 @@ import { HubError } from '../contracts/hub';
 import type { ServiceBroker } from 'moleculer';
 import { ADAPTERS, createAdapterService, getBreakerStates, jetStreamReplayGuard, jwsSign, jwsVerify, memoryReplayGuard, wssSign, wssVerify, type ReplayGuard } from '../adapters';
 import { courtAliases, publicationAliases } from './api';
+import { decisionAliases } from './api/decision.aliases';
+import { agencyRoutes } from './api/agency.routes';
+import { createAgencyService } from '../adapters/inbound/agency.service';
 import { startCore, type CoreParts } from './core-wiring';
 import { ANSWER_MARGIN_MS } from '../core/court';
 import { loadCatalog, type Catalog, type ProviderEntry } from '../registry';
@@ -98,11 +101,13 @@ export async function startHub(cfg: Readonly<HubConfig>, extra: { endpoints?: Re
   if (has('core')) {
     core = await startCore(cfg, pki, catalog, metrics.registry).catch(async (err) => { await mocks?.stop(); throw err; });
     for (const s of core.services) broker.createService(s as any);
+    broker.createService(createAgencyService({ db: core.store, audit: core.trail, validator: pki.validator, hub: pki.hub, hubXroad: HUB_XROAD }) as any);
     Object.assign(checks, core.checks);
   }
   if (has('gateway')) {
     const requiredActions = ['court.lookup', 'lookups.run', ...ADAPTERS.flatMap((d) => d.operations.map((o) => `adapter.${d.provider}.${o.name}`))];
-    broker.createService(createGatewayService({ port: cfg.port, host: cfg.host, catalog, maxBodyBytes: cfg.maxBodyBytes, requiredActions, aliases: { ...courtAliases({ timeoutMs: cfg.lookupDeadlineMs + ANSWER_MARGIN_MS }), ...publicationAliases({ rateLimitPerMinute: cfg.searchRateLimit }) } }));
+    broker.createService(createGatewayService({ port: cfg.port, host: cfg.host, catalog, maxBodyBytes: cfg.maxBodyBytes, requiredActions, aliases: { ...courtAliases({ timeoutMs: cfg.lookupDeadlineMs + ANSWER_MARGIN_MS }), ...decisionAliases({ timeoutMs: cfg.lookupDeadlineMs + ANSWER_MARGIN_MS }), ...publicationAliases({ rateLimitPerMinute: cfg.searchRateLimit }) },
+      rawRoutes: [agencyRoutes({ maxBodyBytes: cfg.maxBodyBytes, timeoutMs: cfg.lookupDeadlineMs + ANSWER_MARGIN_MS })] }));
   }
   broker.createService(createOpsService(metrics, checks));
 

@@ -7,7 +7,9 @@ import { accessReport, createAuditTrail, type AuditTrail, type CheckpointVerifie
 import { ANSWER_MARGIN_MS, courtStore, createCourtService } from '../core/court';
 import { createLookupsService } from '../core/lookups/lookups.service';
 import { cmsSigner, cmsVerifier } from '../core/orders';
-import { bindCertificate, openStore, seedDemo, type Store } from '../core/store';
+import { bindCertificate, openStore, seedDemo, syncAgencies, type Store } from '../core/store';
+import { createDecisionsService, decisionStore } from '../core/decisions';
+import { loadDirectory, resolveDirectory } from '../agencies';
 import { createPublicationService, SIGNED_DECISIONS_SQL } from '../core/publication';
 import { court } from '../core/court/signed-request';
 import type { Registry } from 'prom-client';
@@ -65,6 +67,22 @@ export async function openCoreStore(cfg: Readonly<HubConfig>): Promise<Store> {
 }
 
 /**
+ * The agencies directory (agencies/directory.json) into the store: a `pki:<name>` pin is the
+ * agency certificate of that name in the PKI directory; an agency whose pin does not resolve is
+ * left out, and so deactivated (statute 7.2.2: only known agencies, by their pinned key).
+ */
+export async function loadAgencies(store: Store, pki: HubPki, callbacks?: Record<string, string>): Promise<{ agencies: { id: string }[]; skipped: string[] }> {
+  const certs = new Map(pki.summary.providers.map((p) => [p.id, p.cert]));
+  const r = resolveDirectory(loadDirectory(), {
+    pkiCert: (name) => { const f = certs.get(name); return f && fs.existsSync(f) ? fs.readFileSync(f, 'utf8') : undefined; },
+    env: process.env,
+    callbacks,
+  });
+  await syncAgencies(store, r.agencies);
+  return r;
+}
+
+/**
  * The court core of one process: the store (the embedded PostgreSQL, or DATABASE_URL), the
  * audit chain, lookup orchestration and the court service that authorizes every request.
  * A second hub on the same DATA_DIR is refused by the embedded server's lock
@@ -81,6 +99,7 @@ export async function startCore(cfg: Readonly<HubConfig>, pki: HubPki, catalog: 
         await bindCertificate(store, p.fin, createHash('sha256').update(der).digest('hex'));
       }
     }
+    const agencies = await loadAgencies(store, pki);
     const hubSigner = cmsSigner(pki.hubCms, [fs.readFileSync(pki.summary.agencyCa.cert, 'utf8'), fs.readFileSync(pki.summary.qualifiedCa.cert, 'utf8')]);
     const hmacKey = auditHmacKey(cfg);
     const trail = createAuditTrail({ db: store, hmacKey, signCheckpoint: (b) => hubSigner.sign(b) });
@@ -101,6 +120,7 @@ export async function startCore(cfg: Readonly<HubConfig>, pki: HubPki, catalog: 
       createCourtService(courtDeps),
       // Statute 12.6, 6.1.21: the publication pipeline and the public search (docs/publication.md).
       createPublicationService(court(courtDeps), { db: store, hubSigner, warnDays: cfg.publicationWarnDays, signedDecisionsSql: SIGNED_DECISIONS_SQL }),
+      createDecisionsService({ store: decisionStore(store), audit: trail, verifier: cmsVerifier(pki.validator), hubSigner }),
     ];
     if (metricsRegistry) registerPublicationGauges(metricsRegistry, store, cfg.publicationWarnDays);
     const checks: Record<string, HealthCheck> = {
@@ -108,6 +128,7 @@ export async function startCore(cfg: Readonly<HubConfig>, pki: HubPki, catalog: 
         try { await store.query('SELECT 1'); return { status: 'up', details: { kind: store.kind } }; } catch { return { status: 'down', details: { kind: store.kind } }; }
       },
       recovery: recovery.health,
+      agencies: async () => ({ status: 'up', details: { agencies: agencies.agencies.length, leftOut: agencies.skipped } }),
     };
     return {
       store, trail, recovery, services, checks,

@@ -8,6 +8,7 @@ import { runLookupCli } from './lookup.cmd';
 import { runOrder } from './order.cmd';
 import { runVerifyEvidence } from './verify-evidence.cmd';
 import { runDelegateCli } from './delegate.cmd';
+import { runDecisionCli } from './decision.cmd';
 import { runVerifyIdentityCli } from './verify-identity.cmd';
 import { runPublicationCli } from './publication.cmd';
 
@@ -18,6 +19,7 @@ export const COURT_COMMANDS: Record<string, Command> = {
   'access-report': runAccessReportCli,
   delegate: runDelegateCli,
   'verify-identity': runVerifyIdentityCli,
+  decision: runDecisionCli,
   publication: runPublicationCli,
 };
 
