@@ -10,6 +10,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { runDecisionCli } from '../../bus/api/cli/decision.cmd';
 import { runPublicationCli } from '../../bus/api/cli/publication.cmd';
 import { canonicalBytes } from '../../core/orders';
 import { insertSignedDecision } from '../../core/store/repositories/signed-decisions';
@@ -199,7 +200,15 @@ describe('Publication deadlines (statute 12.6: one month after adoption)', () =>
 });
 
 describe('README walk-through through the CLI', () => {
-  it('court-hub publication draft → review (add, undo) → approve, then a search for "borc" finds "borcları". Result: exit codes 0, the published text found and highlighted', async () => {
+  it('court-hub decision create/sign/submit → publication draft → review (add, undo) → approve, then a search for "borc" finds "borcları". Result: exit codes 0, the README commands as written', async () => {
+    const readme = fs.readFileSync(path.join(__dirname, '../../README.md'), 'utf8');
+    const sample = path.join(__dirname, '../../docs/examples/decision.txt');
+    const text = fs.readFileSync(sample, 'utf8');
+    const nick = text.indexOf('Qara');
+    const author = text.indexOf('Lətif Hüseynovun');
+    const edits = ['--add', `${nick}:${nick + 4}:PERSON`, '--undo', `${author}:${author + 'Lətif Hüseynovun'.length}`];
+    expect(readme).toContain(`--version 1 ${edits.join(' ')}`);
+
     const people = path.join(process.env.TEST_PKI_DIR as string, 'people');
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'publication-cli-'));
     const out: string[] = [];
@@ -210,29 +219,38 @@ describe('README walk-through through the CLI', () => {
       fetch: (...a: Parameters<typeof fetch>) => fetch(...a), now: () => new Date(), env: {},
     };
     const id = `CLI-${randomUUID().slice(0, 8)}`;
-    const text = `${DECISION_TEXT}\nCavabdehin borcları ödənilsin.`;
-    fs.writeFileSync(path.join(dir, 'decision.txt'), text);
-    await signedDecision(id, text, new Date());
-    const judge = ['--cert', path.join(people, `judge-${JUDGE}.crt.pem`), '--key', path.join(people, `judge-${JUDGE}.key.pem`), '--url', hub.url];
-    const draftFile = path.join(dir, 'draft.json');
-    expect(await runPublicationCli(['draft', '--decision', id, '--text', path.join(dir, 'decision.txt'), '--out', draftFile, ...judge], io)).toBe(0);
-    const draft = JSON.parse(fs.readFileSync(draftFile, 'utf8'));
-    expect(out.join('\n')).not.toContain('"text":'); // the terminal shows no original text; the saved file has it
-    const phone = draft.replacements.find((x: any) => x.label === 'PHONE');
-    const at = text.indexOf('5000 manat');
-    expect(await runPublicationCli(['review', '--decision', id, '--version', '1', '--add', `${at}:${at + 10}:ACCOUNT`, '--undo', `${phone.start}:${phone.end}`, '--out', draftFile, ...judge], io)).toBe(0);
-    expect(JSON.parse(fs.readFileSync(draftFile, 'utf8')).version).toBe(2);
-    expect(await runPublicationCli(['approve', '--draft', draftFile, ...judge], io)).toBe(0);
-    const published = JSON.parse(out[out.length - 1]);
-    expect(published.document.decisionId).toBe(id);
+    const url = ['--url', hub.url];
+    const judge = ['--cert', path.join(people, `judge-${JUDGE}.crt.pem`), '--key', path.join(people, `judge-${JUDGE}.key.pem`)];
+    const f = (n: string) => path.join(dir, n);
+    expect(await runDecisionCli(['create', '--id', id, '--case', CASE, '--court', 'BAKU-NASIMI', '--judge', JUDGE, '--kind', 'judgment',
+      '--party', 'plaintiff:5ZK8F3R:Məmmədov Əli Vəli oğlu', '--party', 'defendant:1AB2C3D:Həsənova Leyla Həsən qızı',
+      '--operative', 'İddia təmin edilsin.', '--text-file', sample], io)).toBe(0);
+    fs.writeFileSync(f('decision.json'), out[out.length - 1]);
+    expect(await runDecisionCli(['sign', '--in', f('decision.json'), ...judge, '--out', f('decision.signed.json')], io)).toBe(0);
+    expect(await runDecisionCli(['submit', '--in', f('decision.signed.json'), ...url], io)).toBe(0);
 
-    const s = await (await fetch(`${hub.url}/api/v1/published-decisions?q=borc&from=${new Date().toISOString().slice(0, 10)}&pageSize=50`)).json() as any;
+    expect(await runPublicationCli(['draft', '--decision', id, '--text', sample, ...judge, '--out', f('draft.json'), ...url], io)).toBe(0);
+    expect(out[out.length - 1]).not.toContain('"text":'); // the terminal shows no original text; the saved file has it
+    const draft = JSON.parse(fs.readFileSync(f('draft.json'), 'utf8'));
+    expect(draft.textOut).toContain('“Qara”');
+    expect(await runPublicationCli(['review', '--decision', id, '--version', '1', ...edits, ...judge, '--out', f('draft.json'), ...url], io)).toBe(0);
+    const reviewed = JSON.parse(fs.readFileSync(f('draft.json'), 'utf8'));
+    expect(reviewed.version).toBe(2);
+    expect(reviewed.textOut).not.toContain('“Qara”');
+    expect(reviewed.textOut).toContain('Professor Lətif Hüseynovun');
+    expect(await runPublicationCli(['approve', '--draft', f('draft.json'), ...judge, ...url], io)).toBe(0);
+    const published = JSON.parse(out[out.length - 1]);
+    expect(published.document).toMatchObject({ decisionId: id, articles: ['449', '450'] });
+    expect(published.document.text).not.toMatch(/Məmmədov|Həsənova|123 45 67/);
+
+    const s = await (await fetch(`${hub.url}/api/v1/published-decisions?q=borc&court=BAKU-NASIMI&category=civil&pageSize=50`)).json() as any;
     const hit = s.hits.find((h: any) => h.id === published.publicationId);
     expect(hit.snippet).toMatch(/<mark>borc(ları|un)?<\/mark>/);
 
-    const op = ['--cert', path.join(people, `operator-${OPERATOR}.crt.pem`), '--key', path.join(people, `operator-${OPERATOR}.key.pem`), '--url', hub.url];
-    expect(await runPublicationCli(['deadlines', ...op], io)).toBe(0);
-    expect(err).toEqual([]);
+    const op = ['--cert', path.join(people, `operator-${OPERATOR}.crt.pem`), '--key', path.join(people, `operator-${OPERATOR}.key.pem`)];
+    expect(await runPublicationCli(['deadlines', ...op, ...url], io)).toBe(0);
+    // `decision sign` names the file it wrote on stderr; nothing else was said there.
+    expect(err.filter((l) => !l.startsWith('signed decision written'))).toEqual([]);
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });
