@@ -5,7 +5,7 @@
  * POST /api/v1/ops/publication-deadlines.
  */
 import { Gauge, type Registry } from 'prom-client';
-import { deadlineReport, SIGNED_DECISIONS_SQL } from '../core/publication';
+import { deadlineCounts, SIGNED_DECISIONS_SQL } from '../core/publication';
 import type { Db } from '../core/store/db';
 
 export function registerPublicationGauges(registry: Registry, db: Db, warnDays: number, now: () => Date = () => new Date()): void {
@@ -15,8 +15,8 @@ export function registerPublicationGauges(registry: Registry, db: Db, warnDays: 
     labelNames: ['state'] as const,
     registers: [registry],
     async collect() {
-      const r = await deadlineReport(db, SIGNED_DECISIONS_SQL, now(), warnDays);
-      for (const [state, n] of Object.entries(r.counts)) this.set({ state }, n);
+      const counts = await deadlineCounts(db, SIGNED_DECISIONS_SQL, now(), warnDays);
+      for (const [state, n] of Object.entries(counts)) this.set({ state }, n);
     },
   });
 }
