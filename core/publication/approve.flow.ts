@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { HubError } from '../../contracts/hub';
 import { render } from '../anonymizer';
-import { audit, type CallCtx, type Court } from '../court/signed-request';
+import { audit, refuse, type CallCtx, type Court } from '../court/signed-request';
 import { canonicalBytes } from '../orders/order.canonical';
 import { publicationDueAt } from './deadlines';
 import { ensureDraft, sha256Hex } from './draft';
@@ -42,10 +42,11 @@ export async function runApprove(c: Court, p: PublicationDeps, ctx: CallCtx, bod
   const { doc, signature, fin, decision, ev } = await reviewer(c, p, ctx, body, 'approval', parseApproval, 'decision-published');
   requireText(decision);
   const draft = await ensureDraft(p.db, decision);
-  if (draft.status === 'published') throw new HubError('HUB_ERR_PUBLICATION_ALREADY_PUBLISHED', { origin: 'client' });
+  // Refusals past the signature check are audited too (fail closed: no record, no answer).
+  if (draft.status === 'published') return refuse(c, [ev('HUB_ERR_PUBLICATION_ALREADY_PUBLISHED')], 'HUB_ERR_PUBLICATION_ALREADY_PUBLISHED');
   const textOut = render(decision.text, draft.detection).textOut;
   if (doc.version !== draft.version || doc.textSha256 !== sha256Hex(textOut)) {
-    throw new HubError('HUB_ERR_PUBLICATION_DRAFT_CHANGED', { origin: 'client', details: { currentVersion: draft.version } });
+    return refuse(c, [ev('HUB_ERR_PUBLICATION_DRAFT_CHANGED', { version: doc.version, currentVersion: draft.version })], 'HUB_ERR_PUBLICATION_DRAFT_CHANGED', { currentVersion: draft.version });
   }
   const now = c.now();
   const dueAt = publicationDueAt(decision.adoptedAt);

@@ -70,11 +70,17 @@ export async function runReview(c: Court, p: PublicationDeps, ctx: CallCtx, body
     await audit(c, [ev('shown', { version: draft.version })]);
     return draftView(decision, draft);
   }
-  if (draft.status === 'published') throw new HubError('HUB_ERR_PUBLICATION_ALREADY_PUBLISHED', { origin: 'client' });
+  if (draft.status === 'published') return refuse(c, [ev('HUB_ERR_PUBLICATION_ALREADY_PUBLISHED')], 'HUB_ERR_PUBLICATION_ALREADY_PUBLISHED');
   if (doc.version !== draft.version) {
-    throw new HubError('HUB_ERR_PUBLICATION_DRAFT_CHANGED', { origin: 'client', details: { currentVersion: draft.version } });
+    return refuse(c, [ev('HUB_ERR_PUBLICATION_DRAFT_CHANGED', { version: doc.version ?? null, currentVersion: draft.version })], 'HUB_ERR_PUBLICATION_DRAFT_CHANGED', { currentVersion: draft.version });
   }
-  const detection = applyEdits(decision.text, draft.detection, doc.edits);
+  let detection;
+  try {
+    detection = applyEdits(decision.text, draft.detection, doc.edits);
+  } catch (err) {
+    if (HubError.is(err, 'HUB_ERR_PUBLICATION_BAD_EDIT')) await audit(c, [ev('HUB_ERR_PUBLICATION_BAD_EDIT')]);
+    throw err;
+  }
   const next = draft.version + 1;
   await audit(c, [ev('edited', { fromVersion: draft.version, version: next, added: doc.edits.filter((e) => e.op === 'add').length, undone: doc.edits.filter((e) => e.op === 'undo').length })]);
   await p.db.transaction(async (tx) => {

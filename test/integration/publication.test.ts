@@ -116,6 +116,9 @@ describe('Publication pipeline', () => {
     const f = await post('/api/v1/publication-approvals', forged);
     expect(f.status).toBe(403);
     expect(f.body.error.code).toBe('HUB_ERR_AUTHZ_SIGNATURE_INVALID');
+    const stranger = await post('/api/v1/publication-approvals', await hub.signAs(OTHER_CLERK, 'approval', { decisionId: id, version: 2, textSha256: view.textSha256, ...hub.window() }));
+    expect(stranger.status).toBe(403);
+    expect(stranger.body.error.code).toBe('HUB_ERR_PUBLICATION_NOT_REVIEWER');
     expect(await hub.sql('SELECT 1 FROM published_decisions WHERE decision_id = $1', [id])).toHaveLength(0);
   });
 
@@ -138,6 +141,8 @@ describe('Publication pipeline', () => {
     expect(() => verify(path.join(dir, 'tampered.json'))).toThrow();
     fs.rmSync(dir, { recursive: true, force: true });
 
+    const audited = await hub.sql<{ outcome: string }>(`SELECT outcome FROM audit_events WHERE type = 'decision-published' AND details->>'decisionId' = $1 ORDER BY seq`, [id]);
+    expect(audited.map((a) => a.outcome)).toEqual(['HUB_ERR_PUBLICATION_DRAFT_CHANGED', 'HUB_ERR_AUTHZ_SIGNATURE_INVALID', 'HUB_ERR_PUBLICATION_NOT_REVIEWER', 'published']);
     const again = await post('/api/v1/publication-approvals', await hub.signAs(JUDGE, 'approval', { decisionId: id, version: 2, textSha256: view.textSha256, ...hub.window() }));
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('HUB_ERR_PUBLICATION_ALREADY_PUBLISHED');
