@@ -35,6 +35,7 @@ const USAGE = `usage: court-hub <command> [options]
   decision submit --in decision.signed.json [--url URL]
   decision in-force --in decision.signed.json --cert judge.crt.pem --key judge.key.pem [--at ISO] [--url URL]
   decision status --decision ID --cert judge.crt.pem --key judge.key.pem [--url URL]
+  publication draft|review|approve|deadlines …      a signed decision's anonymized publication (publication --help)
 Commands that talk to the hub use --url, else $COURT_HUB_URL, else http://127.0.0.1:8080.
 Every command answers --help (or -h) with its usage.`;
 

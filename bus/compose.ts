@@ -3,7 +3,7 @@ import { HubError } from '../contracts/hub';
 import type { ServiceBroker } from 'moleculer';
 import { REGISTRY_MODULES } from '../contracts/registries/modules';
 import { ADAPTERS, FAN_OUT_ADAPTERS, adapterActions, createAdapterService, createFanOutService, getBreakerStates, jetStreamReplayGuard, jwsSign, jwsVerify, memoryReplayGuard, wssSign, wssVerify, type ReplayGuard } from '../adapters';
-import { courtAliases } from './api';
+import { courtAliases, publicationAliases } from './api';
 import { decisionAliases } from './api/decision.aliases';
 import { agencyRoutes } from './api/agency.routes';
 import { createAgencyService } from '../adapters/inbound/agency.service';
@@ -141,7 +141,7 @@ export async function startHub(cfg: Readonly<HubConfig>, extra: { endpoints?: Re
   }
   let core: CoreParts | undefined;
   if (has('core')) {
-    core = await startCore(cfg, pki, catalog, { agencyCallbacks: extra.agencyCallbacks }).catch(async (err) => { await mocks?.stop(); throw err; });
+    core = await startCore(cfg, pki, catalog, metrics.registry, { agencyCallbacks: extra.agencyCallbacks }).catch(async (err) => { await mocks?.stop(); throw err; });
     for (const s of core.services) broker.createService(s as any);
     // Agencies' message ids: with NATS in the JetStream bucket every core node shares, so a request replayed to another node is refused too.
     const agencyReplay = cfg.transporter ? jetStreamReplayGuard({ url: cfg.transporter, timeoutMs: cfg.transporterConnectTimeoutMs }) : memoryReplayGuard();
@@ -150,7 +150,7 @@ export async function startHub(cfg: Readonly<HubConfig>, extra: { endpoints?: Re
   }
   if (has('gateway')) {
     const requiredActions = ['court.lookup', 'lookups.run', 'decisions.submit', 'agency.soap', ...adapterActions()];
-    broker.createService(createGatewayService({ port: cfg.port, host: cfg.host, catalog, maxBodyBytes: cfg.maxBodyBytes, requiredActions, aliases: { ...courtAliases({ timeoutMs: cfg.lookupDeadlineMs + ANSWER_MARGIN_MS }), ...decisionAliases({ timeoutMs: cfg.lookupDeadlineMs + ANSWER_MARGIN_MS }) },
+    broker.createService(createGatewayService({ port: cfg.port, host: cfg.host, catalog, maxBodyBytes: cfg.maxBodyBytes, requiredActions, aliases: { ...courtAliases({ timeoutMs: cfg.lookupDeadlineMs + ANSWER_MARGIN_MS }), ...decisionAliases({ timeoutMs: cfg.lookupDeadlineMs + ANSWER_MARGIN_MS }), ...publicationAliases({ rateLimitPerMinute: cfg.searchRateLimit }) },
       rawRoutes: [agencyRoutes({ maxBodyBytes: cfg.maxBodyBytes, timeoutMs: cfg.lookupDeadlineMs + ANSWER_MARGIN_MS })] }));
   }
   broker.createService(createOpsService(metrics, checks));

@@ -36,6 +36,10 @@ export interface HubConfig {
   banksCount: number;
   /** The hub key in an HSM (PKCS#11) instead of the PKI directory's PEM file. */
   hubKeyPkcs11: { library: string; tokenLabel: string; pin: string; keyLabel: string } | null;
+  /** Public search: requests per minute per client address (0: no limit). */
+  searchRateLimit: number;
+  /** Days before a publication's due date from which it is reported as due soon (statute 12.6). */
+  publicationWarnDays: number;
 }
 
 export type ServiceGroup = 'gateway' | 'core' | 'adapters' | 'mocks';
@@ -61,6 +65,8 @@ export const CONFIG_KEYS = {
   AUDIT_HMAC_KEY: 'key of the HMAC that hides personal codes in the audit trail (required with DATABASE_URL)',
   PKI_KEY_TYPE: 'ec (ECDSA P-256, default) or rsa (RSA-2048): key type of the demo PKI made on first start',
   BANKS_COUNT: 'how many credit institutions the 11.2.13 directory has (default 30, at most 999); each its own endpoint INSTITUTION_BANK_<NNN>_URL and certificate',
+  SEARCH_RATE_LIMIT: 'public search and published decisions: requests per minute per client address (default 60; 0: no limit)',
+  PUBLICATION_WARN_DAYS: 'a decision not yet published is reported due soon this many days before its one-month deadline (default 7)',
   HUB_KEY_PKCS11_LIBRARY: 'PKCS#11 module of the HSM holding the hub key (e.g. /usr/lib/softhsm/libsofthsm2.so); unset: PEM key of PKI_DIR',
   HUB_KEY_PKCS11_TOKEN: 'token label (with HUB_KEY_PKCS11_LIBRARY)',
   HUB_KEY_PKCS11_PIN: 'user PIN of the token (with HUB_KEY_PKCS11_LIBRARY)',
@@ -89,6 +95,8 @@ const schema = {
     auditHmacKey: { anyOf: [{ type: 'null' }, { type: 'string', minLength: 16 }] },
     pkiKeyType: { enum: ['ec', 'rsa'] },
     banksCount: { type: 'integer', minimum: 1, maximum: 999 },
+    searchRateLimit: { type: 'integer', minimum: 0, maximum: 1000000 },
+    publicationWarnDays: { type: 'integer', minimum: 0, maximum: 30 },
     hubKeyPkcs11: {
       anyOf: [{ type: 'null' }, {
         type: 'object', additionalProperties: false, required: ['library', 'tokenLabel', 'pin', 'keyLabel'],
@@ -115,7 +123,7 @@ const KEY_NAMES: Record<string, keyof typeof CONFIG_KEYS> = {
   port: 'PORT', host: 'HOST', transporter: 'TRANSPORTER', transporterConnectTimeoutMs: 'TRANSPORTER_CONNECT_TIMEOUT_MS',
   nodeId: 'NODE_ID', services: 'SERVICES', mocks: 'MOCKS', logLevel: 'LOG_LEVEL', databaseUrl: 'DATABASE_URL',
   dataDir: 'DATA_DIR', pkiDir: 'PKI_DIR', lookupDeadlineMs: 'LOOKUP_DEADLINE_MS', recoveryIntervalMs: 'RECOVERY_INTERVAL_MS', maxBodyBytes: 'MAX_BODY_BYTES',
-  seedDemo: 'SEED_DEMO', auditHmacKey: 'AUDIT_HMAC_KEY', pkiKeyType: 'PKI_KEY_TYPE', banksCount: 'BANKS_COUNT', hubKeyPkcs11: 'HUB_KEY_PKCS11_LIBRARY' /* and its TOKEN, PIN, LABEL */,
+  seedDemo: 'SEED_DEMO', auditHmacKey: 'AUDIT_HMAC_KEY', pkiKeyType: 'PKI_KEY_TYPE', banksCount: 'BANKS_COUNT', searchRateLimit: 'SEARCH_RATE_LIMIT', publicationWarnDays: 'PUBLICATION_WARN_DAYS', hubKeyPkcs11: 'HUB_KEY_PKCS11_LIBRARY' /* and its TOKEN, PIN, LABEL */,
 };
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Readonly<HubConfig> {
@@ -140,6 +148,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     auditHmacKey: env.AUDIT_HMAC_KEY || null,
     pkiKeyType: env.PKI_KEY_TYPE || 'ec',
     banksCount: int(env.BANKS_COUNT, 30),
+    searchRateLimit: int(env.SEARCH_RATE_LIMIT, 60),
+    publicationWarnDays: int(env.PUBLICATION_WARN_DAYS, 7),
     hubKeyPkcs11: env.HUB_KEY_PKCS11_LIBRARY
       ? { library: env.HUB_KEY_PKCS11_LIBRARY, tokenLabel: env.HUB_KEY_PKCS11_TOKEN ?? '', pin: env.HUB_KEY_PKCS11_PIN ?? '', keyLabel: env.HUB_KEY_PKCS11_LABEL ?? '' }
       : null,

@@ -10,7 +10,11 @@ import { cmsSigner, cmsVerifier } from '../core/orders';
 import { bindCertificate, openStore, seedDemo, syncAgencies, type Store } from '../core/store';
 import { createDecisionsService, decisionStore } from '../core/decisions';
 import { loadDirectory, resolveDirectory } from '../agencies';
+import { createPublicationService, SIGNED_DECISIONS_SQL } from '../core/publication';
+import { court } from '../core/court/signed-request';
+import type { Registry } from 'prom-client';
 import type { Catalog } from '../registry';
+import { registerPublicationGauges } from './publication-metrics';
 import type { HubConfig } from './config';
 import type { HubPki } from './hub-pki';
 import type { HealthCheck } from './ops.service';
@@ -84,7 +88,7 @@ export async function loadAgencies(store: Store, pki: HubPki, callbacks?: Record
  * A second hub on the same DATA_DIR is refused by the embedded server's lock
  * (HUB_ERR_CONFIG_DATA_DIR_IN_USE).
  */
-export async function startCore(cfg: Readonly<HubConfig>, pki: HubPki, catalog: Catalog, opts: { agencyCallbacks?: Record<string, string> } = {}): Promise<CoreParts> {
+export async function startCore(cfg: Readonly<HubConfig>, pki: HubPki, catalog: Catalog, metricsRegistry?: Registry, opts: { agencyCallbacks?: Record<string, string> } = {}): Promise<CoreParts> {
   const store = await openCoreStore(cfg);
   try {
     if (cfg.seedDemo) {
@@ -102,19 +106,23 @@ export async function startCore(cfg: Readonly<HubConfig>, pki: HubPki, catalog: 
     const cstore = courtStore(store);
     // A clerk's identity check left open by a dead node is ended once no answer can still be coming.
     const recovery = startRecoveryLoop({ store, recoveryStore: cstore, audit: trail, intervalMs: cfg.recoveryIntervalMs, callGraceMs: cfg.lookupDeadlineMs + ANSWER_MARGIN_MS + 5000 });
+    const courtDeps = {
+      store: cstore,
+      audit: trail,
+      accessReport: (subject: Parameters<typeof accessReport>[2]) => accessReport(store, hmacKey, subject),
+      verifier: cmsVerifier(pki.validator),
+      hubSigner,
+      catalog,
+      lookupDeadlineMs: cfg.lookupDeadlineMs,
+    };
     const services: ServiceSchema[] = [
       createLookupsService({ catalog, defaultDeadlineMs: cfg.lookupDeadlineMs }),
-      createCourtService({
-        store: cstore,
-        audit: trail,
-        accessReport: (subject) => accessReport(store, hmacKey, subject),
-        verifier: cmsVerifier(pki.validator),
-        hubSigner,
-        catalog,
-        lookupDeadlineMs: cfg.lookupDeadlineMs,
-      }),
+      createCourtService(courtDeps),
+      // Statute 12.6, 6.1.21: the publication pipeline and the public search (docs/publication.md).
+      createPublicationService(court(courtDeps), { db: store, hubSigner, warnDays: cfg.publicationWarnDays, signedDecisionsSql: SIGNED_DECISIONS_SQL }),
       createDecisionsService({ store: decisionStore(store), audit: trail, verifier: cmsVerifier(pki.validator), hubSigner }),
     ];
+    if (metricsRegistry) registerPublicationGauges(metricsRegistry, store, cfg.publicationWarnDays);
     const checks: Record<string, HealthCheck> = {
       store: async () => {
         try { await store.query('SELECT 1'); return { status: 'up', details: { kind: store.kind } }; } catch { return { status: 'down', details: { kind: store.kind } }; }

@@ -137,6 +137,13 @@ export const ERROR_CATALOGUE = {
   // evidence packets (statute 12.4; docs/security-model.md §6)
   HUB_ERR_EVIDENCE_INVALID: { category: 'validation', message: 'The evidence packet is not authentic: its hub signature does not verify' },
   HUB_ERR_EVIDENCE_PROVIDER_INVALID: { category: 'validation', message: 'A registry answer in the evidence packet is not signed by its registry\'s pinned certificate or not bound to its request' },
+  // publication of decisions (statute 12.6) and the public search (6.1.21)
+  HUB_ERR_PUBLICATION_NOT_REVIEWER: { category: 'authorization', message: 'Only the judge of the case, or court staff the judge delegated the case to, may review or approve the publication of its decisions' },
+  HUB_ERR_PUBLICATION_BAD_EDIT: { category: 'validation', message: 'A review edit names a span outside the decision text, or undoes a replacement that is not there' },
+  HUB_ERR_PUBLICATION_TEXT_MISMATCH: { category: 'validation', message: 'The text is not the one the judge signed: its SHA-256 differs from the textSha256 of the signed decision' },
+  HUB_ERR_PUBLICATION_DRAFT_CHANGED: { category: 'business', message: 'The draft is not the version that was reviewed; review the current draft and sign again', httpStatus: 409 },
+  HUB_ERR_PUBLICATION_ALREADY_PUBLISHED: { category: 'business', message: 'This decision is already published', httpStatus: 409 },
+  HUB_ERR_RATE_LIMITED: { category: 'transient', message: 'Too many requests from this client; wait the seconds given in Retry-After', httpStatus: 429 },
 } as const satisfies Record<string, CatalogueEntry>;
 
 export type HubErrorCode = keyof typeof ERROR_CATALOGUE;

@@ -11,6 +11,8 @@ export const AUDIT_EVENT_TYPES = [
   'delegation-registered', 'delegation-used', 'identity-verified',
   'access-report-issued', 'case-updated', 'roster-updated',
   'decision-registered', 'decision-in-force', 'enforcement-status-read', 'agency-request', 'enforcement-status-reported',
+  // statute 12.6: a decision's publication reviewed, approved and published; its deadlines read
+  'publication-reviewed', 'decision-published', 'publication-deadlines-read',
 ] as const;
 
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];

@@ -44,6 +44,8 @@ const DOCUMENT_KEY: Record<string, string> = {
   '/api/v1/lookups': 'order', '/api/v1/delegations': 'delegation', '/api/v1/identity-verifications': 'request',
   '/api/v1/access-reports': 'request', '/api/v1/cases': 'case', '/api/v1/roster': 'roster',
   '/api/v1/decisions': 'decision', '/api/v1/decisions/{decisionId}/legal-force': 'inForce',
+  '/api/v1/publication-drafts': 'draft', '/api/v1/publication-reviews': 'review', '/api/v1/publication-approvals': 'approval',
+  '/api/v1/ops/publication-deadlines': 'request',
 };
 /** A signature that passes the wire-form check (base64 of a DER SEQUENCE) and verifies nothing. */
 const SIG = Buffer.alloc(64, 0x30).toString('base64');

@@ -10,6 +10,7 @@ import { runVerifyEvidence } from './verify-evidence.cmd';
 import { runDelegateCli } from './delegate.cmd';
 import { runDecisionCli } from './decision.cmd';
 import { runVerifyIdentityCli } from './verify-identity.cmd';
+import { runPublicationCli } from './publication.cmd';
 
 export const COURT_COMMANDS: Record<string, Command> = {
   order: runOrder,
@@ -19,6 +20,7 @@ export const COURT_COMMANDS: Record<string, Command> = {
   delegate: runDelegateCli,
   'verify-identity': runVerifyIdentityCli,
   decision: runDecisionCli,
+  publication: runPublicationCli,
 };
 
 export { runAccessReportCli, runLookupCli, runOrder, runVerifyEvidence };
