@@ -29,7 +29,17 @@ export interface BreakerStatus {
   provider: string;
   state: BreakerState;
   stats: { fires: number; successes: number; failures: number; rejects: number; timeouts: number };
+  /**
+   * Over the rolling window: the share of calls that failed, timed out or were rejected, and the
+   * latency p99 of the last calls (ms; null before any) — what an owner publishes about the
+   * institutions that do not answer (statute 11.2.13).
+   */
+  errorRate?: number;
+  p99Ms?: number | null;
 }
+
+/** Latencies of the last calls through a breaker, for its p99 (a ring, newest overwriting oldest). */
+const LATENCY_RING = 256;
 
 export interface ProviderBreakerOptions {
   provider: string;
@@ -90,11 +100,23 @@ export class ProviderBreaker {
 
   status(): BreakerStatus {
     const st = this.cb.stats;
+    const bad = st.failures + st.timeouts + st.rejects;
+    const seen = this.latencies.slice(0, Math.min(this.latencyCount, LATENCY_RING)).sort((a, b) => a - b);
     return {
       provider: this.provider,
       state: this.state,
       stats: { fires: st.fires, successes: st.successes, failures: st.failures, rejects: st.rejects, timeouts: st.timeouts },
+      errorRate: st.fires > 0 ? Math.round((bad / st.fires) * 1000) / 1000 : 0,
+      p99Ms: seen.length ? Math.round(seen[Math.min(seen.length - 1, Math.ceil(0.99 * seen.length) - 1)]) : null,
     };
+  }
+
+  private readonly latencies = new Array<number>(LATENCY_RING).fill(0);
+  private latencyCount = 0;
+
+  private recordLatency(ms: number): void {
+    this.latencies[this.latencyCount % LATENCY_RING] = ms;
+    this.latencyCount++;
   }
 
   /**
@@ -111,12 +133,14 @@ export class ProviderBreaker {
     const timer = remaining < this.timeoutMs
       ? setTimeout(() => controller.abort(upstreamError('HUB_ERR_DEADLINE_EXCEEDED', where)), remaining)
       : undefined;
+    const t0 = performance.now();
     try {
       return (await this.cb.fire({ controller, where, run })) as T;
     } catch (err) {
       throw this.translate(err, where);
     } finally {
       if (timer) clearTimeout(timer);
+      this.recordLatency(performance.now() - t0);
     }
   }
 

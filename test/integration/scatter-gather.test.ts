@@ -13,6 +13,16 @@ import { startEmbeddedHub, type EmbeddedHub } from '../support/embedded-hub';
  * its own endpoint, certificate and breaker; one outcome per institution and a summary.
  */
 const JUDGE = '2JD4K7M';
+
+/** The breaker status of one provider or institution anywhere in the /health document. */
+function findBreaker(node: unknown, provider: string): any {
+  if (Array.isArray(node)) return node.map((n) => findBreaker(n, provider)).find(Boolean);
+  if (node && typeof node === 'object') {
+    if ((node as { provider?: unknown }).provider === provider && 'state' in node) return node;
+    return Object.values(node).map((n) => findBreaker(n, provider)).find(Boolean);
+  }
+  return undefined;
+}
 const CASE = '2(101)-1234/2026';
 const PARTY = '5ZK8F3R';
 
@@ -124,9 +134,12 @@ describe('Scatter-gather over every bank and every utility', () => {
       const b = outcome(first!.body, '11.2.13');
       expect(b.institutions.find((i: any) => i.institution === down).error.code).toBe('HUB_ERR_UPSTREAM_BREAKER_OPEN');
       expect(b.summary.answered).toBe(29);
-      const states = await (await fetch(`${h.url}/health`)).json() as any;
-      const breakers = JSON.stringify(states);
-      expect(breakers).toContain(`banks/${down}`);
+      // The operator sees the late one: its breaker, error rate and latency in /health, per institution.
+      const health = await (await fetch(`${h.url}/health`)).json();
+      const entry = (id: string) => findBreaker(health, `banks/${id}`);
+      expect(entry(down)).toMatchObject({ state: 'open', errorRate: expect.any(Number) });
+      expect(entry(down).errorRate).toBeGreaterThan(0.5);
+      expect(entry(banks()[0])).toMatchObject({ state: 'closed', errorRate: 0, p99Ms: expect.any(Number) });
     } finally {
       await h.hub.mocks!.setFaults(down, {});
     }
