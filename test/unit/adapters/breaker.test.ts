@@ -114,7 +114,7 @@ describe('Provider breaker (opossum, one per endpoint)', () => {
     const reg = new BreakerRegistry();
     const b = breaker();
     reg.add(b);
-    expect(reg.states()).toEqual([{ provider: 'population', state: 'closed', stats: expect.objectContaining({ failures: 0 }) }]);
+    expect(reg.states()).toEqual([{ provider: 'population', state: 'closed', stats: expect.objectContaining({ failures: 0 }), errorRate: 0, p99Ms: null }]);
     reg.remove(b);
     expect(reg.states()).toEqual([]);
   });
