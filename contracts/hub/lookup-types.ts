@@ -31,8 +31,8 @@ export interface AdapterCallParams {
   institutions?: string[];
 }
 
-/** One institution's part of a scatter-gather category (statute 11.2.13, 11.2.17). */
-export interface InstitutionOutcome {
+/** One institution's part of a scatter-gather category (statute 11.2.13, 11.2.17), with its own message and signed answer. */
+export interface InstitutionOutcome extends AnswerRecord {
   /** Directory id (registry/institutions.ts), e.g. "bank-007". */
   institution: string;
   /** The institution's name (az). */
@@ -41,14 +41,11 @@ export interface InstitutionOutcome {
   /** The canonical model of this institution's answer (ok only). */
   data?: unknown;
   error?: { code: string; message: string };
-  /** As in AdapterResult: the message, its digests and the institution's signed answer. */
-  messageId?: string;
-  requestHash?: string;
-  responseHash?: string;
-  signedAnswer?: string;
-  answerSignature?: string;
   durationMs: number;
 }
+
+/** What an outcome records of the message that got it (AdapterResult): kept for the evidence packet. */
+export type AnswerRecord = Partial<Pick<AdapterResult, 'messageId' | 'requestHash' | 'responseHash' | 'signedAnswer' | 'answerSignature'>>;
 
 /** Who was asked and who did not answer: the judge's certainty about a scatter-gather category. */
 export interface FanOutSummary {
@@ -90,17 +87,12 @@ export interface AdapterResult {
 
 export type OutcomeStatus = 'ok' | 'not-found' | 'unavailable' | 'refused' | 'error';
 
-export interface CategoryOutcome {
+export interface CategoryOutcome extends AnswerRecord {
   section: string;
   status: OutcomeStatus;
   provider?: string;
   data?: unknown;
   error?: { code: string; message: string };
-  messageId?: string;
-  requestHash?: string;
-  responseHash?: string;
-  signedAnswer?: string;
-  answerSignature?: string;
   durationMs: number;
   institutions?: InstitutionOutcome[];
   summary?: FanOutSummary;
