@@ -7,3 +7,7 @@ export * from './nonces';
 export * from './delegations';
 export * from './lookup-facts';
 export * from './open-calls';
+export * from './agencies';
+export * from './signed-decisions';
+export * from './outbox';
+export * from './enforcement-status';
