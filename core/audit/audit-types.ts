@@ -10,6 +10,7 @@ export const AUDIT_EVENT_TYPES = [
   'provider-call-started', 'provider-call-ended', 'evidence-issued',
   'delegation-registered', 'delegation-used', 'identity-verified',
   'access-report-issued', 'case-updated', 'roster-updated',
+  'outbox-operated',
 ] as const;
 
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
