@@ -71,6 +71,7 @@ export async function startAgencyReceiver(o: {
         const ev = JSON.parse(raw.toString('utf8'));
         r.requests.push({ eventId: ev.eventId, xRoadId: rr.xRoadId });
         const answer = () => {
+          if (res.destroyed || req.socket.destroyed) return; // the hub's side went away (a killed node)
           const body = Buffer.from(JSON.stringify({ received: ev.eventId }));
           const signer = r.mode === 'foreign-ack' && o.foreignSigner ? o.foreignSigner : o.signer;
           const sig = signDetachedJws(body, signer, { header: answerParams(rr, undefined) });
