@@ -1,13 +1,27 @@
 /**
- * Every adapter of the hub. Adding a registry = a contracts folder + an adapter folder + one line
- * here (STYLE.md rule 1). The bus creates one service per descriptor (kit/service-factory.ts); the
- * conformance suite (test/conformance) runs the same scenarios against each.
+ * Every adapter of the hub, one per registry module (contracts/registries/modules.ts), found by
+ * convention: adapters/<id>/<id>.adapter.ts exports `adapter` (docs/adding-a-registry.md). The bus
+ * creates one service per descriptor (kit/service-factory.ts); the conformance suite
+ * (test/conformance) runs the same scenarios against each.
  */
+import { join } from 'node:path';
+import { REGISTRY_MODULES } from '../contracts/registries/modules';
 import type { AdapterDescriptor } from './kit/descriptor';
-import { phoneAdapter } from './phone/phone.adapter';
-import { populationAdapter } from './population/population.adapter';
 
-export const ADAPTERS: readonly AdapterDescriptor[] = [populationAdapter, phoneAdapter];
+/** adapters/<id>/<id>.adapter: its `adapter` export, checked to be the module's. */
+export function loadAdapter(id: string): AdapterDescriptor {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const mod = require(join(__dirname, id, `${id}.adapter`)) as { adapter?: AdapterDescriptor };
+  if (!mod.adapter || mod.adapter.provider !== id) throw new Error(`adapters/${id}/${id}.adapter must export "adapter" with provider "${id}"`);
+  return mod.adapter;
+}
+
+export const ADAPTERS: readonly AdapterDescriptor[] = Object.freeze(REGISTRY_MODULES.map(loadAdapter));
+
+/** The adapter actions that exist, `adapter.<provider>.<operation>`: what makes a catalog entry connected. */
+export function adapterActions(adapters: readonly AdapterDescriptor[] = ADAPTERS): string[] {
+  return adapters.flatMap((d) => d.operations.map((o) => `adapter.${d.provider}.${o.name}`));
+}
 
 export { createAdapterService } from './kit/service-factory';
 export type { AdapterServiceDeps } from './kit/service-factory';

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { HubError } from '../contracts/hub';
 import type { ServiceBroker } from 'moleculer';
-import { ADAPTERS, createAdapterService, getBreakerStates, jetStreamReplayGuard, jwsSign, jwsVerify, memoryReplayGuard, wssSign, wssVerify, type ReplayGuard } from '../adapters';
+import { REGISTRY_MODULES } from '../contracts/registries/modules';
+import { ADAPTERS, adapterActions, createAdapterService, getBreakerStates, jetStreamReplayGuard, jwsSign, jwsVerify, memoryReplayGuard, wssSign, wssVerify, type ReplayGuard } from '../adapters';
 import { courtAliases } from './api';
 import { startCore, type CoreParts } from './core-wiring';
 import { ANSWER_MARGIN_MS } from '../core/court';
@@ -41,19 +42,15 @@ export async function startHub(cfg: Readonly<HubConfig>, extra: { endpoints?: Re
   if (cfg.mocks) {
     // mocks/ is never imported by production code paths: loaded only when asked for.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { startMocks, agencySigner } = require('../mocks') as typeof import('../mocks');
-    const signerOf = (id: string) => agencySigner(pki.providerSigner(id)!);
-    // `npm run mocks` (SERVICES=mocks) listens on fixed ports; otherwise free ports unless set.
+    const { startMocks, agencySigner, mockEnvOptions } = require('../mocks') as typeof import('../mocks');
+    // `npm run mocks` (SERVICES=mocks) listens on fixed ports (by the module's index in the list);
+    // otherwise free ports unless MOCK_<ID>_PORT is set. Each agency signs with its own certificate.
     const only = cfg.services.length === 1 && cfg.services[0] === 'mocks';
-    const port = (name: string, dflt: number) => (process.env[name] ? Number(process.env[name]) : only ? dflt : 0);
-    const m = await startMocks({
-      host: process.env.MOCK_HOST || '127.0.0.1',
-      ports: { population: port('MOCK_POPULATION_PORT', 8181), phone: port('MOCK_PHONE_PORT', 8182) },
-      faults: { population: process.env.MOCK_POPULATION_FAULTS, phone: process.env.MOCK_PHONE_FAULTS },
-      signers: { population: { default: signerOf('population') }, phone: { default: signerOf('phone') } } });
-    mocks = { urls: m.urls, setFaults: (p, f) => m.setFaults(p as any, f as any), stop: () => m.stop() };
+    const signers = Object.fromEntries(REGISTRY_MODULES.map((id) => [id, { default: agencySigner(pki.providerSigner(id)!) }]));
+    const m = await startMocks({ host: process.env.MOCK_HOST || '127.0.0.1', ...mockEnvOptions(process.env, only), signers });
+    mocks = { urls: m.urls, setFaults: (p, f) => m.setFaults(p, f as never), stop: () => m.stop() };
   }
-  const catalog = loadCatalog({ providers: extra.providers, endpoints: { ...(mocks?.urls ?? {}), ...(extra.endpoints ?? {}) } });
+  const catalog = loadCatalog({ providers: extra.providers, adapters: adapterActions(), endpoints: { ...(mocks?.urls ?? {}), ...(extra.endpoints ?? {}) } });
 
   if (has('adapters')) {
     const missing = ADAPTERS.map((d) => catalog.providers[d.provider]).filter((p) => !p?.endpoint);
@@ -101,7 +98,7 @@ export async function startHub(cfg: Readonly<HubConfig>, extra: { endpoints?: Re
     Object.assign(checks, core.checks);
   }
   if (has('gateway')) {
-    const requiredActions = ['court.lookup', 'lookups.run', ...ADAPTERS.flatMap((d) => d.operations.map((o) => `adapter.${d.provider}.${o.name}`))];
+    const requiredActions = ['court.lookup', 'lookups.run', ...adapterActions()];
     broker.createService(createGatewayService({ port: cfg.port, host: cfg.host, catalog, maxBodyBytes: cfg.maxBodyBytes, requiredActions, aliases: courtAliases({ timeoutMs: cfg.lookupDeadlineMs + ANSWER_MARGIN_MS }) }));
   }
   broker.createService(createOpsService(metrics, checks));

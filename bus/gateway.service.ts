@@ -31,10 +31,11 @@ export function catalogView(catalog: Catalog) {
     categories: catalog.categories.map((c) => ({
       section: c.section, title: c.title, provider: c.provider, operation: c.operation, protocol: c.protocol,
       basis: c.basis, secrecy: c.secrecy, subjects: c.subjects, timeoutMs: c.timeoutMs,
-      connected: catalog.providers[c.provider]?.adapter === true,
+      connected: catalog.connected(c.section),
     })),
     providers: Object.values(catalog.providers).map((p) => ({
-      id: p.id, title: p.title, protocol: p.protocol, xroad: p.xroad, connected: p.adapter,
+      id: p.id, title: p.title, protocol: p.protocol, xroad: p.xroad,
+      connected: catalog.categories.some((c) => c.provider === p.id && catalog.connected(c.section)),
     })),
   };
 }

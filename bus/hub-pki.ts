@@ -1,3 +1,4 @@
+import { REGISTRY_MODULES } from '../contracts/registries/modules';
 import { createPrivateKey, KeyObject, X509Certificate } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -54,7 +55,8 @@ export async function ensurePki(dir: string, keyType: KeyType = 'ec'): Promise<P
   const file = join(dir, 'pki.json');
   if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as PkiSummary;
   const people = demoPkiPeople();
-  return initPki(dir, { keyType, people, providers: PROVIDERS.map((p) => p.id) });
+  // A certificate for every provider, registry modules included (each mock agency signs with its own).
+  return initPki(dir, { keyType, people, providers: [...new Set([...PROVIDERS.map((p) => p.id), ...REGISTRY_MODULES])] });
 }
 
 /** Where the hub key lives when it is not the PEM file of the PKI directory (config HUB_KEY_PKCS11_*). */

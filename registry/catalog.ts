@@ -14,6 +14,8 @@ export interface Catalog {
   readonly categories: readonly Readonly<CategoryEntry>[];
   readonly providers: Readonly<Record<string, Readonly<ResolvedProvider>>>;
   bySection(section: string): Readonly<CategoryEntry> | undefined;
+  /** Whether an adapter serves the entry's operation (`adapter.<provider>.<operation>`): per entry, never per provider. */
+  connected(section: string): boolean;
 }
 
 export interface LoadCatalogOptions {
@@ -22,6 +24,17 @@ export interface LoadCatalogOptions {
   env?: Record<string, string | undefined>;
   /** Endpoints chosen at run time (the in-process mock agencies), by provider id. */
   endpoints?: Record<string, string>;
+  /**
+   * The adapter actions that exist, `adapter.<provider>.<operation>` (adapters/index.ts
+   * adapterActions()). Absent: the adapters of this code base.
+   */
+  adapters?: readonly string[];
+}
+
+/** The adapters of this code base, loaded only when a catalog is built without an explicit list. */
+function knownAdapterActions(): readonly string[] {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require('../adapters') as typeof import('../adapters')).adapterActions();
 }
 
 const ajv = new Ajv({ allErrors: true, strict: true });
@@ -84,11 +97,14 @@ export function loadCatalog(opts: LoadCatalogOptions = {}): Catalog {
     });
   }
 
+  const actions = new Set(opts.adapters ?? knownAdapterActions());
+  const connected = new Set([...sections.values()].filter((c) => actions.has(`adapter.${c.provider}.${c.operation}`)).map((c) => c.section));
   const sorted = [...sections.values()].sort((a, b) => Number(a.section.split('.')[2]) - Number(b.section.split('.')[2]));
   const catalog: Catalog = {
     categories: sorted,
     providers: Object.fromEntries(byId),
     bySection: (s) => sections.get(s),
+    connected: (s) => connected.has(s),
   };
   deepFreeze(sorted);
   deepFreeze(catalog.providers);

@@ -2,8 +2,9 @@ import type { BreakerSettings, Protocol, ProviderEntry } from './types';
 
 /**
  * Provider agencies as EHİS (X-Road) members. Names and member codes are configuration, not facts
- * the code depends on (DESIGN.md §3); endpoints come from the environment, with the mock agencies
- * of `npm start` as the default for the providers that have an adapter.
+ * the code depends on (docs/catalog.md); endpoints come from the environment, with the mock agencies
+ * of `npm start` as the default. Whether a category is connected is not said here: it is computed
+ * per catalog entry from the adapters that exist (registry/catalog.ts).
  */
 const BREAKER: BreakerSettings = {
   errorThresholdPercentage: 50,
@@ -14,7 +15,7 @@ const BREAKER: BreakerSettings = {
 };
 const RETRY = { attempts: 2, baseDelayMs: 50 };
 
-function provider(id: string, memberCode: string, protocol: Protocol, az: string, en: string, adapter = false): ProviderEntry {
+function provider(id: string, memberCode: string, protocol: Protocol, az: string, en: string): ProviderEntry {
   return {
     id,
     title: { az, en },
@@ -22,7 +23,6 @@ function provider(id: string, memberCode: string, protocol: Protocol, az: string
     xroad: { instance: 'AZ', memberClass: 'GOV', memberCode, subsystemCode: id },
     endpointEnv: `PROVIDER_${id.toUpperCase().replace(/-/g, '_')}_URL`,
     defaultEndpoint: null,
-    adapter,
     breaker: { ...BREAKER },
     retry: { ...RETRY },
   };
@@ -30,7 +30,7 @@ function provider(id: string, memberCode: string, protocol: Protocol, az: string
 
 export const PROVIDERS: ProviderEntry[] = [
   provider('tax', '1700000001', 'soap', 'Dövlət Vergi Xidməti', 'State Tax Service'),
-  provider('phone', '1700000002', 'rest', 'Telekommunikasiya reyestri', 'Telecom subscriber register', true),
+  provider('phone', '1700000002', 'rest', 'Telekommunikasiya reyestri', 'Telecom subscriber register'),
   provider('labour', '1700000003', 'rest', 'Əmək və Əhalinin Sosial Müdafiəsi Nazirliyi', 'Ministry of Labour and Social Protection'),
   provider('property', '1700000004', 'soap', 'Daşınmaz Əmlakın Dövlət Reyestri', 'State Real Estate Register'),
   provider('police', '1700000005', 'soap', 'Daxili İşlər Nazirliyi', 'Ministry of Internal Affairs'),
@@ -46,7 +46,7 @@ export const PROVIDERS: ProviderEntry[] = [
   provider('securities', '1700000015', 'soap', 'Milli Depozit Mərkəzi', 'National Depository Centre'),
   provider('insurance', '1700000016', 'rest', 'İcbari Sığorta Bürosu', 'Compulsory Insurance Bureau'),
   provider('education', '1700000017', 'rest', 'Elm və Təhsil Nazirliyi', 'Ministry of Science and Education'),
-  provider('population', '1700000022', 'soap', 'Əhalinin Dövlət Reyestri', 'State Population Register', true),
+  provider('population', '1700000022', 'soap', 'Əhalinin Dövlət Reyestri', 'State Population Register'),
   provider('enforcement', '1700000023', 'soap', 'İcra Xidməti ("Elektron icra")', 'Enforcement Service ("Elektron icra")'),
   provider('penitentiary', '1700000024', 'soap', 'Penitensiar Xidmət', 'Penitentiary Service'),
   provider('inspections', '1700000025', 'rest', 'Yoxlamaların vahid reyestri', 'Unified Register of Inspections'),

@@ -24,7 +24,7 @@ export const categorySchema = {
 export const providerSchema = {
   type: 'object',
   additionalProperties: false,
-  required: ['id', 'title', 'protocol', 'xroad', 'endpointEnv', 'defaultEndpoint', 'adapter', 'breaker', 'retry'],
+  required: ['id', 'title', 'protocol', 'xroad', 'endpointEnv', 'defaultEndpoint', 'breaker', 'retry'],
   properties: {
     id: { type: 'string', pattern: '^[a-z][a-z0-9-]*$' },
     title,
@@ -41,7 +41,6 @@ export const providerSchema = {
     },
     endpointEnv: { type: 'string', pattern: '^PROVIDER_[A-Z0-9_]+_URL$' },
     defaultEndpoint: { anyOf: [{ type: 'null' }, { type: 'string', pattern: '^https?://' }] },
-    adapter: { type: 'boolean' },
     breaker: {
       type: 'object', additionalProperties: false,
       required: ['errorThresholdPercentage', 'volumeThreshold', 'resetTimeoutMs', 'rollingCountTimeoutMs', 'capacity'],

@@ -51,8 +51,6 @@ export interface ProviderEntry {
   endpointEnv: string;
   /** Endpoint used when the variable is unset (the mock agency of `npm start`), or null. */
   defaultEndpoint: string | null;
-  /** Whether an adapter exists in adapters/ for this provider. */
-  adapter: boolean;
   breaker: BreakerSettings;
   /** Retries of transient failures for idempotent reads (DESIGN.md §7). */
   retry: { attempts: number; baseDelayMs: number };

@@ -1,14 +1,15 @@
 /**
  * Telecom register (statute 11.2.3) over EHİS REST: GET /v1/persons/{fin}/phone-numbers
- * (contracts/registries/phone/upstream/phone.openapi.json). Data only (STYLE.md rule 1).
+ * (contracts/registries/phone/upstream/phone.openapi.json).
  */
 import { modelSchemaPath } from '../../contracts/registries/paths';
 import type { RestAdapterDescriptor } from '../kit/descriptor';
+import { restFaults } from '../kit/fault-tables';
 import { mapPhoneNumbers, phoneNumbersPath } from './phone.mapper';
 
 const PROBLEM = 'https://phone.gov.az/problems/';
 
-export const phoneAdapter: RestAdapterDescriptor = {
+export const adapter: RestAdapterDescriptor = {
   provider: 'phone',
   protocol: 'rest',
   operations: [
@@ -18,20 +19,13 @@ export const phoneAdapter: RestAdapterDescriptor = {
       subjects: ['fin'],
       idempotent: true,
       personalData: ['fin', 'numbers', 'msisdn'],
-      modelSchema: modelSchemaPath('phone'),
+      modelSchema: modelSchemaPath('phone', 'getPhoneNumbers'),
       path: phoneNumbersPath,
       // PhoneNumbers.fin of a 200; the profile's subject member of the not-found problem.
       answerSubject: { data: { fin: '/fin' }, notFound: { fin: '/subject/fin' } },
       mapResponse: mapPhoneNumbers,
     },
   ],
-  // Problem types of the OpenAPI (components.schemas.Problem). A 404 WITHOUT the not-found problem
-  // type (a wrong path, a proxy) is not "nothing found": it falls to the default, an error.
-  faults: [
-    { httpStatus: 404, problemType: `${PROBLEM}not-found`, result: 'not-found' },
-    { httpStatus: 400, problemType: `${PROBLEM}bad-request`, result: 'HUB_ERR_UPSTREAM_REJECTED' },
-    { httpStatus: 401, problemType: `${PROBLEM}invalid-signature`, result: 'HUB_ERR_UPSTREAM_REJECTED' },
-    { httpStatus: 500, problemType: `${PROBLEM}internal-error`, result: 'HUB_ERR_UPSTREAM_SERVER_ERROR' },
-    { httpStatus: 503, problemType: `${PROBLEM}unavailable`, result: 'HUB_ERR_UPSTREAM_UNAVAILABLE' },
-  ],
+  // Problem types of the OpenAPI (components.schemas.Problem): the EHİS defaults.
+  faults: restFaults(PROBLEM),
 };

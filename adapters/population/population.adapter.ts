@@ -1,15 +1,16 @@
 /**
  * Population register (statute 11.2.22) over EHİS SOAP: getPerson(fin) → person, civil status,
- * identity document (contracts/registries/README.md, population.wsdl). Data only (STYLE.md rule 1).
+ * identity document (contracts/registries/README.md, population.wsdl).
  */
-import { modelSchemaPath, populationWsdlPath } from '../../contracts/registries/paths';
+import { modelSchemaPath, upstreamPath } from '../../contracts/registries/paths';
 import type { SoapAdapterDescriptor } from '../kit/descriptor';
+import { soapFaults } from '../kit/fault-tables';
 import { buildGetPerson, mapGetPersonResponse, POPULATION_NS } from './population.mapper';
 
-export const populationAdapter: SoapAdapterDescriptor = {
+export const adapter: SoapAdapterDescriptor = {
   provider: 'population',
   protocol: 'soap',
-  wsdl: populationWsdlPath(),
+  wsdl: upstreamPath('population', 'population.wsdl'),
   operations: [
     {
       name: 'getPerson',
@@ -21,21 +22,13 @@ export const populationAdapter: SoapAdapterDescriptor = {
       subjects: ['fin'],
       idempotent: true,
       personalData: ['fin', 'surname', 'givenName', 'patronymic', 'birthDate', 'address', 'identityDocument'],
-      modelSchema: modelSchemaPath('population'),
+      modelSchema: modelSchemaPath('population', 'getPerson'),
       buildRequest: buildGetPerson,
       // population.xsd: getPersonResponse/person/fin; the Server.NotFound fault's detail/notFound/fin.
       answerSubject: { data: { fin: ['person', 'fin'] }, notFound: { fin: ['notFound', 'fin'] } },
       mapResponse: mapGetPersonResponse,
     },
   ],
-  // Fault codes of population.wsdl (getPerson documentation) and the X-Road security server.
-  faults: [
-    { soapFaultCode: 'Server.NotFound', result: 'not-found' },
-    { soapFaultCode: 'Client.InvalidRequest', result: 'HUB_ERR_UPSTREAM_REJECTED' },
-    { soapFaultCode: 'Client.InvalidSignature', result: 'HUB_ERR_UPSTREAM_REJECTED' },
-    { soapFaultCode: 'Server.Unavailable', result: 'HUB_ERR_UPSTREAM_UNAVAILABLE' },
-    { soapFaultCode: 'Server.InternalError', result: 'HUB_ERR_UPSTREAM_SERVER_ERROR' },
-    { soapFaultCode: 'Server.ServerProxy.AccessDenied', result: 'HUB_ERR_UPSTREAM_ACCESS_DENIED' },
-    { soapFaultCode: 'Client.AccessDenied', result: 'HUB_ERR_UPSTREAM_ACCESS_DENIED' },
-  ],
+  // Fault codes of population.wsdl (getPerson documentation): the EHİS defaults.
+  faults: soapFaults(),
 };

@@ -144,13 +144,15 @@ async function execute(c: Court, ctx: CallCtx, r: Run): Promise<CourtLookupResul
     await audit(c, ends, { deadline: budget.answerBy, orders: [move('failed', false, { code })] }).catch(() => undefined);
   };
 
+  const called = order.categories.filter((s) => c.deps.catalog.connected(s));
   // One batch: received + authorized + every provider call about to start, with the move to
   // `authorized` of this attempt. No record, no lookup.
   try {
     await audit(c, [
       r.received(order, judge, attempt > 1 ? { attempt, ...(r.retryOf ? { retryOf: r.retryOf } : {}) } : {}),
       { ...base(order, judge), type: 'order-authorized', outcome: 'authorized', details: { orderId, basis: order.basis.kind, ...(order.basis.kind === 'decision' ? { decisionId: order.basis.decisionId } : {}) } },
-      ...order.categories.map((s): AuditEventInput => ({ ...base(order, judge), categories: [s], type: 'provider-call-started', outcome: 'started', details: { orderId, provider: providerOf(s) } })),
+      // Only entries an adapter serves are called (registry/catalog.ts connected): no call starts for the others.
+      ...called.map((s): AuditEventInput => ({ ...base(order, judge), categories: [s], type: 'provider-call-started', outcome: 'started', details: { orderId, provider: providerOf(s) } })),
     ], { deadline: budget.registriesBy, orders: [move('authorized', true)] });
   } catch (err) {
     // Not authorized, nothing started: the judge may send the order again at once.
@@ -165,11 +167,11 @@ async function execute(c: Court, ctx: CallCtx, r: Run): Promise<CourtLookupResul
     }, { timeout: Math.max(1, budget.answerBy - Date.now()) });
   } catch (err) {
     const e = HubError.is(err) ? err : new HubError('HUB_ERR_BUS_UNAVAILABLE');
-    await failWith(e.code, order.categories.map((s) => ended(s, e.code, { provider: providerOf(s) })));
+    await failWith(e.code, called.map((s) => ended(s, e.code, { provider: providerOf(s) })));
     throw e;
   }
 
-  const ends = result.outcomes.map((o) => ended(o.section, o.error?.code ?? o.status, {
+  const ends = result.outcomes.filter((o) => called.includes(o.section)).map((o) => ended(o.section, o.error?.code ?? o.status, {
     status: o.status, provider: o.provider ?? 'unknown', ...(o.messageId ? { messageId: o.messageId } : {}),
     ...(o.requestHash ? { requestHash: o.requestHash } : {}), ...(o.responseHash ? { responseHash: o.responseHash } : {}),
   }));

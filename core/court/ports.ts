@@ -101,7 +101,7 @@ export interface CourtServiceDeps {
   verifier: SignatureVerifier;
   /** Signs evidence packets as the hub. */
   hubSigner: DocumentSigner;
-  catalog: Pick<Catalog, 'bySection'>;
+  catalog: Pick<Catalog, 'bySection' | 'connected'>;
   limits?: Partial<TimeLimits>;
   /** Deadline of the registry calls of one lookup (default 5000 ms). */
   lookupDeadlineMs?: number;

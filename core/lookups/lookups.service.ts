@@ -27,8 +27,7 @@ export function createLookupsService(opts: LookupsServiceOptions): ServiceSchema
     const category = catalog.bySection(section);
     if (!category) return refusedOutcome(section, 'HUB_ERR_VALIDATION_UNKNOWN_CATEGORY');
     if (!category.subjects.includes(subjectKind(p.subject))) return refusedOutcome(section, 'HUB_ERR_VALIDATION_SUBJECT_KIND', category.provider);
-    const provider = catalog.providers[category.provider];
-    if (!provider?.adapter) return refusedOutcome(section, 'HUB_ERR_REGISTRY_NO_ADAPTER', category.provider);
+    if (!catalog.connected(section)) return refusedOutcome(section, 'HUB_ERR_REGISTRY_NO_ADAPTER', category.provider);
 
     const t0 = Date.now();
     const remaining = deadline - t0;

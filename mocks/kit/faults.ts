@@ -48,7 +48,7 @@ export interface AgencyFaults {
    * naming the subject asked) whose content is about another subject: `otherSubject`.
    */
   otherSubjectRate?: number;
-  /** The FIN the otherSubject fault answers about (default 1AB2C3D). */
+  /** The FIN or VÖEN the otherSubject fault answers about (default the FIN 1AB2C3D). */
   otherSubject?: string;
   /**
    * An unsigned answer of `floodBytes` (default just under 1 MiB) whose payload is one element with as
@@ -113,8 +113,8 @@ export function validateFaults(input: AgencyFaults): Readonly<AgencyFaults> {
     if (v !== undefined && (typeof v !== 'number' || !Number.isFinite(v) || v < 0)) violations.push(`${key} must be a number >= 0`);
   }
   if (record.refused !== undefined && typeof record.refused !== 'boolean') violations.push('refused must be true or false');
-  if (record.otherSubject !== undefined && (typeof record.otherSubject !== 'string' || !/^[0-9A-Z]{7}$/.test(record.otherSubject))) {
-    violations.push('otherSubject must be a FIN (7 characters of [0-9A-Z])');
+  if (record.otherSubject !== undefined && (typeof record.otherSubject !== 'string' || !/^(?:[0-9A-Z]{7}|[0-9]{10})$/.test(record.otherSubject))) {
+    violations.push('otherSubject must be a FIN (7 characters of [0-9A-Z]) or a VÖEN (10 digits)');
   }
   if (record.signer !== undefined && !SIGNERS.includes(record.signer as SignerVariant)) {
     violations.push(`signer must be one of ${SIGNERS.join(', ')}`);

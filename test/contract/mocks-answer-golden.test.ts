@@ -1,12 +1,14 @@
 /**
- * Contract: the mock agencies answer every golden request with the golden response's content, over
- * real HTTP. Compared: status, content type, X-Road header echo and the payload (namespace-aware
- * for XML, deep-equal for JSON); ignored: prefixes, indentation and signatures (added on the fly).
+ * Contract: every registry module's mock agency answers every golden request of its module with the
+ * golden response's content, over real HTTP. Compared: status, content type, X-Road header echo and
+ * the payload (namespace-aware for XML, deep-equal for JSON); ignored: prefixes, indentation and
+ * signatures (added on the fly).
  */
 import { readFileSync } from 'node:fs';
-import { populationWsdlPath } from '../../contracts/registries/paths';
+import { REGISTRY_MODULES } from '../../contracts/registries/modules';
+import { upstreamPath } from '../../contracts/registries/paths';
 import { loadSamples, type Sample } from '../../contracts/registries/samples';
-import { type RunningMocks, startMocks } from '../../mocks';
+import { agencyModules, type RunningMocks, startMocks } from '../../mocks';
 import { send } from './support/http-client';
 import { soapParts } from './support/xml-tree';
 
@@ -18,37 +20,37 @@ beforeAll(async () => {
 afterAll(() => mocks.stop());
 
 async function ask(s: Sample) {
-  const provider = s.provider;
-  await mocks.setFaults(provider, (s.meta.mockFaults ?? {}) as never);
-  const base = provider === 'population' ? mocks.urls.population.replace(/\/population$/, '') : mocks.urls.phone;
-  return send(base + s.request.path, { method: s.request.method, headers: s.request.headers, body: s.request.body });
+  await mocks.setFaults(s.provider, (s.meta.mockFaults ?? {}) as never);
+  const origin = new URL(mocks.urls[s.provider]).origin;
+  return send(origin + s.request.path, { method: s.request.method, headers: s.request.headers, body: s.request.body });
 }
 
-describe('mock population register answers the golden requests', () => {
-  it.each(loadSamples('population').map((s) => [s.id, s] as const))('%s', async (_id, s) => {
+describe.each(agencyModules().map((m) => [m.id, m] as const))('mock agency %s answers its golden requests', (id, m) => {
+  it.each(loadSamples(id).map((s) => [s.id, s] as const))('%s', async (_id, s) => {
     const res = await ask(s);
     expect(res.error).toBeUndefined();
     expect(res.status).toBe(s.meta.response.status);
-    expect(res.headers['content-type']).toBe(s.meta.response.headers['Content-Type']);
-    const got = soapParts(res.body.toString('utf8'));
-    const want = soapParts(s.response);
-    expect(got.headers).toEqual(want.headers);
-    expect(got.body).toEqual(want.body);
+    if (m.protocol === 'soap') {
+      expect(res.headers['content-type']).toBe(s.meta.response.headers['Content-Type']);
+      const got = soapParts(res.body.toString('utf8'));
+      const want = soapParts(s.response);
+      expect(got.headers).toEqual(want.headers);
+      expect(got.body).toEqual(want.body);
+    } else {
+      for (const [name, value] of Object.entries(s.meta.response.headers)) expect(res.headers[name.toLowerCase()]).toBe(value);
+      expect(JSON.parse(res.body.toString('utf8'))).toEqual(JSON.parse(s.response));
+    }
   });
 
-  it('GET ?wsdl serves population.wsdl byte for byte', async () => {
-    const res = await send(`${mocks.urls.population}?wsdl`);
-    expect(res.status).toBe(200);
-    expect(res.body.equals(readFileSync(populationWsdlPath()))).toBe(true);
-  });
+  if (m.protocol === 'soap') {
+    it(`GET ?wsdl serves ${id}.wsdl byte for byte`, async () => {
+      const res = await send(`${mocks.urls[id]}?wsdl`);
+      expect(res.status).toBe(200);
+      expect(res.body.equals(readFileSync(upstreamPath(id, `${id}.wsdl`)))).toBe(true);
+    });
+  }
 });
 
-describe('mock telecom register answers the golden requests', () => {
-  it.each(loadSamples('phone').map((s) => [s.id, s] as const))('%s', async (_id, s) => {
-    const res = await ask(s);
-    expect(res.error).toBeUndefined();
-    expect(res.status).toBe(s.meta.response.status);
-    for (const [name, value] of Object.entries(s.meta.response.headers)) expect(res.headers[name.toLowerCase()]).toBe(value);
-    expect(JSON.parse(res.body.toString('utf8'))).toEqual(JSON.parse(s.response));
-  });
+test('every registry module has a mock agency', () => {
+  expect(agencyModules().map((m) => m.id)).toEqual([...REGISTRY_MODULES]);
 });

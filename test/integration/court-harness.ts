@@ -105,6 +105,9 @@ function fakeAdapter(agency: TestIdentity, provider: string, operation: string, 
   };
 }
 
+/** The stand-in adapters of the harness: provider, operation, protocol. */
+const STAND_INS = [['population', 'getPerson', 'soap'], ['banks', 'getBankAccounts', 'rest'], ['phone', 'getPhoneNumbers', 'rest']] as const;
+
 export interface Court {
   pki: PkiFixture;
   s: Signers;
@@ -129,7 +132,8 @@ export async function startCourt(opts: { store?: TestStore; httpPort?: number } 
   const ts = opts.store ?? await freshStore();
   if (!opts.store) await seed(ts.store, pki, s);
   const calls: AdapterCallParams[] = [];
-  const catalog = loadCatalog({ env: {}, providers: PROVIDERS.map((p) => ({ ...p, adapter: true })) });
+  // Connected: exactly the entries the stand-in adapters below serve (registry/catalog.ts connected).
+  const catalog = loadCatalog({ env: {}, providers: PROVIDERS, adapters: STAND_INS.map(([provider, operation]) => `adapter.${provider}.${operation}`) });
   const hubSigner = cmsSigner(pki.hub.signer, [pki.agencyCa.certPem]);
   let broken = false;
 

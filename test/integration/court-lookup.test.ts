@@ -68,6 +68,17 @@ describe('judge lookup', () => {
     expect(JSON.parse(out.toString('utf8'))).toMatchObject({ type: 'court-hub/evidence-packet', orderId: r.orderId });
   });
 
+  it('The judge orders population data and a category no adapter serves (11.2.7). Result: 11.2.7 answers HUB_ERR_REGISTRY_NO_ADAPTER; no provider call starts or ends for it, none is made', async () => {
+    const o = order({ categories: ['11.2.22', '11.2.7'], basis: { kind: 'request' } });
+    const before = court.calls.length;
+    const r = await court.call('court.lookup', await signed(court.s.judge.signer, 'order', o));
+    expect(r.outcomes.map((x: { section: string; status: string; error?: { code: string } }) => `${x.section}:${x.status}:${x.error?.code ?? ''}`))
+      .toEqual(['11.2.22:ok:', '11.2.7:error:HUB_ERR_REGISTRY_NO_ADAPTER']);
+    expect(court.calls.length - before).toBe(1);
+    const calls = (await court.events()).slice(-6).filter((e) => e.type.startsWith('provider-call-'));
+    expect(calls.map((e) => `${e.type}:${e.categories.join(',')}`)).toEqual(['provider-call-started:11.2.22', 'provider-call-ended:11.2.22']);
+  });
+
   it('The judge fetches the evidence again with a signed request. Result: the same packet; another judge is refused', async () => {
     const r = await court.call('court.lookup', await signed(court.s.judge.signer, 'order', order({ categories: ['11.2.22'], basis: { kind: 'request' } })));
     const again = await court.call('court.evidence', await signed(court.s.judge.signer, 'request', { orderId: r.orderId, ...window() }));

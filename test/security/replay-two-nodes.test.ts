@@ -17,7 +17,7 @@ import { memoryReplayGuard, type ReplayGuard } from '../../adapters/kit/replay-g
 import { createAdapterService } from '../../adapters/kit/service-factory';
 import { jwsSign, jwsVerify, wssSign, wssVerify } from '../../adapters/kit/signing-wiring';
 import { CATEGORIES } from '../../registry/categories';
-import { agencySigner, startMocks, type MockProvider, type RunningMocks } from '../../mocks';
+import { agencySigner, startMocks, type RunningMocks } from '../../mocks';
 import { HUB_XROAD, testKeys, testProvider, trust, type Keys } from '../unit/adapters/support/adapter-fixture';
 import { NatsServer } from '../support/nats-server';
 
@@ -39,7 +39,7 @@ async function adapterNode(nodeID: string, replay: ReplayGuard, ids: () => strin
   const broker = new ServiceBroker({ nodeID, transporter: nats.url, logger: false });
   for (const d of ADAPTERS) {
     broker.createService(createAdapterService(d, {
-      provider: testProvider(d.provider), endpoint: mocks.urls[d.provider as MockProvider],
+      provider: testProvider(d.provider), endpoint: mocks.urls[d.provider],
       hub: { xroad: HUB_XROAD, signSoap: wssSign(keys.hub), signRest: jwsSign(keys.hub) },
       verify: { soap: wssVerify({ trust: trust(keys.agency) }), rest: jwsVerify(trust(keys.agency)) },
       metricsRegistry: new Registry(), breakers: new BreakerRegistry(), replay, newMessageId: ids,
@@ -72,7 +72,7 @@ describe.each(ADAPTERS.map((d) => [d.provider, d] as const))('%s: an answer repl
   const section = CATEGORIES.find((c) => c.provider === provider && c.operation === op.name)!.section;
   const params = () => ({ section, subject: { fin: '5ZK8F3R' }, caseNumber: '2(101)-1234/2026', userId: 'AZ-FIN-2JD4K7M', deadline: Date.now() + 5000 });
 
-  afterEach(() => mocks.setFaults(provider as MockProvider, {}));
+  afterEach(() => mocks.setFaults(provider, {}));
 
   test('Node A accepts an answer; the registry sends it again to node B for B\'s message with the same id. Result: HUB_ERR_UPSTREAM_REPLAYED on node B, no data', async () => {
     const shared = () => { const g = jetStreamReplayGuard({ url: nats.url }); guards.push(g); return g; };
@@ -81,7 +81,7 @@ describe.each(ADAPTERS.map((d) => [d.provider, d] as const))('%s: an answer repl
     const b = await adapterNode(`${provider}-b`, shared(), repeatingIds(run));
     const first = await a.call<AdapterResult, unknown>(action, params());
     expect(first).toMatchObject({ outcome: 'ok', messageId: `${run}-1` });
-    await mocks.setFaults(provider as MockProvider, { replayRate: 1 });
+    await mocks.setFaults(provider, { replayRate: 1 });
     expect(await codeOf(b.call(action, params()))).toBe('HUB_ERR_UPSTREAM_REPLAYED');
   });
 
@@ -90,7 +90,7 @@ describe.each(ADAPTERS.map((d) => [d.provider, d] as const))('%s: an answer repl
     const a = await adapterNode(`${provider}-c`, memoryReplayGuard(), repeatingIds(run));
     const b = await adapterNode(`${provider}-d`, memoryReplayGuard(), repeatingIds(run));
     await expect(a.call<AdapterResult, unknown>(action, params())).resolves.toMatchObject({ outcome: 'ok' });
-    await mocks.setFaults(provider as MockProvider, { replayRate: 1 });
+    await mocks.setFaults(provider, { replayRate: 1 });
     expect(await codeOf(b.call(action, params()))).toBe('HUB_ERR_UPSTREAM_NOT_BOUND');
   });
 });

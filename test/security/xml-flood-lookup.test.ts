@@ -15,7 +15,7 @@ import { jwsSign, jwsVerify, wssSign, wssVerify } from '../../adapters/kit/signi
 import { HubErrorRegenerator } from '../../bus/error-regenerator';
 import { createLookupsService } from '../../core/lookups/lookups.service';
 import { loadCatalog } from '../../registry';
-import { agencySigner, startMocks, type MockProvider, type RunningMocks } from '../../mocks';
+import { agencySigner, startMocks, type RunningMocks } from '../../mocks';
 import { HUB_XROAD, testKeys, testProvider, trust, type Keys } from '../unit/adapters/support/adapter-fixture';
 
 let mocks: RunningMocks;
@@ -32,7 +32,7 @@ beforeAll(async () => {
   for (const d of ADAPTERS) {
     broker.createService(createAdapterService(d, {
       // A breaker that neither opens nor sheds load here: every flood must reach the parser.
-      provider: testProvider(d.provider, { volumeThreshold: 1000, capacity: 16 }), endpoint: mocks.urls[d.provider as MockProvider],
+      provider: testProvider(d.provider, { volumeThreshold: 1000, capacity: 16 }), endpoint: mocks.urls[d.provider],
       hub: { xroad: HUB_XROAD, signSoap: wssSign(keys.hub), signRest: jwsSign(keys.hub) },
       verify: { soap: wssVerify({ trust: trust(keys.agency) }), rest: jwsVerify(trust(keys.agency)) },
       metricsRegistry: new Registry(), breakers: new BreakerRegistry(), categories: catalog.categories,

@@ -3,13 +3,13 @@ import Ajv from 'ajv';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { readFileSync } from 'node:fs';
-import { modelSchemaPath, phoneOpenApiPath, type RegistryProvider } from '../../../contracts/registries/paths';
+import { modelSchemaPath, upstreamPath } from '../../../contracts/registries/paths';
 
-/** model.schema.json (draft-07, what the adapters validate their mapped output with). */
-export function modelValidator(provider: RegistryProvider): import('ajv').ValidateFunction {
+/** model.<operation>.schema.json (draft-07, what the adapters validate their mapped output with). */
+export function modelValidator(id: string, operation: string): import('ajv').ValidateFunction {
   const ajv = new Ajv({ allErrors: true, strict: true });
   addFormats(ajv);
-  return ajv.compile(JSON.parse(readFileSync(modelSchemaPath(provider), 'utf8')));
+  return ajv.compile(JSON.parse(readFileSync(modelSchemaPath(id, operation), 'utf8')));
 }
 
 export interface OpenApiDoc {
@@ -18,8 +18,9 @@ export interface OpenApiDoc {
   components: { parameters: Record<string, { name: string; in: string; required?: boolean }>; responses: Record<string, { content: Record<string, { schema: unknown }> }>; schemas: Record<string, unknown> };
 }
 
-export function phoneOpenApi(): OpenApiDoc {
-  return JSON.parse(readFileSync(phoneOpenApiPath(), 'utf8')) as OpenApiDoc;
+/** contracts/registries/<id>/upstream/<id>.openapi.json */
+export function openApiOf(id: string): OpenApiDoc {
+  return JSON.parse(readFileSync(upstreamPath(id, `${id}.openapi.json`), 'utf8')) as OpenApiDoc;
 }
 
 /**
@@ -30,7 +31,7 @@ export function phoneOpenApi(): OpenApiDoc {
 export function openApiResponseValidator(doc: OpenApiDoc, path: string, method: string) {
   const ajv = new Ajv2020({ allErrors: true, strict: false });
   addFormats(ajv);
-  ajv.addSchema({ ...doc, $id: 'https://court-hub.local/phone.openapi.json' } as object);
+  ajv.addSchema({ ...doc, $id: 'https://court-hub.local/upstream.openapi.json' } as object);
   const op = doc.paths[path][method];
   return (status: number, contentType: string, body: unknown): { valid: boolean; errors: string } => {
     let response = op.responses[String(status)];
@@ -39,7 +40,7 @@ export function openApiResponseValidator(doc: OpenApiDoc, path: string, method: 
     const mediaType = contentType.split(';')[0].trim();
     const media = response.content?.[mediaType] as { schema: { $ref: string } } | undefined;
     if (!media) return { valid: false, errors: `content type ${mediaType} not in the contract for ${status}` };
-    const validate = ajv.getSchema(`https://court-hub.local/phone.openapi.json${media.schema.$ref}`);
+    const validate = ajv.getSchema(`https://court-hub.local/upstream.openapi.json${media.schema.$ref}`);
     if (!validate) throw new Error(`unresolvable ${media.schema.$ref}`);
     const valid = validate(body) as boolean;
     return { valid, errors: ajv.errorsText(validate.errors) };

@@ -4,9 +4,11 @@ import { redactor, REDACTED } from '../../../adapters/kit/redact';
 import { checkWsdl } from '../../../adapters/kit/wsdl-check';
 import { compileEnvelope } from '../../../adapters/kit/xroad-envelope';
 import { ADAPTERS } from '../../../adapters';
-import { populationAdapter } from '../../../adapters/population/population.adapter';
-import { phoneAdapter } from '../../../adapters/phone/phone.adapter';
+import { adapter as populationAdapter } from '../../../adapters/population/population.adapter';
+import { adapter as phoneAdapter } from '../../../adapters/phone/phone.adapter';
+import { REGISTRY_MODULES } from '../../../contracts/registries/modules';
 import { PROVIDERS } from '../../../registry/providers';
+import { CATEGORIES } from '../../../registry/categories';
 import { HUB_XROAD } from './support/adapter-fixture';
 
 describe('Fault table', () => {
@@ -58,8 +60,16 @@ describe('WSDL check at start-up (node-soap)', () => {
 });
 
 describe('Adapter index', () => {
-  test('Every provider marked `adapter: true` in the registry has exactly one descriptor, and vice versa', () => {
-    const withAdapter = PROVIDERS.filter((p) => p.adapter).map((p) => p.id).sort();
-    expect(ADAPTERS.map((d) => d.provider).sort()).toEqual(withAdapter);
+  test('Every registry module has exactly one descriptor, found by convention, in the order of the list', () => {
+    expect(ADAPTERS.map((d) => d.provider)).toEqual([...REGISTRY_MODULES]);
+  });
+
+  test('Every descriptor serves catalog entries of its provider only, with the catalog\'s protocol and subject kinds', () => {
+    for (const d of ADAPTERS) {
+      for (const op of d.operations) {
+        const entry = CATEGORIES.find((c) => c.provider === d.provider && c.operation === op.name);
+        expect([d.provider, op.name, entry?.protocol, [...(entry?.subjects ?? [])].sort()]).toEqual([d.provider, op.name, d.protocol, [...op.subjects].sort()]);
+      }
+    }
   });
 });

@@ -8,7 +8,7 @@ import { createRestEngine } from '../../../adapters/kit/rest-engine';
 import { upstreamError } from '../../../adapters/kit/upstream-errors';
 import type { Engine } from '../../../adapters/kit/engine-types';
 import { memoryReplayGuard, replayKey, type ReplayGuard } from '../../../adapters/kit/replay-guard';
-import { phoneAdapter } from '../../../adapters/phone/phone.adapter';
+import { adapter as phoneAdapter } from '../../../adapters/phone/phone.adapter';
 import { restRequestHash } from '../../../contracts/registries/xroad-profile';
 import { HUB_XROAD, callParams, restAnswerHeaders, seams, testKeys, type Keys, type Seams } from './support/adapter-fixture';
 import { verifyDetachedJws } from '../../../signing/jws';

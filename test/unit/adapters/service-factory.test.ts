@@ -4,7 +4,7 @@ import { Registry } from 'prom-client';
 import { HubError, type AdapterResult } from '../../../contracts/hub';
 import { BreakerRegistry } from '../../../adapters/kit/breaker';
 import { createAdapterService } from '../../../adapters/kit/service-factory';
-import { populationAdapter } from '../../../adapters/population/population.adapter';
+import { adapter as populationAdapter } from '../../../adapters/population/population.adapter';
 import { FAULT, HUB_XROAD, NOT_FOUND, README_PERSON, callParams, personXml, seams, soapAnswerFor, testKeys, testProvider, type Keys } from './support/adapter-fixture';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;

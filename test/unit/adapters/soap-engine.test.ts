@@ -9,7 +9,7 @@ import { createSoapEngine } from '../../../adapters/kit/soap-engine';
 import { upstreamError } from '../../../adapters/kit/upstream-errors';
 import type { Engine } from '../../../adapters/kit/engine-types';
 import { memoryReplayGuard, replayKey, type ReplayGuard } from '../../../adapters/kit/replay-guard';
-import { populationAdapter } from '../../../adapters/population/population.adapter';
+import { adapter as populationAdapter } from '../../../adapters/population/population.adapter';
 import { FAULT, HUB_XROAD, NOT_FOUND, README_PERSON, callParams, personXml, seams, soapAnswerFor, testKeys, testProvider, type Keys, type Seams } from './support/adapter-fixture';
 
 const HOST = 'http://population.test';

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { restRequestHash } from '../../../contracts/registries/xroad-profile';
 import { signDetachedJws } from '../../../signing/jws';
 import { sample } from '../../../contracts/registries/samples';
-import { agencySigner, type MockAgency, startPhoneMock, startPopulationMock } from '../../../mocks';
+import { agencySigner, type MockAgency, loadAgency } from '../../../mocks';
 import { verifyDetachedJws } from '../../../signing/jws';
 import { verifyEnvelope } from '../../../signing/wss';
 import { send } from '../../contract/support/http-client';
@@ -34,8 +34,8 @@ beforeAll(async () => {
   const agency = await testSigner('ec', 'Mock agency');
   const stranger = await testSigner('ec', 'Stranger');
   trust = trustOnly(agency);
-  population = await startPopulationMock({ signer: agencySigner(agency), signers: { untrusted: agencySigner(stranger) } });
-  phone = await startPhoneMock({ signer: agencySigner(agency) });
+  population = await loadAgency('population').start({ signer: agencySigner(agency), signers: { untrusted: agencySigner(stranger) } });
+  phone = await loadAgency('phone').start({ signer: agencySigner(agency) });
 });
 afterAll(() => Promise.all([population.stop(), phone.stop()]));
 

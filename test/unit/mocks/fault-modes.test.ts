@@ -65,7 +65,7 @@ describe.each(PROBES.map((p) => [p.name, p] as const))('mock %s agency under fau
   it('unavailableRate 1. Result: the register says it is unavailable', async () => {
     await agency.setFaults({ unavailableRate: 1 });
     const res = await probe.ask(agency);
-    expect(res.status).toBe(probe.name === 'phone' ? 503 : 500);
+    expect(res.status).toBe(probe.protocol === 'rest' ? 503 : 500);
     expect(probe.errorCode(res)).toBe(probe.serverErrorCode.unavailable);
   });
 
@@ -151,7 +151,7 @@ describe.each(PROBES.map((p) => [p.name, p] as const))('mock %s agency under fau
     expect(probe.signature(res).valid).toBe(false);
     expect(probe.payload(res.body)).not.toEqual(probe.expected);
     const text = res.body.toString('utf8');
-    if (probe.name === 'population') {
+    if (probe.protocol === 'soap') {
       // The signed Body (wsu:Id="body") now sits in a header wrapper, its digest intact.
       expect(text.indexOf('wsu:Id="body"')).toBeLessThan(text.indexOf('</SOAP-ENV:Header>'));
       expect(checkSoap(text).referencedValid).toBe(true);
@@ -170,12 +170,12 @@ describe.each(PROBES.map((p) => [p.name, p] as const))('mock %s agency under fau
   });
 
   it('replayCurrentIdRate 1 after an exchange about another person. Result: that earlier answer, relabelled with this request\'s message id', async () => {
-    const first = await probe.ask(agency, { id: 'about-someone-else', fin: '1AB2C3D' });
+    const first = await probe.ask(agency, { id: 'about-someone-else', subject: probe.other });
     await agency.setFaults({ replayCurrentIdRate: 1 });
     const replayed = await probe.ask(agency, { id: 'current-message' });
     expect(probe.echoedId(replayed)).toBe('current-message');
-    expect(probe.subjectOf(replayed.body)).toBe('1AB2C3D');
-    if (probe.name === 'phone') {
+    expect(probe.subjectOf(replayed.body)).toBe(probe.other);
+    if (probe.protocol === 'rest') {
       expect(replayed.body.equals(first.body)).toBe(true);
       expect(replayed.headers['x-road-signature']).toBe(first.headers['x-road-signature']);
     } else {
@@ -183,21 +183,21 @@ describe.each(PROBES.map((p) => [p.name, p] as const))('mock %s agency under fau
     }
   });
 
-  it('otherSubjectRate 1. Result: a fresh answer to THIS message about another person (1AB2C3D by default)', async () => {
-    await agency.setFaults({ otherSubjectRate: 1 });
-    const res = await probe.ask(agency, { id: 'asked-about-5ZK8F3R' });
+  it('otherSubjectRate 1 with another subject on file. Result: a fresh answer to THIS message about that other subject', async () => {
+    await agency.setFaults({ otherSubjectRate: 1, otherSubject: probe.other });
+    const res = await probe.ask(agency, { id: 'asked-about-the-ok-subject' });
     expect(res.status).toBe(200);
-    expect(probe.echoedId(res)).toBe('asked-about-5ZK8F3R');
-    expect(probe.subjectOf(res.body)).toBe('1AB2C3D');
+    expect(probe.echoedId(res)).toBe('asked-about-the-ok-subject');
+    expect(probe.subjectOf(res.body)).toBe(probe.other);
     expect(probe.signature(res).valid).toBe(true);
   });
 
-  it('otherSubjectRate 1 with otherSubject=7ZZ4QX0 (in no register). Result: a fresh not-found to THIS message naming that other FIN', async () => {
-    await agency.setFaults('otherSubjectRate=1,otherSubject=7ZZ4QX0');
-    const res = await probe.ask(agency, { id: 'asked-about-5ZK8F3R' });
-    expect(res.status).toBe(probe.name === 'phone' ? 404 : 500);
-    expect(probe.echoedId(res)).toBe('asked-about-5ZK8F3R');
-    expect(probe.subjectOf(res.body)).toBe('7ZZ4QX0');
+  it('otherSubjectRate 1 with an otherSubject in no register (env form). Result: a fresh not-found to THIS message naming that other subject', async () => {
+    await agency.setFaults(`otherSubjectRate=1,otherSubject=${probe.notFound}`);
+    const res = await probe.ask(agency, { id: 'asked-about-the-ok-subject' });
+    expect(res.status).toBe(probe.protocol === 'rest' ? 404 : 500);
+    expect(probe.echoedId(res)).toBe('asked-about-the-ok-subject');
+    expect(probe.subjectOf(res.body)).toBe(probe.notFound);
   });
 
   it('attributeFloodRate 1. Result: an unsigned answer just under 1 MiB, one element with about 100,000 attributes (or members)', async () => {
@@ -229,6 +229,6 @@ describe.each(PROBES.map((p) => [p.name, p] as const))('mock %s agency under fau
     expect(probe.errorCode(res)).toBe(probe.serverErrorCode.signature);
     expect(probe.signature(res).valid).toBe(true);
     expect(seenRaw).toHaveLength(1);
-    if (probe.name === 'population') expect(seenRaw[0].toString('utf8')).toContain('>unsigned</xrd:id>');
+    if (probe.protocol === 'soap') expect(seenRaw[0].toString('utf8')).toContain('>unsigned</xrd:id>');
   });
 });

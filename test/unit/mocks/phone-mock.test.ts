@@ -2,14 +2,14 @@
  * The mock telecom register as a REST service per phone.openapi.json, over real HTTP.
  */
 import { sample } from '../../../contracts/registries/samples';
-import { type MockAgency, startPhoneMock } from '../../../mocks';
+import { type MockAgency, loadAgency } from '../../../mocks';
 import { send } from '../../contract/support/http-client';
 
 const ok = sample('phone', 'getPhoneNumbers__ok');
 let agency: MockAgency;
 
 beforeAll(async () => {
-  agency = await startPhoneMock();
+  agency = await loadAgency('phone').start();
 });
 afterAll(() => agency.stop());
 

@@ -74,8 +74,8 @@ describe('synthetic population register', () => {
     }
   });
 
-  it('Every generated person validates against population/model.schema.json', () => {
-    const validate = modelValidator('population');
+  it('Every generated person validates against population/model.getPerson.schema.json', () => {
+    const validate = modelValidator('population', 'getPerson');
     for (const p of FINS.map(findPerson).filter(Boolean)) expect(validate(p) || validate.errors).toBe(true);
   });
 
@@ -102,8 +102,8 @@ describe('synthetic telecom register', () => {
     }
   });
 
-  it('Every number is +994 with a real mobile prefix of its operator, and validates against phone/model.schema.json', () => {
-    const validate = modelValidator('phone');
+  it('Every number is +994 with a real mobile prefix of its operator, and validates against phone/model.getPhoneNumbers.schema.json', () => {
+    const validate = modelValidator('phone', 'getPhoneNumbers');
     for (const fin of FINS) {
       const record = findPhoneNumbers(fin);
       if (!record) continue;

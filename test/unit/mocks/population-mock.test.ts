@@ -4,9 +4,9 @@
  */
 import { createHash } from 'node:crypto';
 import * as soap from 'soap';
-import { populationWsdlPath } from '../../../contracts/registries/paths';
+import { upstreamPath } from '../../../contracts/registries/paths';
 import { sample } from '../../../contracts/registries/samples';
-import { type MockAgency, startPopulationMock } from '../../../mocks';
+import { type MockAgency, loadAgency } from '../../../mocks';
 import { send } from '../../contract/support/http-client';
 import { soapParts, treeToJson } from '../../contract/support/xml-tree';
 
@@ -14,7 +14,7 @@ const ok = sample('population', 'getPerson__ok');
 let agency: MockAgency;
 
 beforeAll(async () => {
-  agency = await startPopulationMock();
+  agency = await loadAgency('population').start();
 });
 afterAll(() => agency.stop());
 
@@ -28,7 +28,7 @@ function faultOf(xml: Buffer): { faultcode: string; faultstring: string } {
 
 describe('mock population register (SOAP)', () => {
   it('A node-soap client built from population.wsdl calls getPerson for 1AB2C3D with the X-Road headers. Result: the person', async () => {
-    const client = await soap.createClientAsync(populationWsdlPath(), { endpoint: agency.url });
+    const client = await soap.createClientAsync(upstreamPath('population', 'population.wsdl'), { endpoint: agency.url });
     const header = ok.request.body!.slice(ok.request.body!.indexOf('<xrd:client'), ok.request.body!.indexOf('</SOAP-ENV:Header>'));
     client.addSoapHeader(header.replace(/<xrd:(\w+) /g, '<xrd:$1 xmlns:xrd="http://x-road.eu/xsd/xroad.xsd" xmlns:id="http://x-road.eu/xsd/identifiers" xmlns:wsu="http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-utility-1.0.xsd" '));
     const [result] = await client.getPersonAsync({ fin: '1AB2C3D' });

@@ -11,7 +11,7 @@ const phoneOk = sample('phone', 'getPhoneNumbers__ok');
 const popOk = sample('population', 'getPerson__ok');
 
 describe('startMocks', () => {
-  it('Port 0 for both, population faulted by the env form. Result: two URLs; only population fails; stop closes both', async () => {
+  it('Port 0 for every agency, population faulted by the env form. Result: a URL each; only population fails; stop closes them', async () => {
     const mocks = await startMocks({ faults: { population: 'errorRate=1' } });
     try {
       expect(mocks.urls.population).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/population$/);

@@ -1,5 +1,6 @@
 import { HubError } from '../../../contracts/hub';
 import { CATEGORIES, PROVIDERS, loadCatalog } from '../../../registry';
+import { ADAPTERS } from '../../../adapters';
 
 describe('§11.2 catalog', () => {
   test('The hub starts with the shipped catalog. Result: all 26 categories 11.2.1–11.2.26, each with its provider', () => {
@@ -45,5 +46,27 @@ describe('§11.2 catalog', () => {
     expect(v.some((s) => s.includes('additional properties'))).toBe(true);
     expect(v.some((s) => s.includes('PROVIDER_TAX_URL'))).toBe(true);
     expect(v.length).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe('Connected per catalog entry', () => {
+  test('Only the tax register\'s getTaxpayer has an adapter. Result: 11.2.1 is connected, 11.2.2 (getTaxAudits, same provider) is not', () => {
+    const c = loadCatalog({ env: {}, adapters: ['adapter.tax.getTaxpayer'] });
+    expect(c.connected('11.2.1')).toBe(true);
+    expect(c.connected('11.2.2')).toBe(false);
+    expect(c.categories.filter((x) => c.connected(x.section)).map((x) => x.section)).toEqual(['11.2.1']);
+  });
+
+  test('The shipped adapters. Result: exactly the entries whose adapter.<provider>.<operation> exists are connected', () => {
+    const c = loadCatalog({ env: {} });
+    const connected = c.categories.filter((x) => c.connected(x.section)).map((x) => `${x.provider}.${x.operation}`);
+    const served = ADAPTERS.flatMap((d) => d.operations.map((o) => `${d.provider}.${o.name}`));
+    expect(connected.sort()).toEqual(served.sort());
+    expect(c.connected('11.2.22')).toBe(true);
+    expect(c.connected('11.2.7')).toBe(false);
+  });
+
+  test('An unknown section. Result: not connected', () => {
+    expect(loadCatalog({ env: {} }).connected('11.2.99')).toBe(false);
   });
 });

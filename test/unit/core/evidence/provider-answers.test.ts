@@ -14,7 +14,7 @@ import { jwsSign, jwsVerify, wssSign, wssVerify } from '../../../../adapters/kit
 import { buildPacket, verifyProviderAnswers, type EvidencePacket } from '../../../../core/evidence';
 import { createOrder } from '../../../../core/orders';
 import { pinnedTrust } from '../../../../signing/pki';
-import { agencySigner, startMocks, type MockProvider, type RunningMocks } from '../../../../mocks';
+import { agencySigner, startMocks, type RunningMocks } from '../../../../mocks';
 import { HUB_XROAD, testProvider } from '../../adapters/support/adapter-fixture';
 import { getPkiFixture, type PkiFixture } from '../../../support/pki-fixture';
 
@@ -29,7 +29,7 @@ beforeAll(async () => {
   const trust = pinnedTrust(pki.validator(), pki.agency.certPem);
   for (const d of ADAPTERS) {
     broker.createService(createAdapterService(d, {
-      provider: testProvider(d.provider), endpoint: mocks.urls[d.provider as MockProvider],
+      provider: testProvider(d.provider), endpoint: mocks.urls[d.provider],
       hub: { xroad: HUB_XROAD, signSoap: wssSign(pki.hub.signer), signRest: jwsSign(pki.hub.signer) },
       verify: { soap: wssVerify({ trust }), rest: jwsVerify(trust) },
       metricsRegistry: new Registry(), breakers: new BreakerRegistry(),

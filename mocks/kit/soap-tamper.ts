@@ -2,7 +2,7 @@
  * Signature attacks on a signed SOAP answer (altered values, signature wrapping). They
  * work on the text, so they apply to whatever the signer produced.
  */
-import { alterChar } from '../../kit/tamper';
+import { alterChar } from './tamper';
 
 const BODY_OPEN = /<([A-Za-z_][\w.-]*:)?Body\b[^>]*>/;
 

@@ -1,7 +1,7 @@
 /**
  * Signature attacks on a signed REST answer (detached JWS in X-Road-Signature, README.md).
  */
-import { alterChar } from '../../kit/tamper';
+import { alterChar } from './tamper';
 
 /** Alters the first character of the first string value; the JSON stays valid. */
 export function alterFirstValue(body: Buffer): Buffer {
