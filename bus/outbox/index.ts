@@ -5,7 +5,6 @@
  * by the hub (v2 REST profile), and the enforcement transfer of a decision to enforce (EHİS SOAP).
  */
 import { hostname } from 'node:os';
-import { X509Certificate, createHash } from 'node:crypto';
 import type { Registry } from 'prom-client';
 import { HubError } from '../../contracts/hub';
 import { jwsSign } from '../../adapters';
@@ -13,11 +12,11 @@ import { createCallbackSender, type CallbackEndpoint } from '../../adapters/push
 import { DEFAULT_RETRY_POLICY, deliverOne, type EventSender, type RetryPolicy } from '../../core/outbox';
 import type { Db } from '../../core/store';
 import { listAgencies } from '../../core/store/repositories/agencies';
-import { SigningError } from '../../signing/errors';
 import type { PathValidator } from '../../signing/pki';
 import type { WssSigner } from '../../signing/wss';
 import type { HealthCheck } from '../ops.service';
 import { startJetStreamDelivery } from './jetstream-delivery';
+import { pinnedAgencyTrust } from './pinned-agency';
 import { outboxMetrics } from './outbox-metrics';
 import { startPollingDelivery, type DeliveryLoop } from './polling-delivery';
 
@@ -47,17 +46,6 @@ export interface AgencyDelivery {
   stop(): Promise<void>;
 }
 
-/** The agency's pinned certificate (agencies directory: SHA-256 of the DER) and a path to the agency CA. */
-function pinned(validator: PathValidator, sha256: string) {
-  return async (certDer: Buffer | undefined) => {
-    if (!certDer) throw new SigningError('cert-untrusted', 'the acknowledgement carries no certificate');
-    if (createHash('sha256').update(new X509Certificate(certDer).raw).digest('hex') !== sha256.toLowerCase()) {
-      throw new SigningError('cert-untrusted', 'not the certificate pinned for this agency');
-    }
-    return (await validator.validate(certDer, { requireKeyUsage: ['digitalSignature'] })).publicKey;
-  };
-}
-
 /** The callback endpoints of the directory (the agencies table), re-read every few seconds. */
 function directoryEndpoints(db: Db, validator: PathValidator, refreshMs = 5000) {
   let map = new Map<string, CallbackEndpoint>();
@@ -66,7 +54,7 @@ function directoryEndpoints(db: Db, validator: PathValidator, refreshMs = 5000) 
   const load = () => {
     loading ??= listAgencies(db).then((list) => {
       const next = new Map<string, CallbackEndpoint>();
-      for (const a of list) if (a.active && a.callbackUrl) next.set(a.id, { url: a.callbackUrl, trust: pinned(validator, a.certSha256) });
+      for (const a of list) if (a.active && a.callbackUrl) next.set(a.id, { url: a.callbackUrl, trust: pinnedAgencyTrust(validator, a.certSha256) });
       map = next;
       loadedAt = Date.now();
     }).finally(() => { loading = null; });
