@@ -4,6 +4,10 @@ import type { ServiceBroker } from 'moleculer';
 import { REGISTRY_MODULES } from '../contracts/registries/modules';
 import { ADAPTERS, adapterActions, createAdapterService, getBreakerStates, jetStreamReplayGuard, jwsSign, jwsVerify, memoryReplayGuard, wssSign, wssVerify, type ReplayGuard } from '../adapters';
 import { courtAliases } from './api';
+import { outboxAliases } from './api/outbox.aliases';
+import type { DecisionConsumers, StatusReportOut } from '../mocks/decision-consumers';
+import { startAgencyPush, type AgencyPush } from './outbox/agency-push';
+import { consumerHooks } from './outbox/consumers-wiring';
 import { startCore, type CoreParts } from './core-wiring';
 import { ANSWER_MARGIN_MS } from '../core/court';
 import { loadCatalog, type Catalog, type ProviderEntry } from '../registry';
@@ -24,7 +28,7 @@ export interface RunningHub {
   pki: HubPki;
   /** The in-process mock agencies, when this process runs them. */
   core?: CoreParts;
-  mocks?: { urls: Record<string, string>; setFaults(provider: string, faults: unknown): Promise<void>; stop(): Promise<void> };
+  mocks?: { urls: Record<string, string>; setFaults(provider: string, faults: unknown): Promise<void>; consumers?: DecisionConsumers; stop(): Promise<void> };
   stop(): Promise<void>;
 }
 
@@ -39,6 +43,8 @@ export async function startHub(cfg: Readonly<HubConfig>, extra: { endpoints?: Re
   const pki = await loadHubPkiWithKeyStore(await ensurePki(pkiDir, cfg.pkiKeyType), cfg.hubKeyPkcs11);
 
   let mocks: RunningHub['mocks'];
+  // How the mock enforcement service reports back: through the hub's agency service, once it is up.
+  let enforcementReporter: ((r: StatusReportOut) => Promise<void>) | undefined;
   if (cfg.mocks) {
     // mocks/ is never imported by production code paths: loaded only when asked for.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -48,7 +54,15 @@ export async function startHub(cfg: Readonly<HubConfig>, extra: { endpoints?: Re
     const only = cfg.services.length === 1 && cfg.services[0] === 'mocks';
     const signers = Object.fromEntries(REGISTRY_MODULES.map((id) => [id, { default: agencySigner(pki.providerSigner(id)!) }]));
     const m = await startMocks({ host: process.env.MOCK_HOST || '127.0.0.1', ...mockEnvOptions(process.env, only), signers });
-    mocks = { urls: m.urls, setFaults: (p, f) => m.setFaults(p, f as never), stop: () => m.stop() };
+    // The agencies that consume decisions (enforcement, a bank, migration, property), acting on what the hub pushes.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { startDecisionConsumers } = require('../mocks/decision-consumers') as typeof import('../mocks/decision-consumers');
+    const consumers = await startDecisionConsumers({
+      host: process.env.MOCK_HOST || '127.0.0.1', ...consumerHooks(pki), stepMs: Number(process.env.MOCK_ENFORCEMENT_STEP_MS ?? 3000),
+      ports: only ? { enforcement: 8190, 'demo-bank': 8191, migration: 8192, property: 8193 } : {},
+      report: (r) => (enforcementReporter ? enforcementReporter(r) : Promise.reject(new Error('the hub is not up yet'))),
+    }).catch(async (err) => { await m.stop(); throw err; });
+    mocks = { urls: m.urls, setFaults: (p, f) => m.setFaults(p, f as never), consumers, stop: async () => { await consumers.stop(); await m.stop(); } };
   }
   const catalog = loadCatalog({ providers: extra.providers, adapters: adapterActions(), endpoints: { ...(mocks?.urls ?? {}), ...(extra.endpoints ?? {}) } });
 
@@ -92,20 +106,28 @@ export async function startHub(cfg: Readonly<HubConfig>, extra: { endpoints?: Re
     };
   }
   let core: CoreParts | undefined;
+  let push: AgencyPush | undefined;
   if (has('core')) {
     core = await startCore(cfg, pki, catalog).catch(async (err) => { await mocks?.stop(); throw err; });
     for (const s of core.services) broker.createService(s as any);
     Object.assign(checks, core.checks);
+    // The agencies' push: every core node delivers the outbox (in-process, or through JetStream with NATS).
+    push = await startAgencyPush({
+      store: core.store, pki, transporter: cfg.transporter, hubXroad: HUB_XROAD, metricsRegistry: metrics.registry,
+      transferUrl: process.env.ENFORCEMENT_TRANSFER_URL || mocks?.consumers?.enforcement.transferUrl,
+    }).catch(async (err) => { await core?.stop(); await mocks?.stop(); throw err; });
+    checks.agencyPush = push.health;
   }
   if (has('gateway')) {
     const requiredActions = ['court.lookup', 'lookups.run', ...adapterActions()];
-    broker.createService(createGatewayService({ port: cfg.port, host: cfg.host, catalog, maxBodyBytes: cfg.maxBodyBytes, requiredActions, aliases: courtAliases({ timeoutMs: cfg.lookupDeadlineMs + ANSWER_MARGIN_MS }) }));
+    broker.createService(createGatewayService({ port: cfg.port, host: cfg.host, catalog, maxBodyBytes: cfg.maxBodyBytes, requiredActions, aliases: { ...courtAliases({ timeoutMs: cfg.lookupDeadlineMs + ANSWER_MARGIN_MS }), ...outboxAliases({ timeoutMs: cfg.lookupDeadlineMs + ANSWER_MARGIN_MS }) } }));
   }
   broker.createService(createOpsService(metrics, checks));
 
   try {
     await startBroker(broker, cfg.transporterConnectTimeoutMs);
   } catch (err) {
+    await push?.stop();
     await core?.stop();
     await mocks?.stop();
     await replay?.close();
@@ -116,6 +138,7 @@ export async function startHub(cfg: Readonly<HubConfig>, extra: { endpoints?: Re
     broker, metrics, catalog, pki, mocks, core,
     async stop() {
       await broker.stop();
+      await push?.stop();
       await core?.stop();
       await mocks?.stop();
       await replay?.close();

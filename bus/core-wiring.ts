@@ -6,6 +6,7 @@ import { HubError } from '../contracts/hub';
 import { accessReport, createAuditTrail, type AuditTrail, type CheckpointVerifier } from '../core/audit';
 import { ANSWER_MARGIN_MS, courtStore, createCourtService } from '../core/court';
 import { createLookupsService } from '../core/lookups/lookups.service';
+import { createOutboxOpsService } from '../core/outbox/outbox-ops.service';
 import { cmsSigner, cmsVerifier } from '../core/orders';
 import { bindCertificate, openStore, seedDemo, type Store } from '../core/store';
 import type { Catalog } from '../registry';
@@ -83,17 +84,20 @@ export async function startCore(cfg: Readonly<HubConfig>, pki: HubPki, catalog: 
     const cstore = courtStore(store);
     // A clerk's identity check left open by a dead node is ended once no answer can still be coming.
     const recovery = startRecoveryLoop({ store, recoveryStore: cstore, audit: trail, intervalMs: cfg.recoveryIntervalMs, callGraceMs: cfg.lookupDeadlineMs + ANSWER_MARGIN_MS + 5000 });
+    const courtDeps = {
+      store: cstore,
+      audit: trail,
+      accessReport: (subject: Parameters<typeof accessReport>[2]) => accessReport(store, hmacKey, subject),
+      verifier: cmsVerifier(pki.validator),
+      hubSigner,
+      catalog,
+      lookupDeadlineMs: cfg.lookupDeadlineMs,
+    };
     const services: ServiceSchema[] = [
       createLookupsService({ catalog, defaultDeadlineMs: cfg.lookupDeadlineMs }),
-      createCourtService({
-        store: cstore,
-        audit: trail,
-        accessReport: (subject) => accessReport(store, hmacKey, subject),
-        verifier: cmsVerifier(pki.validator),
-        hubSigner,
-        catalog,
-        lookupDeadlineMs: cfg.lookupDeadlineMs,
-      }),
+      createCourtService(courtDeps),
+      // The operator's view of the agencies' push (dead letters), signed like the court's requests.
+      createOutboxOpsService(courtDeps, store),
     ];
     const checks: Record<string, HealthCheck> = {
       store: async () => {
