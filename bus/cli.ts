@@ -29,6 +29,12 @@ const USAGE = `usage: court-hub <command> [options]
   delegate --case N --staff FIN[,FIN] --cert judge.crt.pem --key judge.key.pem [--hours 8] [--url URL]
   verify-identity --case N --subject FIN --surname S --given-name G [--patronymic P] --birth-date YYYY-MM-DD
                   --document NUMBER --cert clerk.crt.pem --key clerk.key.pem [--url URL]
+  decision create --case N --court ID --judge FIN --kind K --party ROLE:ID:NAME … --operative TEXT --text-file F
+                  [--enforce] [--addressee AGENCY:ACTION[+ACTION]:ID[+ID] …]
+  decision sign --in decision.json --cert judge.crt.pem --key judge.key.pem [--out decision.signed.json]
+  decision submit --in decision.signed.json [--url URL]
+  decision in-force --in decision.signed.json --cert judge.crt.pem --key judge.key.pem [--at ISO] [--url URL]
+  decision status --decision ID --cert judge.crt.pem --key judge.key.pem [--url URL]
 Commands that talk to the hub use --url, else $COURT_HUB_URL, else http://127.0.0.1:8080.
 Every command answers --help (or -h) with its usage.`;
 

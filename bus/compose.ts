@@ -7,7 +7,11 @@ import { courtAliases } from './api';
 import { outboxAliases } from './api/outbox.aliases';
 import type { DecisionConsumers, StatusReportOut } from '../mocks/decision-consumers';
 import { startAgencyPush, type AgencyPush } from './outbox/agency-push';
-import { consumerHooks } from './outbox/consumers-wiring';
+import { consumerHooks, DEMO_AGENCY_CERTS } from './outbox/consumers-wiring';
+import { signDetachedJws } from '../signing/jws';
+import { decisionAliases } from './api/decision.aliases';
+import { agencyRoutes } from './api/agency.routes';
+import { createAgencyService } from '../adapters/inbound/agency.service';
 import { startCore, type CoreParts } from './core-wiring';
 import { ANSWER_MARGIN_MS } from '../core/court';
 import { loadCatalog, type Catalog, type ProviderEntry } from '../registry';
@@ -108,8 +112,9 @@ export async function startHub(cfg: Readonly<HubConfig>, extra: { endpoints?: Re
   let core: CoreParts | undefined;
   let push: AgencyPush | undefined;
   if (has('core')) {
-    core = await startCore(cfg, pki, catalog).catch(async (err) => { await mocks?.stop(); throw err; });
+    core = await startCore(cfg, pki, catalog, { agencyCallbacks: mocks?.consumers?.callbacks }).catch(async (err) => { await mocks?.stop(); throw err; });
     for (const s of core.services) broker.createService(s as any);
+    broker.createService(createAgencyService({ db: core.store, audit: core.trail, validator: pki.validator, hub: pki.hub, hubXroad: HUB_XROAD }) as any);
     Object.assign(checks, core.checks);
     // The agencies' push: every core node delivers the outbox (in-process, or through JetStream with NATS).
     push = await startAgencyPush({
@@ -120,7 +125,10 @@ export async function startHub(cfg: Readonly<HubConfig>, extra: { endpoints?: Re
   }
   if (has('gateway')) {
     const requiredActions = ['court.lookup', 'lookups.run', ...adapterActions()];
-    broker.createService(createGatewayService({ port: cfg.port, host: cfg.host, catalog, maxBodyBytes: cfg.maxBodyBytes, requiredActions, aliases: { ...courtAliases({ timeoutMs: cfg.lookupDeadlineMs + ANSWER_MARGIN_MS }), ...outboxAliases({ timeoutMs: cfg.lookupDeadlineMs + ANSWER_MARGIN_MS }) } }));
+    const timeoutMs = cfg.lookupDeadlineMs + ANSWER_MARGIN_MS;
+    broker.createService(createGatewayService({ port: cfg.port, host: cfg.host, catalog, maxBodyBytes: cfg.maxBodyBytes, requiredActions,
+      aliases: { ...courtAliases({ timeoutMs }), ...decisionAliases({ timeoutMs }), ...outboxAliases({ timeoutMs }) },
+      rawRoutes: [agencyRoutes({ maxBodyBytes: cfg.maxBodyBytes, timeoutMs })] }));
   }
   broker.createService(createOpsService(metrics, checks));
 
@@ -133,6 +141,16 @@ export async function startHub(cfg: Readonly<HubConfig>, extra: { endpoints?: Re
     await replay?.close();
     await pki.close();
     throw err;
+  }
+  // The mock enforcement service reports through this hub's agency service, signed with its own demo key.
+  const enforcementKey = pki.providerSigner(DEMO_AGENCY_CERTS.enforcement);
+  if (mocks?.consumers && has('gateway') && enforcementKey) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { restStatusReporter } = require('../mocks/decision-consumers/status-reporter') as typeof import('../mocks/decision-consumers/status-reporter');
+    enforcementReporter = restStatusReporter({
+      hubUrl: `http://${cfg.host === '0.0.0.0' ? '127.0.0.1' : cfg.host}:${cfg.port}`, client: 'AZ/GOV/1700000023/enforcement',
+      sign: (body, params) => signDetachedJws(body, enforcementKey, { header: params }),
+    });
   }
   return {
     broker, metrics, catalog, pki, mocks, core,

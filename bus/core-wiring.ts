@@ -8,7 +8,9 @@ import { ANSWER_MARGIN_MS, courtStore, createCourtService } from '../core/court'
 import { createLookupsService } from '../core/lookups/lookups.service';
 import { createOutboxOpsService } from '../core/outbox/outbox-ops.service';
 import { cmsSigner, cmsVerifier } from '../core/orders';
-import { bindCertificate, openStore, seedDemo, type Store } from '../core/store';
+import { bindCertificate, openStore, seedDemo, syncAgencies, type Store } from '../core/store';
+import { createDecisionsService, decisionStore } from '../core/decisions';
+import { loadDirectory, resolveDirectory } from '../agencies';
 import type { Catalog } from '../registry';
 import type { HubConfig } from './config';
 import type { HubPki } from './hub-pki';
@@ -62,12 +64,28 @@ export async function openCoreStore(cfg: Readonly<HubConfig>): Promise<Store> {
 }
 
 /**
+ * The agencies directory (agencies/directory.json) into the store: a `pki:<name>` pin is the
+ * agency certificate of that name in the PKI directory; an agency whose pin does not resolve is
+ * left out, and so deactivated (statute 7.2.2: only known agencies, by their pinned key).
+ */
+export async function loadAgencies(store: Store, pki: HubPki, callbacks?: Record<string, string>): Promise<{ agencies: { id: string }[]; skipped: string[] }> {
+  const certs = new Map(pki.summary.providers.map((p) => [p.id, p.cert]));
+  const r = resolveDirectory(loadDirectory(), {
+    pkiCert: (name) => { const f = certs.get(name); return f && fs.existsSync(f) ? fs.readFileSync(f, 'utf8') : undefined; },
+    env: process.env,
+    callbacks,
+  });
+  await syncAgencies(store, r.agencies);
+  return r;
+}
+
+/**
  * The court core of one process: the store (the embedded PostgreSQL, or DATABASE_URL), the
  * audit chain, lookup orchestration and the court service that authorizes every request.
  * A second hub on the same DATA_DIR is refused by the embedded server's lock
  * (HUB_ERR_CONFIG_DATA_DIR_IN_USE).
  */
-export async function startCore(cfg: Readonly<HubConfig>, pki: HubPki, catalog: Catalog): Promise<CoreParts> {
+export async function startCore(cfg: Readonly<HubConfig>, pki: HubPki, catalog: Catalog, opts: { agencyCallbacks?: Record<string, string> } = {}): Promise<CoreParts> {
   const store = await openCoreStore(cfg);
   try {
     if (cfg.seedDemo) {
@@ -78,6 +96,8 @@ export async function startCore(cfg: Readonly<HubConfig>, pki: HubPki, catalog: 
         await bindCertificate(store, p.fin, createHash('sha256').update(der).digest('hex'));
       }
     }
+    // The mock decision consumers' callback endpoints, when this process runs them.
+    const agencies = await loadAgencies(store, pki, opts.agencyCallbacks);
     const hubSigner = cmsSigner(pki.hubCms, [fs.readFileSync(pki.summary.agencyCa.cert, 'utf8'), fs.readFileSync(pki.summary.qualifiedCa.cert, 'utf8')]);
     const hmacKey = auditHmacKey(cfg);
     const trail = createAuditTrail({ db: store, hmacKey, signCheckpoint: (b) => hubSigner.sign(b) });
@@ -98,12 +118,14 @@ export async function startCore(cfg: Readonly<HubConfig>, pki: HubPki, catalog: 
       createCourtService(courtDeps),
       // The operator's view of the agencies' push (dead letters), signed like the court's requests.
       createOutboxOpsService(courtDeps, store),
+      createDecisionsService({ store: decisionStore(store), audit: trail, verifier: cmsVerifier(pki.validator), hubSigner }),
     ];
     const checks: Record<string, HealthCheck> = {
       store: async () => {
         try { await store.query('SELECT 1'); return { status: 'up', details: { kind: store.kind } }; } catch { return { status: 'down', details: { kind: store.kind } }; }
       },
       recovery: recovery.health,
+      agencies: async () => ({ status: 'up', details: { agencies: agencies.agencies.length, leftOut: agencies.skipped } }),
     };
     return {
       store, trail, recovery, services, checks,

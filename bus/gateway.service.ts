@@ -17,6 +17,8 @@ export interface GatewayOptions {
   requiredActions: string[];
   /** Extra aliases added by later features (authorized lookups, delegations …). */
   aliases?: Record<string, unknown>;
+  /** Paths served from the raw request, before JSON screening (the agency service's XML and signed bytes). */
+  rawRoutes?: { prefix: string; handle(req: IncomingMessage, res: ServerResponse, broker: ServiceBroker): void }[];
 }
 
 /** The nodes that run the ops service, i.e. every hub process of the cluster. */
@@ -106,6 +108,11 @@ export function createGatewayService(opts: GatewayOptions): ServiceSchema {
       /** Refusals that need no route (bad percent-encoding, wrong method, not UTF-8 JSON) come first. */
       screened(this: any, req: IncomingMessage & { $requestId?: string }, res: ServerResponse) {
         req.$requestId = correlationId(req.headers);
+        const raw = opts.rawRoutes?.find((r) => (req.url ?? '').startsWith(r.prefix));
+        if (raw) {
+          res.setHeader('X-Request-ID', req.$requestId);
+          return raw.handle(req, res, this.broker);
+        }
         const refusal = screenRequest(req, this.routeTable);
         if (!refusal) return this.httpHandler(req, res);
         res.setHeader('X-Request-ID', req.$requestId);

@@ -14,8 +14,8 @@ import { sendHubError, sendJson, toHttpError } from '../http-errors';
 import { BODY_LIMITS, jsonShape } from '../http-input';
 
 type CallOpts = { timeout?: number };
-type Req = IncomingMessage & { body?: unknown; $ctx?: { requestID?: string; call(action: string, params: unknown, opts?: CallOpts): Promise<unknown> }; $params?: Record<string, string> };
-type Alias = (this: { broker: { call(action: string, params: unknown, opts?: CallOpts): Promise<unknown> } }, req: Req, res: ServerResponse) => void;
+export type Req = IncomingMessage & { body?: unknown; $ctx?: { requestID?: string; call(action: string, params: unknown, opts?: CallOpts): Promise<unknown> }; $params?: Record<string, string> };
+export type Alias = (this: { broker: { call(action: string, params: unknown, opts?: CallOpts): Promise<unknown> } }, req: Req, res: ServerResponse) => void;
 
 /** The header that carries a signed request on GET (base64 of the JSON wire form). */
 export const SIGNED_REQUEST_HEADER = 'x-signed-request';
@@ -25,14 +25,14 @@ export const SIGNED_REQUEST_HEADER = 'x-signed-request';
  * needs to sign and audit the evidence (core/court/deadlines.ts). Past it the judge gets a
  * retryable 503 — a node died or NATS restarted under the request — never Moleculer's 30 s.
  */
-type Call = (self: ThisParameterType<Alias>, req: Req, action: string, params: unknown) => Promise<any>;
+export type Call = (self: ThisParameterType<Alias>, req: Req, action: string, params: unknown) => Promise<any>;
 
-function caller(timeoutMs?: number): Call {
+export function caller(timeoutMs?: number): Call {
   const opts = timeoutMs ? { timeout: timeoutMs } : undefined;
   return (self, req, action, params) => (req.$ctx ? req.$ctx.call(action, params, opts) : self.broker.call(action, params, opts));
 }
 
-function fail(req: Req, res: ServerResponse, err: unknown): void {
+export function fail(req: Req, res: ServerResponse, err: unknown): void {
   sendHubError(res, toHttpError(err), req.$ctx?.requestID);
 }
 
@@ -42,7 +42,7 @@ function timer(res: ServerResponse): () => void {
   return () => { if (!res.headersSent) res.setHeader('Server-Timing', `hub;dur=${(Number(process.hrtime.bigint() - t0) / 1e6).toFixed(1)}`); };
 }
 
-function post(call: Call, action: string, status = 200): Alias {
+export function post(call: Call, action: string, status = 200): Alias {
   return function (this, req, res) {
     const timed = timer(res);
     // An absent body is an empty object: the action's schema names what is missing.
@@ -50,8 +50,23 @@ function post(call: Call, action: string, status = 200): Alias {
   };
 }
 
-function bad(message: string, rule: string): HubError {
+export function bad(message: string, rule: string): HubError {
   return new HubError('HUB_ERR_VALIDATION_BAD_REQUEST', { origin: 'client', message, details: { violations: [rule] } });
+}
+
+/** The signed request of a GET: base64 of its JSON wire form in the X-Signed-Request header, within the body limits. */
+export function readSignedHeader(req: IncomingMessage, missing: string): any {
+  const header = req.headers[SIGNED_REQUEST_HEADER];
+  if (typeof header !== 'string' || header.length === 0) throw bad(missing, 'header X-Signed-Request is required');
+  if (header.length > 96 * 1024) throw new HubError('HUB_ERR_VALIDATION_TOO_LARGE', { origin: 'client' });
+  const bytes = Buffer.from(header, 'base64');
+  // The same budget as a request body (bus/http-input.ts): UTF-8, shallow, bounded.
+  if (!isUtf8(bytes) || jsonShape(bytes, BODY_LIMITS)) throw bad('The X-Signed-Request header must be base64 of the signed request JSON', 'header X-Signed-Request is not UTF-8 JSON within the body limits');
+  try {
+    return JSON.parse(bytes.toString('utf8'));
+  } catch {
+    throw bad('The X-Signed-Request header must be base64 of the signed request JSON', 'header X-Signed-Request is not base64 JSON');
+  }
 }
 
 /**
@@ -62,19 +77,9 @@ function bad(message: string, rule: string): HubError {
  */
 const getEvidence = (call: Call): Alias => function (this, req, res) {
   const orderId = req.$params?.orderId ?? decodeURIComponent((req.url ?? '').split('/').slice(-2, -1)[0] ?? '');
-  const header = req.headers[SIGNED_REQUEST_HEADER];
   let body: any;
   try {
-    if (typeof header !== 'string' || header.length === 0) throw bad('Sign a request for this evidence and send it in the X-Signed-Request header', 'header X-Signed-Request is required');
-    if (header.length > 96 * 1024) throw new HubError('HUB_ERR_VALIDATION_TOO_LARGE', { origin: 'client' });
-    const bytes = Buffer.from(header, 'base64');
-    // The same budget as a request body (bus/http-input.ts): UTF-8, shallow, bounded.
-    if (!isUtf8(bytes) || jsonShape(bytes, BODY_LIMITS)) throw bad('The X-Signed-Request header must be base64 of the signed request JSON', 'header X-Signed-Request is not UTF-8 JSON within the body limits');
-    try {
-      body = JSON.parse(bytes.toString('utf8'));
-    } catch {
-      throw bad('The X-Signed-Request header must be base64 of the signed request JSON', 'header X-Signed-Request is not base64 JSON');
-    }
+    body = readSignedHeader(req, 'Sign a request for this evidence and send it in the X-Signed-Request header');
     if (body?.request?.orderId !== orderId) throw bad('The signed request names another order than the URL', '/request/orderId must equal the orderId in the path');
   } catch (err) {
     fail(req, res, err);

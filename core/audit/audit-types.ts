@@ -10,6 +10,7 @@ export const AUDIT_EVENT_TYPES = [
   'provider-call-started', 'provider-call-ended', 'evidence-issued',
   'delegation-registered', 'delegation-used', 'identity-verified',
   'access-report-issued', 'case-updated', 'roster-updated',
+  'decision-registered', 'decision-in-force', 'enforcement-status-read', 'agency-request', 'enforcement-status-reported',
   'outbox-operated',
 ] as const;
 

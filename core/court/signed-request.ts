@@ -19,12 +19,19 @@ export interface Court {
   now(): Date;
 }
 
+/** What the signed-request front needs: a court, or another service on the same rules (decisions). */
+export interface SignedGate {
+  deps: Pick<CourtServiceDeps, 'audit' | 'verifier'>;
+  limits: TimeLimits;
+  now(): Date;
+}
+
 export function court(deps: CourtServiceDeps): Court {
   return { deps, limits: { ...DEFAULT_LIMITS, ...deps.limits }, now: deps.now ?? (() => new Date()) };
 }
 
 /** Appends the events, then throws. If even the audit fails, that failure is what the caller sees. */
-export async function refuse(c: Court, events: AuditEventInput[], code: HubErrorCode, details?: Record<string, unknown>, message?: string): Promise<never> {
+export async function refuse(c: SignedGate, events: AuditEventInput[], code: HubErrorCode, details?: Record<string, unknown>, message?: string): Promise<never> {
   await audit(c, events);
   throw new HubError(code, { origin: 'client', details, message });
 }
@@ -33,7 +40,7 @@ export async function refuse(c: Court, events: AuditEventInput[], code: HubError
  * Fail closed: an event that cannot be recorded stops the action (HUB_ERR_AUDIT_WRITE_FAILED;
  * HUB_ERR_ORDER_SUPERSEDED when a strict order move of `opts` no longer applied).
  */
-export async function audit(c: Court, events: AuditEventInput[], opts?: AppendOptions): Promise<void> {
+export async function audit(c: SignedGate, events: AuditEventInput[], opts?: AppendOptions): Promise<void> {
   try {
     await c.deps.audit.appendAll(events, opts);
   } catch (err) {
@@ -51,7 +58,7 @@ export interface SignedRequestSpec<T> {
   refusal(code: HubErrorCode, document: T | undefined): AuditEventInput[];
 }
 
-export async function verifySigned<T>(c: Court, body: unknown, spec: SignedRequestSpec<T>): Promise<Verified<T>> {
+export async function verifySigned<T>(c: SignedGate, body: unknown, spec: SignedRequestSpec<T>): Promise<Verified<T>> {
   let document: T | undefined;
   let signature: Buffer;
   try {
@@ -74,7 +81,7 @@ export async function verifySigned<T>(c: Court, body: unknown, spec: SignedReque
 }
 
 /** Keep a nonce until its request can no longer pass the window check, and not longer. */
-export function nonceKeepUntil(c: Court, w: { issuedAt: string; expiresAt: string }): Date {
+export function nonceKeepUntil(c: SignedGate, w: { issuedAt: string; expiresAt: string }): Date {
   const now = c.now().getTime();
   const expires = Date.parse(w.expiresAt);
   const bounded = Number.isFinite(expires) ? Math.min(expires, now + c.limits.maxLifetimeMs) : now + c.limits.maxLifetimeMs;

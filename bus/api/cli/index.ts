@@ -8,6 +8,7 @@ import { runLookupCli } from './lookup.cmd';
 import { runOrder } from './order.cmd';
 import { runVerifyEvidence } from './verify-evidence.cmd';
 import { runDelegateCli } from './delegate.cmd';
+import { runDecisionCli } from './decision.cmd';
 import { runVerifyIdentityCli } from './verify-identity.cmd';
 
 export const COURT_COMMANDS: Record<string, Command> = {
@@ -17,6 +18,7 @@ export const COURT_COMMANDS: Record<string, Command> = {
   'access-report': runAccessReportCli,
   delegate: runDelegateCli,
   'verify-identity': runVerifyIdentityCli,
+  decision: runDecisionCli,
 };
 
 export { runAccessReportCli, runLookupCli, runOrder, runVerifyEvidence };

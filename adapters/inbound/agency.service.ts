@@ -1,0 +1,54 @@
+/**
+ * The agency service on the bus: `agency.soap` and `agency.rest` take the raw request as it came
+ * (bytes, method, target, headers) and verify the agency's signature themselves — a gateway is
+ * not the only way onto the bus, so no caller identity is taken from params or ctx.meta.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Context, ServiceSchema } from 'moleculer';
+import { agenciesContractsDir } from '../../contracts/agencies/paths';
+import { agencyStore } from '../../core/agency/agency-store';
+import type { AuditPort } from '../../core/court/ports';
+import type { Db } from '../../core/store/db';
+import { listAgencies } from '../../core/store/repositories/agencies';
+import type { PathValidator } from '../../signing/pki';
+import { MemoryReplayCache, type ReplayCache, type WssSigner } from '../../signing/wss';
+import { createCourtRest } from './court-rest';
+import { createCourtSoap, type HubXroad } from './court-soap';
+
+export interface AgencyServiceDeps {
+  db: Db;
+  audit: AuditPort;
+  validator: PathValidator;
+  hub: WssSigner;
+  hubXroad: HubXroad;
+  /** Message ids seen (X-Road ids of agency requests); default: this process's memory. */
+  replay?: ReplayCache;
+}
+
+export function createAgencyService(deps: AgencyServiceDeps): ServiceSchema {
+  const store = agencyStore(deps.db);
+  const replay = deps.replay ?? new MemoryReplayCache();
+  const directory = { activeAgencies: async () => (await listAgencies(deps.db)).filter((a) => a.active) };
+  let wsdl: Buffer | undefined;
+  const common = { store, audit: deps.audit, directory, validator: deps.validator, hub: deps.hub, replay };
+  const soap = createCourtSoap({ ...common, hubXroad: deps.hubXroad, wsdl: () => (wsdl ??= readFileSync(join(agenciesContractsDir(), 'court.wsdl'))) });
+  const rest = createCourtRest(common);
+  const rid = (ctx: Context) => ctx.requestID ?? ctx.id;
+  return {
+    name: 'agency',
+    actions: {
+      soap: {
+        async handler(ctx: Context<{ body: string }>) {
+          return soap(Buffer.from(String(ctx.params?.body ?? ''), 'base64'), rid(ctx));
+        },
+      },
+      rest: {
+        async handler(ctx: Context<{ method: string; target: string; headers: Record<string, string>; body: string }>) {
+          const p = ctx.params ?? ({} as never);
+          return rest({ method: String(p.method), target: String(p.target), headers: p.headers ?? {}, body: Buffer.from(String(p.body ?? ''), 'base64') }, rid(ctx));
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,2 @@
+export * from './directory.types';
+export * from './directory';

@@ -1,0 +1,4 @@
+export * from './agency.flow';
+export * from './agency.policy';
+export * from './agency-store';
+export * from './decision-view';
