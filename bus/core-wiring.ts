@@ -7,6 +7,7 @@ import { accessReport, createAuditTrail, type AuditTrail, type CheckpointVerifie
 import { ANSWER_MARGIN_MS, courtStore, createCourtService } from '../core/court';
 import { createLookupsService } from '../core/lookups/lookups.service';
 import { createOutboxOpsService } from '../core/outbox/outbox-ops.service';
+import { seedDemoEnforcement } from '../core/demo/enforcement';
 import { cmsSigner, cmsVerifier } from '../core/orders';
 import { bindCertificate, openStore, seedDemo, syncAgencies, type Store } from '../core/store';
 import { createDecisionsService, decisionStore } from '../core/decisions';
@@ -98,6 +99,8 @@ export async function startCore(cfg: Readonly<HubConfig>, pki: HubPki, catalog: 
     }
     // The mock decision consumers' callback endpoints, when this process runs them.
     const agencies = await loadAgencies(store, pki, opts.agencyCallbacks);
+    // The demo decision's enforcement so far (6.1.19), as the mock enforcement register tells it too.
+    if (cfg.seedDemo && agencies.agencies.some((a) => a.id === 'enforcement')) await seedDemoEnforcement(store);
     const hubSigner = cmsSigner(pki.hubCms, [fs.readFileSync(pki.summary.agencyCa.cert, 'utf8'), fs.readFileSync(pki.summary.qualifiedCa.cert, 'utf8')]);
     const hmacKey = auditHmacKey(cfg);
     const trail = createAuditTrail({ db: store, hmacKey, signCheckpoint: (b) => hubSigner.sign(b) });
