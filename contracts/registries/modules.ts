@@ -5,6 +5,6 @@
  * paths, adapters, mock start-up, ports, signers, fault settings, the per-registry test suites —
  * iterates over this list. An id is a provider id of registry/providers.ts.
  */
-export const REGISTRY_MODULES = ['population', 'phone', 'tax'] as const;
+export const REGISTRY_MODULES = ['population', 'phone', 'tax', 'enforcement'] as const;
 
 export type RegistryModuleId = (typeof REGISTRY_MODULES)[number];
