@@ -24,27 +24,33 @@ export interface DeliveryLoop {
 
 export function startPollingDelivery(o: PollingDeliveryOptions): DeliveryLoop {
   let stopped = false;
-  let running: Promise<void> | null = null;
+  let looking: Promise<void> | null = null;
   let again = false;
+  // Events being delivered by this process: never taken twice, and the pool is refilled as each ends.
+  const inflight = new Map<string, Promise<void>>();
 
-  async function round(): Promise<number> {
-    const ids = await dueEvents(o.db, o.concurrency);
-    await Promise.all(ids.map((id) => o.deliver(id).catch((err) => o.onError?.(err))));
-    return ids.length;
+  async function look(): Promise<void> {
+    const free = o.concurrency - inflight.size;
+    if (free <= 0) return;
+    // Ask for more than free: some of the first ones may already be ours.
+    const ids = await dueEvents(o.db, o.concurrency + free);
+    for (const id of ids) {
+      if (inflight.size >= o.concurrency || stopped) break;
+      if (inflight.has(id)) continue;
+      const p = o.deliver(id).then(() => undefined, (err) => o.onError?.(err)).finally(() => {
+        inflight.delete(id);
+        // One ended: the next event of its decision may be due now, and there is room.
+        tick();
+      });
+      inflight.set(id, p);
+    }
   }
 
   function tick(): void {
     if (stopped) return;
-    if (running) { again = true; return; }
-    running = (async () => {
-      try {
-        // A full round may have more behind it (the next event of a decision just delivered): go on at once.
-        while (!stopped && (await round()) > 0) { /* next round */ }
-      } catch (err) {
-        o.onError?.(err);
-      }
-    })().finally(() => {
-      running = null;
+    if (looking) { again = true; return; }
+    looking = look().catch((err) => o.onError?.(err)).finally(() => {
+      looking = null;
       if (again) { again = false; tick(); }
     });
   }
@@ -57,7 +63,8 @@ export function startPollingDelivery(o: PollingDeliveryOptions): DeliveryLoop {
     async stop() {
       stopped = true;
       clearInterval(timer);
-      if (running) await running;
+      if (looking) await looking;
+      await Promise.allSettled([...inflight.values()]);
     },
   };
 }

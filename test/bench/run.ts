@@ -6,7 +6,7 @@ import type { Figure } from './figures';
 /**
  * `npm run bench`: runs every benchmark, prints `name value unit` lines and writes the same as
  * JSON under test/bench/results/. Nothing here asserts: figures are read by people.
- * BENCH_ONLY=lookup,wss,cms,anonymizer,faults,gateway,xml runs a subset.
+ * BENCH_ONLY=lookup,wss,cms,anonymizer,faults,gateway,xml,agency runs a subset.
  */
 /* eslint-disable @typescript-eslint/no-require-imports */
 const SUITES: Record<string, () => { run(): Promise<Figure[]> }> = {
@@ -18,6 +18,7 @@ const SUITES: Record<string, () => { run(): Promise<Figure[]> }> = {
   faults: () => require('./faults.bench'),
   gateway: () => require('./gateway-input.bench'),
   xml: () => require('./xml-parse.bench'),
+  agency: () => require('./agency.bench'),
 };
 
 async function main(): Promise<void> {
