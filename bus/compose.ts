@@ -22,6 +22,10 @@ import { ensurePki, loadHubPkiWithKeyStore, type HubPki } from './hub-pki';
 import type { ProcessMetrics } from './metrics';
 import { createOpsService, type HealthCheck } from './ops.service';
 
+function consumerPorts(base: number | undefined): Record<string, number> {
+  return base && Number.isInteger(base) && base > 0 ? { enforcement: base, 'demo-bank': base + 1, migration: base + 2, property: base + 3 } : {};
+}
+
 /** The hub's X-Road client subsystem (contracts/registries/README.md). */
 export const HUB_XROAD = { instance: 'AZ', memberClass: 'GOV', memberCode: '1400000001', subsystemCode: 'court-hub' };
 
@@ -63,7 +67,8 @@ export async function startHub(cfg: Readonly<HubConfig>, extra: { endpoints?: Re
     const { startDecisionConsumers } = require('../mocks/decision-consumers') as typeof import('../mocks/decision-consumers');
     const consumers = await startDecisionConsumers({
       host: process.env.MOCK_HOST || '127.0.0.1', ...consumerHooks(pki), stepMs: Number(process.env.MOCK_ENFORCEMENT_STEP_MS ?? 3000),
-      ports: only ? { enforcement: 8190, 'demo-bank': 8191, migration: 8192, property: 8193 } : {},
+      // Fixed ports from MOCK_CONSUMERS_PORT_BASE (enforcement, demo-bank, migration, property in that order); `npm run mocks`: 8190….
+      ports: consumerPorts(process.env.MOCK_CONSUMERS_PORT_BASE ? Number(process.env.MOCK_CONSUMERS_PORT_BASE) : only ? 8190 : undefined),
       report: (r) => (enforcementReporter ? enforcementReporter(r) : Promise.reject(new Error('the hub is not up yet'))),
     }).catch(async (err) => { await m.stop(); throw err; });
     mocks = { urls: m.urls, setFaults: (p, f) => m.setFaults(p, f as never), consumers, stop: async () => { await consumers.stop(); await m.stop(); } };
