@@ -45,7 +45,11 @@ export interface RunningHub {
  * gateway, core, adapters, and — in the embedded default, tests and benches — the mock agencies.
  * The same code runs everything in one process or one group per process over NATS.
  */
-export async function startHub(cfg: Readonly<HubConfig>, extra: { endpoints?: Record<string, string>; providers?: ProviderEntry[] } = {}): Promise<RunningHub> {
+/**
+ * `extra.agencyCallbacks`: callback URLs of agencies by directory id (the mock agencies' ports),
+ * over agencies/directory.json and its env variables.
+ */
+export async function startHub(cfg: Readonly<HubConfig>, extra: { endpoints?: Record<string, string>; providers?: ProviderEntry[]; agencyCallbacks?: Record<string, string> } = {}): Promise<RunningHub> {
   const has = (g: string) => cfg.services.includes(g as any);
   const pkiDir = cfg.pkiDir ?? path.join(cfg.dataDir, 'pki');
   const pki = await loadHubPkiWithKeyStore(await ensurePki(pkiDir, cfg.pkiKeyType), cfg.hubKeyPkcs11);
@@ -117,7 +121,7 @@ export async function startHub(cfg: Readonly<HubConfig>, extra: { endpoints?: Re
   let core: CoreParts | undefined;
   let push: AgencyPush | undefined;
   if (has('core')) {
-    core = await startCore(cfg, pki, catalog, { agencyCallbacks: mocks?.consumers?.callbacks }).catch(async (err) => { await mocks?.stop(); throw err; });
+    core = await startCore(cfg, pki, catalog, { agencyCallbacks: { ...mocks?.consumers?.callbacks, ...extra.agencyCallbacks } }).catch(async (err) => { await mocks?.stop(); throw err; });
     for (const s of core.services) broker.createService(s as any);
     broker.createService(createAgencyService({ db: core.store, audit: core.trail, validator: pki.validator, hub: pki.hub, hubXroad: HUB_XROAD }) as any);
     Object.assign(checks, core.checks);
@@ -129,7 +133,7 @@ export async function startHub(cfg: Readonly<HubConfig>, extra: { endpoints?: Re
     checks.agencyPush = push.health;
   }
   if (has('gateway')) {
-    const requiredActions = ['court.lookup', 'lookups.run', ...adapterActions()];
+    const requiredActions = ['court.lookup', 'lookups.run', 'decisions.submit', 'agency.soap', ...adapterActions()];
     const timeoutMs = cfg.lookupDeadlineMs + ANSWER_MARGIN_MS;
     broker.createService(createGatewayService({ port: cfg.port, host: cfg.host, catalog, maxBodyBytes: cfg.maxBodyBytes, requiredActions,
       aliases: { ...courtAliases({ timeoutMs }), ...decisionAliases({ timeoutMs }), ...outboxAliases({ timeoutMs }) },

@@ -14,6 +14,8 @@ missing() {
   have openssl || need+=(openssl)                                  # interop: CMS and OCSP
   have xmlsec1 || need+=(xmlsec1)                                  # interop: WS-Security
   have xmllint || need+=(libxml2-utils)                            # contract: WSDL/XSD
+  # interop: an agency's SOAP client that is not ours (Debian's python3 and its dist-packages)
+  { [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import zeep, lxml' 2>/dev/null; } || need+=(python3-zeep)
   { have softhsm2-util && [ -f /usr/lib/softhsm/libsofthsm2.so ]; } || need+=(softhsm2)  # HSM key store
   echo "${need[*]}"
 }

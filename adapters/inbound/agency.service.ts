@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Context, ServiceSchema } from 'moleculer';
+import type { Agency } from '../../agencies/directory.types';
 import { agenciesContractsDir } from '../../contracts/agencies/paths';
 import { agencyStore } from '../../core/agency/agency-store';
 import type { AuditPort } from '../../core/court/ports';
@@ -15,6 +16,8 @@ import type { PathValidator } from '../../signing/pki';
 import { MemoryReplayCache, type ReplayCache, type WssSigner } from '../../signing/wss';
 import { createCourtRest } from './court-rest';
 import { createCourtSoap, type HubXroad } from './court-soap';
+
+const DIRECTORY_TTL_MS = 5_000;
 
 export interface AgencyServiceDeps {
   db: Db;
@@ -29,7 +32,19 @@ export interface AgencyServiceDeps {
 export function createAgencyService(deps: AgencyServiceDeps): ServiceSchema {
   const store = agencyStore(deps.db);
   const replay = deps.replay ?? new MemoryReplayCache();
-  const directory = { activeAgencies: async () => (await listAgencies(deps.db)).filter((a) => a.active) };
+  // The directory changes only when a core node starts (agencies/directory.json): a short cache saves a query per request.
+  let cached: { at: number; list: Promise<Agency[]> } | undefined;
+  const directory = {
+    activeAgencies(): Promise<Agency[]> {
+      const now = Date.now();
+      if (!cached || now - cached.at > DIRECTORY_TTL_MS) {
+        const list = listAgencies(deps.db).then((all) => all.filter((a) => a.active));
+        list.catch(() => { if (cached?.list === list) cached = undefined; });
+        cached = { at: now, list };
+      }
+      return cached.list;
+    },
+  };
   let wsdl: Buffer | undefined;
   const common = { store, audit: deps.audit, directory, validator: deps.validator, hub: deps.hub, replay };
   const soap = createCourtSoap({ ...common, hubXroad: deps.hubXroad, wsdl: () => (wsdl ??= readFileSync(join(agenciesContractsDir(), 'court.wsdl'))) });

@@ -1,10 +1,10 @@
 /** The Body payloads of the court's agency service answers (contracts/agencies/court.xsd), as XML text. */
+import { xmlText } from '../kit/xml-text';
 import type { AgencyResult } from '../../core/agency/agency.flow';
 import type { DecisionSummary, DecisionView } from '../../core/agency/decision-view';
 
 const NS = 'http://court.gov.az/xroad/agency/v1';
-const esc = (s: string) => s.replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'));
-const el = (name: string, v: string | number | boolean | null | undefined) => (v === null || v === undefined ? '' : `<crt:${name}>${esc(String(v))}</crt:${name}>`);
+const el = (name: string, v: string | number | boolean | null | undefined) => (v === null || v === undefined ? '' : `<crt:${name}>${xmlText(String(v))}</crt:${name}>`);
 
 function summary(d: DecisionSummary): string {
   return el('cursor', d.cursor) + el('decisionId', d.decisionId) + el('caseNumber', d.caseNumber) + el('courtId', d.courtId) + el('kind', d.kind) +

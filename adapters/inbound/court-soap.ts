@@ -15,6 +15,7 @@ import { signEnvelope, verifyEnvelope, type ReplayCache, type WssSigner, type Xr
 import { childElements, parseXml, textContent, type XmlElement } from '../../signing/xml';
 import { readXroadHeaders } from '../../signing/wss/read-headers';
 import { XROAD_HEADERS, type XroadHeaderName } from '../../signing/wss/wss-names';
+import { xmlText } from '../kit/xml-text';
 import { agencyTrust, pinnedAgency, type AgencyDirectoryPort } from './agency-trust';
 import { renderResult } from './court-soap.render';
 
@@ -40,13 +41,12 @@ export interface CourtSoapDeps extends AgencyDeps {
 
 export interface SoapAnswer { status: number; body: string }
 
-const esc = (s: string) => s.replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'));
 
 function identifier(tag: 'client' | 'service', x: XroadIdentifier, id: string): string {
-  let s = `<xrd:${tag} id:objectType="${esc(x.objectType)}" wsu:Id="${id}">`;
+  let s = `<xrd:${tag} id:objectType="${xmlText(x.objectType)}" wsu:Id="${id}">`;
   for (const f of ['xRoadInstance', 'memberClass', 'memberCode', 'subsystemCode', 'serviceCode', 'serviceVersion'] as const) {
     const v = x[f];
-    if (v !== undefined) s += `<id:${f}>${esc(v)}</id:${f}>`;
+    if (v !== undefined) s += `<id:${f}>${xmlText(v)}</id:${f}>`;
   }
   return `${s}</xrd:${tag}>`;
 }
@@ -57,7 +57,7 @@ function envelope(h: XroadHeaders | null, requestHash: string, body: string): { 
   const refIds = ['body', 'xrd-requestHash'];
   if (h) {
     head += identifier('client', h.client, 'xrd-client') + identifier('service', h.service, 'xrd-service');
-    for (const k of ['id', 'userId', 'issue', 'protocolVersion'] as const) head += `<xrd:${k} wsu:Id="xrd-${k}">${esc(h[k])}</xrd:${k}>`;
+    for (const k of ['id', 'userId', 'issue', 'protocolVersion'] as const) head += `<xrd:${k} wsu:Id="xrd-${k}">${xmlText(h[k])}</xrd:${k}>`;
     refIds.push('xrd-client', 'xrd-service', 'xrd-id', 'xrd-userId', 'xrd-issue', 'xrd-protocolVersion');
   }
   head += `<xrd:requestHash wsu:Id="xrd-requestHash" algorithmId="${SHA256_URI}">${requestHash}</xrd:requestHash>`;
@@ -76,7 +76,7 @@ function faultCode(code: HubErrorCode): string {
 }
 
 function fault(code: HubErrorCode): string {
-  return `<SOAP-ENV:Fault><faultcode>SOAP-ENV:${faultCode(code)}</faultcode><faultstring>${esc(ERROR_CATALOGUE[code]?.message ?? 'Error')}</faultstring>` +
+  return `<SOAP-ENV:Fault><faultcode>SOAP-ENV:${faultCode(code)}</faultcode><faultstring>${xmlText(ERROR_CATALOGUE[code]?.message ?? 'Error')}</faultstring>` +
     `<detail><crt:error xmlns:crt="${CRT_NS}"><crt:code>${code}</crt:code></crt:error></detail></SOAP-ENV:Fault>`;
 }
 
@@ -117,8 +117,8 @@ function unverifiedHeaders(raw: Buffer, maxBytes: number): XroadHeaders | null {
 const memberOf = (x: XroadIdentifier) => `${x.xRoadInstance}/${x.memberClass}/${x.memberCode}/${x.subsystemCode ?? ''}`;
 
 function serviceIdentifier(hub: HubXroad, code: string): string {
-  return `<xrd:method id:objectType="SERVICE"><id:xRoadInstance>${esc(hub.instance)}</id:xRoadInstance><id:memberClass>${esc(hub.memberClass)}</id:memberClass>` +
-    `<id:memberCode>${esc(hub.memberCode)}</id:memberCode><id:subsystemCode>${esc(hub.subsystemCode)}</id:subsystemCode>` +
+  return `<xrd:method id:objectType="SERVICE"><id:xRoadInstance>${xmlText(hub.instance)}</id:xRoadInstance><id:memberClass>${xmlText(hub.memberClass)}</id:memberClass>` +
+    `<id:memberCode>${xmlText(hub.memberCode)}</id:memberCode><id:subsystemCode>${xmlText(hub.subsystemCode)}</id:subsystemCode>` +
     `<id:serviceCode>${code}</id:serviceCode><id:serviceVersion>v1</id:serviceVersion></xrd:method>`;
 }
 
@@ -158,7 +158,7 @@ export function createCourtSoap(deps: CourtSoapDeps) {
         const list = (codes: readonly string[]) => codes.map((c) => serviceIdentifier(h, c)).join('');
         if (payload.local === 'listMethods') return { status: 200, body: sign(headers, requestHash, `<xrd:listMethodsResponse>${list(AGENCY_METHODS)}</xrd:listMethodsResponse>`) };
         if (payload.local === 'allowedMethods') return { status: 200, body: sign(headers, requestHash, `<xrd:allowedMethodsResponse>${list(agency.rules.methods)}</xrd:allowedMethodsResponse>`) };
-        return { status: 200, body: sign(headers, requestHash, `<xrd:getWsdlResponse><xrd:serviceCode>${esc(textContent(childElements(payload)[0] ?? payload).trim())}</xrd:serviceCode><xrd:wsdl>${deps.wsdl().toString('base64')}</xrd:wsdl></xrd:getWsdlResponse>`) };
+        return { status: 200, body: sign(headers, requestHash, `<xrd:getWsdlResponse><xrd:serviceCode>${xmlText(textContent(childElements(payload)[0] ?? payload).trim())}</xrd:serviceCode><xrd:wsdl>${deps.wsdl().toString('base64')}</xrd:wsdl></xrd:getWsdlResponse>`) };
       }
       if (payload.ns !== CRT_NS || !(AGENCY_METHODS as readonly string[]).includes(payload.local)) {
         return await refuseAgencyRequest(deps, { ...call, agency }, 'HUB_ERR_VALIDATION_BAD_REQUEST');

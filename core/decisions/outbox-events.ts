@@ -29,11 +29,16 @@ export function inForceEvents(d: SignedDecision, agencies: Agency[]): OutboxEven
   return out;
 }
 
-export function statusChangedEvents(d: Pick<SignedDecision, 'id' | 'addressees'>, r: StatusReport, agencies: Agency[]): OutboxEventInput[] {
+/**
+ * A change every subscribed addressee hears of (e.g. 'sent-to-enforcement' once the enforcement
+ * service has taken the decision over): one event each, the reporter itself left out.
+ */
+export function addresseeEvents(d: Pick<SignedDecision, 'id' | 'addressees'>, agencies: Agency[], type: OutboxEventInput['type'], payload: Record<string, unknown>, except?: string): OutboxEventInput[] {
   return d.addressees
-    .filter((a) => a.agencyId !== r.agencyId && subscribed(agencies, a.agencyId))
-    .map((a) => ({
-      decisionId: d.id, agencyId: a.agencyId, type: 'enforcement-status-changed' as const,
-      payload: { type: 'enforcement-status-changed', decisionId: d.id, version: r.version, status: r.status },
-    }));
+    .filter((a) => a.agencyId !== except && subscribed(agencies, a.agencyId))
+    .map((a) => ({ decisionId: d.id, agencyId: a.agencyId, type, payload: { type, decisionId: d.id, ...payload } }));
+}
+
+export function statusChangedEvents(d: Pick<SignedDecision, 'id' | 'addressees'>, r: StatusReport, agencies: Agency[]): OutboxEventInput[] {
+  return addresseeEvents(d, agencies, 'enforcement-status-changed', { version: r.version, status: r.status }, r.agencyId);
 }

@@ -4,50 +4,35 @@
  * signed by the agency and checked against the certificate pinned for it; refusals are audited;
  * enforcement status reports are idempotent and safe against reordering.
  */
-import { createHash, createPrivateKey } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
 import { verifyDetached } from '../../signing/cms';
+import { validateText } from '../contract/support/xsd-validate';
 import type { PkiSummary } from '../../signing/test-ca';
 import { childElements, textContent, type XmlElement } from '../../signing/xml';
 import { CRT, restCall, soapPost, soapRequest, verifyHubAnswer, verifyRestAnswer, type TestAgency } from '../support/agency-client';
 import { startEmbeddedHub, type EmbeddedHub } from '../support/embedded-hub';
+import { demoAgency, registerInForce as register } from '../support/decision-fixture';
 
-const CASE = '2(101)-1234/2026';
 const JUDGE = '2JD4K7M';
 let h: EmbeddedHub;
 let summary: PkiSummary;
 let hubCert: string;
 const agencies: Record<string, TestAgency> = {};
 
-function agency(certName: string, memberClass: string, memberCode: string, subsystemCode: string): TestAgency {
-  const p = summary.providers.find((x) => x.id === certName)!;
-  return { xroad: { instance: 'AZ', memberClass, memberCode, subsystemCode }, signer: { certPem: fs.readFileSync(p.cert, 'utf8'), key: createPrivateKey(fs.readFileSync(p.key)) } };
-}
-
-async function registerInForce(id: string, over: Record<string, unknown>) {
-  const doc = {
-    decisionId: id, caseNumber: CASE, courtId: 'BAKU-NASIMI', kind: 'judgment', adoptedAt: new Date(Date.now() - 86_400_000).toISOString(), judgeFin: JUDGE,
-    parties: [{ role: 'plaintiff', fin: '5ZK8F3R', name: 'Məmmədov Əli Vəli oğlu' }, { role: 'defendant', fin: '1AB2C3D', name: 'Həsənova Leyla Həsən qızı' }],
-    operativePart: 'Recover 1500 AZN from the defendant.', textSha256: 'cd'.repeat(32), toEnforce: true, addressees: [], ...h.window(), ...over,
-  };
-  const signed = await h.signAs(JUDGE, 'decision', doc);
-  const post = (p: string, b: unknown) => fetch(`${h.url}${p}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(b) });
-  expect((await post('/api/v1/decisions', signed)).status).toBe(201);
-  const act = { decisionId: id, caseNumber: CASE, legalForceAt: new Date(Date.now() - 60_000).toISOString(), decisionSignatureSha256: createHash('sha256').update(Buffer.from(signed.signature as string, 'base64')).digest('hex'), ...h.window() };
-  expect((await post(`/api/v1/decisions/${id}/legal-force`, await h.signAs(JUDGE, 'inForce', act))).status).toBe(200);
-}
-
 beforeAll(async () => {
   process.env.AGENCY_DEMO_BANK_CALLBACK_URL = 'http://127.0.0.1:9/bank';
   h = await startEmbeddedHub();
   summary = JSON.parse(fs.readFileSync(path.join(process.env.TEST_PKI_DIR as string, 'pki.json'), 'utf8'));
   hubCert = fs.readFileSync(summary.hub.cert, 'utf8');
-  agencies.bank = agency('banks', 'COM', '1300000001', 'court-orders');
-  agencies.enforcement = agency('enforcement', 'GOV', '1700000023', 'enforcement');
-  agencies.migration = agency('migration', 'GOV', '1700000007', 'court-orders');
-  await registerInForce('DEC-AGENCY-0001', { addressees: [{ agencyId: 'demo-bank', actions: ['arrest-accounts'], subjects: ['1AB2C3D'] }] });
-  await registerInForce('DEC-AGENCY-0002', { toEnforce: false, kind: 'ruling', addressees: [{ agencyId: 'migration', actions: ['travel-ban'], subjects: ['1AB2C3D'] }] });
+  agencies.bank = demoAgency(summary, 'banks', 'COM', '1300000001', 'court-orders');
+  agencies.enforcement = demoAgency(summary, 'enforcement', 'GOV', '1700000023', 'enforcement');
+  agencies.migration = demoAgency(summary, 'migration', 'GOV', '1700000007', 'court-orders');
+  await register(h, 'DEC-AGENCY-0001', { addressees: [{ agencyId: 'demo-bank', actions: ['arrest-accounts'], subjects: ['1AB2C3D'] }] });
+  await register(h, 'DEC-AGENCY-0002', { toEnforce: false, kind: 'ruling', addressees: [{ agencyId: 'migration', actions: ['travel-ban'], subjects: ['1AB2C3D'] }] });
 }, 90_000);
 afterAll(async () => { delete process.env.AGENCY_DEMO_BANK_CALLBACK_URL; await h?.stop(); });
 
@@ -56,9 +41,30 @@ const text = (el: XmlElement, local: string) => child(el, local).map(textContent
 const faultCode = (t: string) => /<crt:code>([A-Z_]+)<\/crt:code>/.exec(t)?.[1];
 const audited = (outcome: string, agencyId: string | null) => h.sql(`SELECT 1 FROM audit_events WHERE type IN ('agency-request', 'enforcement-status-reported') AND outcome = $1 AND details->>'agencyId' IS NOT DISTINCT FROM $2`, [outcome, agencyId]);
 
+/** Every court payload the hub answers validates against contracts/agencies/court.xsd (xmllint, a real schema processor). */
+const COURT_XSD = path.join(__dirname, '..', '..', 'contracts', 'agencies', 'court.xsd');
+let xsdChecked = 0;
 async function soap(a: TestAgency, op: string, inner = '', opts = {}) {
   const r = await soapPost(h.url, soapRequest(a, op, inner, opts));
-  return { ...r, verified: await verifyHubAnswer(r.text, h.hub.pki.validator, hubCert) };
+  const verified = await verifyHubAnswer(r.text, h.hub.pki.validator, hubCert);
+  if (verified.body.ns === CRT) {
+    const verdict = validateText(COURT_XSD, r.text.slice(verified.body.start, verified.body.end));
+    expect(verdict.messages).toEqual([expect.stringMatching(/validates$/)]);
+    xsdChecked++;
+  }
+  return { ...r, verified };
+}
+
+/** The REST answers validate against contracts/agencies/court.openapi.json (OpenAPI 3.1, JSON Schema 2020-12). */
+const OPENAPI = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'contracts', 'agencies', 'court.openapi.json'), 'utf8'));
+const ajv = new Ajv2020({ allErrors: true, strict: false });
+addFormats(ajv);
+ajv.addSchema({ ...OPENAPI, $id: 'https://court-hub.local/court.openapi.json' });
+function checkRest(r: { status: number; headers: Headers; json: unknown }, p: string, method: 'get' | 'post'): void {
+  const ptr = (x: string) => x.replace(/~/g, '~0').replace(/\//g, '~1');
+  const type = (r.headers.get('content-type') ?? '').split(';')[0];
+  const validate = ajv.compile({ $ref: `https://court-hub.local/court.openapi.json#/paths/${ptr(p)}/${method}/responses/${r.status}/content/${ptr(type)}/schema` });
+  expect({ valid: validate(r.json), errors: ajv.errorsText(validate.errors) }).toEqual({ valid: true, errors: 'No errors' });
 }
 
 describe('agency service over SOAP', () => {
@@ -157,6 +163,7 @@ describe('agency service over SOAP', () => {
     const published = await (await fetch(`${h.url}/ehis/court?wsdl`)).text();
     expect(Buffer.from(textContent(childElements(w).find((c) => c.local === 'wsdl')!), 'base64').toString('utf8')).toBe(published);
     expect(published).toMatch(/<wsdl:definitions/);
+    expect(xsdChecked).toBeGreaterThanOrEqual(6);
   });
 });
 
@@ -165,26 +172,35 @@ describe('agency service over REST', () => {
     const r = await restCall(h.url, agencies.bank, 'GET', '/ehis/court/v1/decisions?after=0');
     expect(r.status).toBe(200);
     expect(r.json.decisions.map((d: { decisionId: string }) => d.decisionId)).toEqual(['DEC-AGENCY-0001']);
+    checkRest(r, '/decisions', 'get');
     const { header } = await verifyRestAnswer(r, h.hub.pki.validator, hubCert);
     expect(header['x-road-id']).toBe(r.id);
     expect(typeof header['x-road-request-hash']).toBe('string');
     const d = await restCall(h.url, agencies.bank, 'GET', '/ehis/court/v1/decisions/DEC-AGENCY-0001');
     expect(d.json.decision.parties).toEqual([{ role: 'defendant', fin: '1AB2C3D' }]);
+    checkRest(d, '/decisions/{decisionId}', 'get');
     const other = await restCall(h.url, agencies.bank, 'GET', '/ehis/court/v1/decisions/DEC-AGENCY-0002');
     expect([other.status, other.json.code]).toEqual([403, 'HUB_ERR_AGENCY_NOT_ADDRESSED']);
+    checkRest(other, '/decisions/{decisionId}', 'get');
+    const st = await restCall(h.url, agencies.bank, 'GET', '/ehis/court/v1/decisions/DEC-AGENCY-0001/enforcement-status');
+    checkRest(st, '/decisions/{decisionId}/enforcement-status', 'get');
   });
 
   it('Unsigned, signed by another agency, or naming another client. Result: 401 HUB_ERR_AGENCY_SIGNATURE_INVALID', async () => {
     const a = await restCall(h.url, agencies.bank, 'GET', '/ehis/court/v1/decisions', undefined, { sign: false });
     const b = await restCall(h.url, agencies.bank, 'GET', '/ehis/court/v1/decisions', undefined, { signer: agencies.migration.signer });
     const c = await restCall(h.url, agencies.migration, 'GET', '/ehis/court/v1/decisions', undefined, { client: 'AZ/COM/1300000001/court-orders' });
-    for (const r of [a, b, c]) expect([r.status, r.json.code]).toEqual([401, 'HUB_ERR_AGENCY_SIGNATURE_INVALID']);
+    for (const r of [a, b, c]) {
+      expect([r.status, r.json.code]).toEqual([401, 'HUB_ERR_AGENCY_SIGNATURE_INVALID']);
+      checkRest(r, '/decisions', 'get');
+    }
   });
 
   it('The enforcement service reports over REST; the bank tries to. Result: applied; 403 HUB_ERR_AGENCY_NOT_ENFORCEMENT', async () => {
     const body = { version: 4, status: 'returned', reportedAt: '2026-05-09T10:00:00Z', note: 'returned to the court' };
     const ok = await restCall(h.url, agencies.enforcement, 'POST', '/ehis/court/v1/decisions/DEC-AGENCY-0001/enforcement-status', body);
     expect([ok.status, ok.json.outcome, ok.json.current.version]).toEqual([200, 'applied', 4]);
+    checkRest(ok, '/decisions/{decisionId}/enforcement-status', 'post');
     const bank = await restCall(h.url, agencies.bank, 'POST', '/ehis/court/v1/decisions/DEC-AGENCY-0001/enforcement-status', { ...body, version: 5 });
     expect([bank.status, bank.json.code]).toEqual([403, 'HUB_ERR_AGENCY_NOT_ENFORCEMENT']);
   });

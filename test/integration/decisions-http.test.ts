@@ -112,8 +112,9 @@ describe('decisions', () => {
     expect(await runDecisionCli(['sign', '--in', 'decision.json', '--cert', 'judge.crt', '--key', 'judge.key', '--out', 'decision.signed.json'], m.io)).toBe(0);
     expect(await runDecisionCli(['submit', '--in', 'decision.signed.json'], m.io)).toBe(0);
     const id = JSON.parse(m.out.pop()!).decisionId;
-    expect(await runDecisionCli(['in-force', '--in', 'decision.signed.json', '--cert', 'judge.crt', '--key', 'judge.key'], m.io)).toBe(0);
-    expect(JSON.parse(m.out.pop()!)).toMatchObject({ decisionId: id, events: 2 });
+    expect(await runDecisionCli(['in-force', '--in', 'decision.signed.json', '--cert', 'judge.crt', '--key', 'judge.key', '--out', 'attestation.p7s'], m.io)).toBe(0);
+    expect(m.fs.get('attestation.p7s')?.[0]).toBe(0x30);
+    expect(JSON.parse(m.out.pop()!)).toMatchObject({ decisionId: id, events: 2, attestationSha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(await runDecisionCli(['status', '--decision', id, '--cert', 'judge.crt', '--key', 'judge.key'], m.io)).toBe(0);
     expect(JSON.parse(m.out.pop()!)).toMatchObject({ decisionId: id, current: null, history: [], toEnforce: true });
     const o = person(OTHER_JUDGE);

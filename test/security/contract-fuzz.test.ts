@@ -67,13 +67,14 @@ const routes: { path: string; key: string; signer: string; base: () => Doc }[] =
   { path: '/api/v1/delegations', key: 'delegation', signer: '2JD4K7M', base: () => ({ delegationId: `dlg-${randomUUID()}`, caseNumber: FUZZ_CASE, staffFins: ['6PR2T5Y'], validFrom: new Date().toISOString(), validUntil: new Date(Date.now() + 3_600_000).toISOString(), ...h.window() }) },
   { path: '/api/v1/identity-verifications', key: 'request', signer: '6PR2T5Y', base: () => ({ requestId: `idv-${randomUUID()}`, caseNumber: FUZZ_CASE, subject: { fin: '5ZK8F3R' }, surname: 'Məmmədov', givenName: 'Əli', patronymic: 'Vəli oğlu', birthDate: '1985-04-12', documentNumber: 'AA1234567', ...h.window() }) },
   { path: '/api/v1/access-reports', key: 'request', signer: '5ZK8F3R', base: () => ({ subject: { fin: '5ZK8F3R' }, ...h.window() }) },
+  { path: '/api/v1/decisions', key: 'decision', signer: '2JD4K7M', base: () => ({ decisionId: `DEC-${randomUUID()}`, caseNumber: FUZZ_CASE, courtId: 'BAKU-NASIMI', kind: 'judgment', adoptedAt: new Date(Date.now() - 3_600_000).toISOString(), judgeFin: '2JD4K7M', parties: [{ role: 'plaintiff', fin: '5ZK8F3R', name: 'Məmmədov Əli Vəli oğlu' }, { role: 'defendant', voen: '1401234561', name: '"Xəzər Tikinti" MMC' }], operativePart: 'Recover 100 AZN.', textSha256: 'ab'.repeat(32), toEnforce: true, addressees: [{ agencyId: 'demo-bank', actions: ['arrest-accounts'], subjects: ['1401234561'] }], ...h.window() }) },
 ];
 
 describe('Seeded mutations of signed documents on every POST route', () => {
-  it('The unmutated documents, in order (case, roster, lookup, delegation, identity check, access report). Result: each accepted', async () => {
+  it('The unmutated documents, in order (case, roster, lookup, delegation, identity check, access report, decision). Result: each accepted', async () => {
     for (const r of routes) {
       const a = await send(h.url, 'POST', r.path, { headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(await h.signAs(r.signer, r.key, r.base())) });
-      expect({ path: r.path, status: a.status, code: a.json?.error?.code }).toEqual({ path: r.path, status: r.path === '/api/v1/delegations' ? 201 : 200, code: undefined });
+      expect({ path: r.path, status: a.status, code: a.json?.error?.code }).toEqual({ path: r.path, status: ['/api/v1/delegations', '/api/v1/decisions'].includes(r.path) ? 201 : 200, code: undefined });
     }
   });
 

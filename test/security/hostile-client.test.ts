@@ -43,6 +43,7 @@ const POSTS = OPERATIONS.filter((o) => o.method === 'POST').map((o) => o.path);
 const DOCUMENT_KEY: Record<string, string> = {
   '/api/v1/lookups': 'order', '/api/v1/delegations': 'delegation', '/api/v1/identity-verifications': 'request',
   '/api/v1/access-reports': 'request', '/api/v1/cases': 'case', '/api/v1/roster': 'roster',
+  '/api/v1/decisions': 'decision', '/api/v1/decisions/{decisionId}/legal-force': 'inForce',
 };
 /** A signature that passes the wire-form check (base64 of a DER SEQUENCE) and verifies nothing. */
 const SIG = Buffer.alloc(64, 0x30).toString('base64');
@@ -63,9 +64,10 @@ function expectRefusal(a: RawAnswer, status: number, code: HubErrorCode): void {
 }
 
 describe('Hostile bodies on every POST route of the contract', () => {
-  it('The contract lists the routes the gateway serves. Result: six POST routes and the evidence GET', () => {
+  it('The contract lists the routes the gateway serves. Result: eight POST routes and the evidence and enforcement-status GETs', () => {
     expect(POSTS.sort()).toEqual(Object.keys(DOCUMENT_KEY).sort());
     expect(OPERATIONS).toContainEqual({ method: 'GET', path: '/api/v1/lookups/{orderId}/evidence' });
+    expect(OPERATIONS).toContainEqual({ method: 'GET', path: '/api/v1/decisions/{decisionId}/enforcement-status' });
   });
 
   const json = (key: string) => Buffer.from(JSON.stringify({ [key]: { a: 1 }, signature: SIG }));

@@ -23,7 +23,7 @@ const CREATE_USAGE = `usage: court-hub decision create --case N --court COURT_ID
     [--addressee AGENCY:ACTION[+ACTION]:FIN|VOEN[+…] …] [--id ID] [--adopted-at ISO]`;
 const SIGN_USAGE = 'usage: court-hub decision sign --in decision.json --cert judge.crt.pem --key judge.key.pem [--out decision.signed.json]';
 const SUBMIT_USAGE = 'usage: court-hub decision submit --in decision.signed.json [--url URL]';
-const IN_FORCE_USAGE = 'usage: court-hub decision in-force --in decision.signed.json --cert judge.crt.pem --key judge.key.pem [--at ISO, default now] [--url URL]';
+const IN_FORCE_USAGE = 'usage: court-hub decision in-force --in decision.signed.json --cert judge.crt.pem --key judge.key.pem [--at ISO, default now] [--out attestation.p7s] [--url URL]';
 const STATUS_USAGE = 'usage: court-hub decision status --decision ID --cert judge.crt.pem --key judge.key.pem [--url URL]';
 const ALL = [CREATE_USAGE, SIGN_USAGE, SUBMIT_USAGE, IN_FORCE_USAGE, STATUS_USAGE].join('\n');
 
@@ -102,7 +102,7 @@ async function submit(argv: string[], io: CliIo): Promise<number> {
 }
 
 async function inForce(argv: string[], io: CliIo): Promise<number> {
-  const { values } = args(argv, { in: { type: 'string' }, cert: { type: 'string' }, key: { type: 'string' }, at: { type: 'string' }, url: { type: 'string' } }, IN_FORCE_USAGE);
+  const { values } = args(argv, { in: { type: 'string' }, cert: { type: 'string' }, key: { type: 'string' }, at: { type: 'string' }, out: { type: 'string' }, url: { type: 'string' } }, IN_FORCE_USAGE);
   const wire = await signedDecisionFile(io, need(values.in, 'in', IN_FORCE_USAGE));
   const now = io.now();
   const act = {
@@ -118,7 +118,15 @@ async function inForce(argv: string[], io: CliIo): Promise<number> {
     certFile: need(values.cert, 'cert', IN_FORCE_USAGE), keyFile: need(values.key, 'key', IN_FORCE_USAGE), url: values.url,
     path: `/api/v1/decisions/${encodeURIComponent(act.decisionId)}/legal-force`, key: 'inForce', doc: act,
   });
-  io.out(JSON.stringify(r, null, 2));
+  // The hub's attestation (detached CMS, DER) goes to a file; the answer is shown without it.
+  const { attestation, ...shown } = r as { attestation?: unknown };
+  if (typeof attestation !== 'string') throw new HubError('HUB_ERR_SYSTEM_INTERNAL', { message: 'the hub answered without its attestation of legal force' });
+  const der = Buffer.from(attestation, 'base64');
+  if (values.out) {
+    await writeOutput(io, values.out, der);
+    io.err(`the hub's attestation of legal force written to ${values.out}`);
+  }
+  io.out(JSON.stringify({ ...shown, attestationSha256: createHash('sha256').update(der).digest('hex') }, null, 2));
   return 0;
 }
 
