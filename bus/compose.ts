@@ -49,7 +49,7 @@ export interface RunningHub {
  * `extra.agencyCallbacks`: callback URLs of agencies by directory id (the mock agencies' ports),
  * over agencies/directory.json and its env variables.
  */
-export async function startHub(cfg: Readonly<HubConfig>, extra: { endpoints?: Record<string, string>; providers?: ProviderEntry[]; agencyCallbacks?: Record<string, string> } = {}): Promise<RunningHub> {
+export async function startHub(cfg: Readonly<HubConfig>, extra: { endpoints?: Record<string, string>; providers?: ProviderEntry[]; agencyCallbacks?: Record<string, string>; decisionConsumers?: boolean } = {}): Promise<RunningHub> {
   const has = (g: string) => cfg.services.includes(g as any);
   const pkiDir = cfg.pkiDir ?? path.join(cfg.dataDir, 'pki');
   const pki = await loadHubPkiWithKeyStore(await ensurePki(pkiDir, cfg.pkiKeyType), cfg.hubKeyPkcs11);
@@ -69,13 +69,14 @@ export async function startHub(cfg: Readonly<HubConfig>, extra: { endpoints?: Re
     // The agencies that consume decisions (enforcement, a bank, migration, property), acting on what the hub pushes.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { startDecisionConsumers } = require('../mocks/decision-consumers') as typeof import('../mocks/decision-consumers');
-    const consumers = await startDecisionConsumers({
+    // MOCK_DECISION_CONSUMERS=0 (or extra.decisionConsumers false) leaves them out: tests that play the agencies themselves.
+    const consumers = !(extra.decisionConsumers ?? process.env.MOCK_DECISION_CONSUMERS !== '0') ? undefined : await startDecisionConsumers({
       host: process.env.MOCK_HOST || '127.0.0.1', ...consumerHooks(pki), stepMs: Number(process.env.MOCK_ENFORCEMENT_STEP_MS ?? 3000),
       // Fixed ports from MOCK_CONSUMERS_PORT_BASE (enforcement, demo-bank, migration, property in that order); `npm run mocks`: 8190….
       ports: consumerPorts(process.env.MOCK_CONSUMERS_PORT_BASE ? Number(process.env.MOCK_CONSUMERS_PORT_BASE) : only ? 8190 : undefined),
       report: (r) => (enforcementReporter ? enforcementReporter(r) : Promise.reject(new Error('the hub is not up yet'))),
     }).catch(async (err) => { await m.stop(); throw err; });
-    mocks = { urls: m.urls, setFaults: (p, f) => m.setFaults(p, f as never), consumers, stop: async () => { await consumers.stop(); await m.stop(); } };
+    mocks = { urls: m.urls, setFaults: (p, f) => m.setFaults(p, f as never), consumers, stop: async () => { await consumers?.stop(); await m.stop(); } };
   }
   const catalog = loadCatalog({ providers: extra.providers, adapters: adapterActions(), endpoints: { ...(mocks?.urls ?? {}), ...(extra.endpoints ?? {}) } });
 
