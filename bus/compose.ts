@@ -154,11 +154,13 @@ export async function startHub(cfg: Readonly<HubConfig>, extra: { endpoints?: Re
   }
   // The mock enforcement service reports through this hub's agency service, signed with its own demo key.
   const enforcementKey = pki.providerSigner(DEMO_AGENCY_CERTS.enforcement);
-  if (mocks?.consumers && has('gateway') && enforcementKey) {
+  // A mocks-only process reports to the hub named by COURT_HUB_URL.
+  const reportTo = has('gateway') ? `http://${cfg.host === '0.0.0.0' ? '127.0.0.1' : cfg.host}:${cfg.port}` : process.env.COURT_HUB_URL;
+  if (mocks?.consumers && reportTo && enforcementKey) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { restStatusReporter } = require('../mocks/decision-consumers/status-reporter') as typeof import('../mocks/decision-consumers/status-reporter');
     enforcementReporter = restStatusReporter({
-      hubUrl: `http://${cfg.host === '0.0.0.0' ? '127.0.0.1' : cfg.host}:${cfg.port}`, client: 'AZ/GOV/1700000023/enforcement',
+      hubUrl: reportTo, client: 'AZ/GOV/1700000023/enforcement',
       sign: (body, params) => signDetachedJws(body, enforcementKey, { header: params }),
     });
   }
