@@ -62,7 +62,7 @@ export function createBroker(cfg: Pick<HubConfig, 'transporter' | 'nodeId' | 'lo
 
 /**
  * broker.start() never fails when NATS is unreachable: Moleculer retries every 5 s forever
- * (LIBRARIES.md). Bound it and report a clear error instead.
+ * (docs/conventions.md, Moleculer). Bound it and report a clear error instead.
  */
 export async function startBroker(broker: ServiceBroker, timeoutMs: number): Promise<void> {
   const url = (broker.options.transporter as any)?.options?.url as string | undefined;

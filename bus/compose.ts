@@ -72,8 +72,8 @@ export async function startHub(cfg: Readonly<HubConfig>, extra: { endpoints?: Re
     // MOCK_DECISION_CONSUMERS=0 (or extra.decisionConsumers false) leaves them out: tests that play the agencies themselves.
     const consumers = !(extra.decisionConsumers ?? process.env.MOCK_DECISION_CONSUMERS !== '0') ? undefined : await startDecisionConsumers({
       host: process.env.MOCK_HOST || '127.0.0.1', ...consumerHooks(pki), stepMs: Number(process.env.MOCK_ENFORCEMENT_STEP_MS ?? 3000),
-      // Fixed ports from MOCK_CONSUMERS_PORT_BASE (enforcement, demo-bank, migration, property in that order); `npm run mocks`: 8190….
-      ports: consumerPorts(process.env.MOCK_CONSUMERS_PORT_BASE ? Number(process.env.MOCK_CONSUMERS_PORT_BASE) : only ? 8190 : undefined),
+      // Fixed ports from MOCK_CONSUMERS_PORT_BASE (enforcement, demo-bank, migration, property in that order); `npm run mocks`: 8290….
+      ports: consumerPorts(process.env.MOCK_CONSUMERS_PORT_BASE ? Number(process.env.MOCK_CONSUMERS_PORT_BASE) : only ? 8290 : undefined),
       report: (r) => (enforcementReporter ? enforcementReporter(r) : Promise.reject(new Error('the hub is not up yet'))),
     }).catch(async (err) => { await m.stop(); throw err; });
     mocks = { urls: m.urls, setFaults: (p, f) => m.setFaults(p, f as never), consumers, stop: async () => { await consumers?.stop(); await m.stop(); } };

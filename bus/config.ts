@@ -2,7 +2,7 @@ import Ajv from 'ajv';
 import { HubError } from '../contracts/hub';
 
 /**
- * Configuration from the environment, validated once at start-up (STYLE.md rule 12): every
+ * Configuration from the environment, validated once at start-up (docs/conventions.md §12): every
  * violation listed at once, defaults applied, then frozen.
  */
 export interface HubConfig {

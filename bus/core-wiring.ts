@@ -28,7 +28,7 @@ export interface CoreParts {
 }
 
 /**
- * The HMAC key that turns personal codes into audit identifiers (DESIGN.md §5). Several core
+ * The HMAC key that turns personal codes into audit identifiers (docs/security-model.md). Several core
  * nodes on one PostgreSQL must share it, so with DATABASE_URL it must be configured; the
  * embedded default keeps a random one beside its database.
  */

@@ -4,7 +4,7 @@ import { HubError } from '../contracts/hub';
 /**
  * Rebuilds a HubError on the calling node from the plain error Moleculer sends over NATS, so a
  * caller sees the same code, category and origin whether the adapter ran locally or remotely
- * (STYLE.md: errors that cross NATS intact). Stacks of remote errors are dropped: they are of no
+ * (docs/conventions.md §3: one error type, intact across NATS). Stacks of remote errors are dropped: they are of no
  * use to the caller and must never reach an HTTP answer.
  */
 export class HubErrorRegenerator extends Errors.Regenerator {

@@ -44,7 +44,7 @@ export function catalogView(catalog: Catalog) {
 
 /**
  * The HTTP gateway (moleculer-web). `mappingPolicy: "restrict"`: only the aliases below exist;
- * no action is reachable as /service/action (LIBRARIES.md: the default "all" exposes everything).
+ * no action is reachable as /service/action (docs/conventions.md, Moleculer: the default "all" exposes everything).
  */
 export function createGatewayService(opts: GatewayOptions): ServiceSchema {
   const registryJson = JSON.stringify(catalogView(opts.catalog));

@@ -26,7 +26,7 @@ export interface HubPki {
   /** Validates people's and agencies' certificates: root anchor, intermediates, CRLs. */
   validator: PathValidator;
   /**
-   * DESIGN.md §4: a provider's answer is verified against the provider certificate named for it,
+   * docs/security-model.md §2: a provider's answer is verified against the provider certificate named for it,
    * never a key the message chooses: the certificate must chain to the agency CA AND be the one
    * pinned for this provider.
    */
@@ -63,7 +63,7 @@ export async function ensurePki(dir: string, keyType: KeyType = 'ec'): Promise<P
 export interface HubKeyInHsm { library: string; tokenLabel: string; pin: string; keyLabel: string }
 
 /**
- * Issue 3 §6: the hub's key may sit in an HSM. The certificate stays in the PKI directory; every
+ * docs/security-model.md §2: the hub's key may sit in an HSM. The certificate stays in the PKI directory; every
  * signature the hub makes (WS-Security, JWS, CMS evidence and checkpoints) goes through PKCS#11,
  * and the PEM key file is never read.
  */

@@ -4,7 +4,7 @@ import { AggregatorRegistry, Histogram, Registry, collectDefaultMetrics } from '
  * One prom-client registry per process, every series labelled with the Moleculer node id, so the
  * gateway can merge the registries of all nodes of a cluster into one /metrics answer without
  * summing series of different nodes together. Moleculer's own metrics stay off: they cost a
- * large share of throughput (LIBRARIES.md) and duplicate what we export here.
+ * large share of throughput (docs/conventions.md, Moleculer) and duplicate what we export here.
  */
 export interface ProcessMetrics {
   registry: Registry;

@@ -26,15 +26,10 @@ export interface LoadCatalogOptions {
   endpoints?: Record<string, string>;
   /**
    * The adapter actions that exist, `adapter.<provider>.<operation>` (adapters/index.ts
-   * adapterActions()). Absent: the adapters of this code base.
+   * adapterActions(), passed in by bus/compose.ts: registry/ knows no adapters). An entry is
+   * connected only when its action is listed; absent, none is (deny by default).
    */
   adapters?: readonly string[];
-}
-
-/** The adapters of this code base, loaded only when a catalog is built without an explicit list. */
-function knownAdapterActions(): readonly string[] {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (require('../adapters') as typeof import('../adapters')).adapterActions();
 }
 
 const ajv = new Ajv({ allErrors: true, strict: true });
@@ -50,7 +45,7 @@ function deepFreeze<T>(o: T): T {
 }
 
 /**
- * Validates the catalog once at start-up (STYLE.md rule 12): every violation is listed at once in
+ * Validates the catalog once at start-up (docs/conventions.md §12): every violation is listed at once in
  * one HUB_ERR_REGISTRY_INVALID, then the catalog is frozen. The §11.2 list is closed: every item
  * from 11.2.1 to 11.2.26 must be present exactly once.
  */
@@ -97,7 +92,7 @@ export function loadCatalog(opts: LoadCatalogOptions = {}): Catalog {
     });
   }
 
-  const actions = new Set(opts.adapters ?? knownAdapterActions());
+  const actions = new Set(opts.adapters ?? []);
   const connected = new Set([...sections.values()].filter((c) => actions.has(`adapter.${c.provider}.${c.operation}`)).map((c) => c.section));
   const sorted = [...sections.values()].sort((a, b) => Number(a.section.split('.')[2]) - Number(b.section.split('.')[2]));
   const catalog: Catalog = {

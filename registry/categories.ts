@@ -4,7 +4,7 @@ import type { CategoryEntry } from './types';
  * Statute §11.2: the data a court may obtain over EHİS "by the judge's request or on the basis of
  * a decision confirmed by the judge's qualified signature and entered into legal force".
  * `basis: 'decision'` marks data protected by the secrecy laws named in 11.1 (bank, tax,
- * commercial secret); the rest needs the judge's signed request (DESIGN.md §3).
+ * commercial secret); the rest needs the judge's signed request (docs/catalog.md).
  * This is data: the owner may change a basis or timeout without touching code.
  */
 const T = 3000;

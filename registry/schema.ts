@@ -1,4 +1,4 @@
-/** JSON Schemas of the catalog entries (STYLE.md rule 2: one validation engine, ajv). */
+/** JSON Schemas of the catalog entries (docs/conventions.md §2: one validation engine, ajv). */
 const title = {
   type: 'object', additionalProperties: false, required: ['az', 'en'],
   properties: { az: { type: 'string', minLength: 3 }, en: { type: 'string', minLength: 3 } },

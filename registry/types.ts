@@ -1,4 +1,4 @@
-/** The §11.2 catalog as data (DESIGN.md §3). Validated at start-up by registry/schema.ts. */
+/** The §11.2 catalog as data (docs/catalog.md). Validated at start-up by registry/schema.ts. */
 export type Protocol = 'soap' | 'rest';
 /** `request`: a judge's signed order is enough; `decision`: a judge-signed decision in legal force (11.1 secrecy laws). */
 export type Basis = 'request' | 'decision';
@@ -52,6 +52,6 @@ export interface ProviderEntry {
   /** Endpoint used when the variable is unset (the mock agency of `npm start`), or null. */
   defaultEndpoint: string | null;
   breaker: BreakerSettings;
-  /** Retries of transient failures for idempotent reads (DESIGN.md §7). */
+  /** Retries of transient failures for idempotent reads (docs/architecture.md, "Reliability"). */
   retry: { attempts: number; baseDelayMs: number };
 }

@@ -1,5 +1,5 @@
 /**
- * The one error type of signing/. signing/ is a leaf library (DESIGN.md §2): it does not know
+ * The one error type of signing/. signing/ is a leaf library (docs/architecture.md, "Parts and processes"): it does not know
  * HubError; adapters and core map `reason` to a catalogued HubError code.
  */
 export type SigningReason =

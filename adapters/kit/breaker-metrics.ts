@@ -1,7 +1,7 @@
 /**
  * Breaker and upstream-call metrics on an injected prom-client Registry (the bus owns the registry
  * and serves it at /metrics). opossum-prometheus is not used: its last Node 20 release may not be
- * served here (LIBRARIES.md), and these few series are all the ops view needs. Several adapter
+ * served here (docs/conventions.md, opossum), and these few series are all the ops view needs. Several adapter
  * services share one registry, so each metric is created once and reused.
  */
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';

@@ -1,6 +1,6 @@
 /**
- * One opossum breaker per provider endpoint for the life of the adapter service (DESIGN.md §7,
- * STYLE.md rule 6), with timeout, rolling error threshold, volume threshold, half-open probe after
+ * One opossum breaker per provider endpoint for the life of the adapter service (docs/architecture.md, "Reliability",
+ * docs/conventions.md §6), with timeout, rolling error threshold, volume threshold, half-open probe after
  * resetTimeout, and capacity as the bulkhead — all from ProviderEntry.breaker (data).
  *
  * Timeout and abort. opossum's own `abortController` (+ autoRenewAbortController) is ONE controller
@@ -11,9 +11,9 @@
  * still decides and counts the timeout, and its 'timeout' event (which carries the call's args)
  * aborts exactly that call's controller. The lookup deadline aborts it too when it comes first.
  *
- * What counts: the error category alone (STYLE.md rule 3, CATEGORY_POLICY.countsAsFailure): transient
+ * What counts: the error category alone (docs/conventions.md §3, CATEGORY_POLICY.countsAsFailure): transient
  * and system errors count; validation, authorization, business and config errors do not. "Not found"
- * is a resolved result, so it counts as a success (STYLE.md rule 4). A call refused by our own
+ * is a resolved result, so it counts as a success (docs/conventions.md §4). A call refused by our own
  * bulkhead is not counted either: it says nothing about the registry's health, and counting it would
  * let a burst of our own traffic open the breaker.
  */

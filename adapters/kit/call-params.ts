@@ -1,6 +1,6 @@
 /**
  * Validation of what core sends to an adapter action (AdapterCallParams), with ajv — the one
- * validation engine (STYLE.md rule 2). Moleculer's own `params` validator is not used: it throws its
+ * validation engine (docs/conventions.md §2). Moleculer's own `params` validator is not used: it throws its
  * own ValidationError, and every failure here must be a HubError. Violations name the field and
  * rule, never the value (a FIN is personal data).
  */

@@ -1,5 +1,5 @@
 /**
- * The declarative adapter descriptor (STYLE.md rule 1, after n8n's node descriptions and Airbyte's
+ * The declarative adapter descriptor (docs/conventions.md §1, after n8n's node descriptions and Airbyte's
  * low-code manifests): an adapter is data — provider, protocol, operations, fault table, personal
  * data fields, model schema — plus pure functions that build a request payload and map an answer.
  * The engines (soap-engine.ts, rest-engine.ts) do all I/O; nothing in a descriptor touches the network.
@@ -7,7 +7,7 @@
 import type { AdapterCallParams, HubErrorCode, SubjectKind } from '../../contracts/hub';
 import type { XmlElement } from '../../signing/xml/light-dom';
 
-/** What a pure mapper returns. "Not found" is a result, not an error (STYLE.md rule 4). */
+/** What a pure mapper returns. "Not found" is a result, not an error (docs/conventions.md §4). */
 export type MapResult<T = unknown> = { outcome: 'ok'; data: T } | { outcome: 'not-found' };
 
 /** Per subject kind the operation serves (its `subjects`), where the answer names the subject. */
@@ -35,10 +35,10 @@ interface OperationBase {
   name: string;
   /** Subject kinds the registry can be asked about (the rest: HUB_ERR_VALIDATION_SUBJECT_KIND). */
   subjects: SubjectKind[];
-  /** Reads are idempotent and may be retried on transient errors (DESIGN.md §7). */
+  /** Reads are idempotent and may be retried on transient errors (docs/architecture.md, "Reliability"). */
   idempotent: boolean;
   /**
-   * Field names holding personal data, in params and in the mapped model (STYLE.md rule 7). They are
+   * Field names holding personal data, in params and in the mapped model (docs/conventions.md §7). They are
    * redacted centrally (kit/redact.ts) from anything logged; the subject is always redacted.
    */
   personalData: string[];

@@ -1,5 +1,5 @@
 /**
- * The fault table as data (Airbyte's error handler, STYLE.md rule 1): a provider fault is looked up
+ * The fault table as data (Airbyte's error handler, docs/conventions.md §1): a provider fault is looked up
  * in the adapter's table, then in the protocol defaults below. Nothing here ever turns a failure into
  * an empty result: only a row that says 'not-found' does, and the engines honour such a row only for
  * an authentically signed answer (Airbyte's lesson: 403/404 as "no records" hid failures).

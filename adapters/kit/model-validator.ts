@@ -1,7 +1,7 @@
 /**
  * Mapped answers are validated against the provider's model JSON Schema
  * (contracts/registries/<provider>/model.schema.json) with ajv, the one validation engine
- * (STYLE.md rule 2). A mapped answer that breaks its contract is a bad answer, never data.
+ * (docs/conventions.md §2). A mapped answer that breaks its contract is a bad answer, never data.
  * Schemas are compiled once per service start; a missing or invalid schema stops start-up.
  */
 import { readFileSync } from 'node:fs';

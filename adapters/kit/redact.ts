@@ -1,5 +1,5 @@
 /**
- * Central redaction of personal data (STYLE.md rule 7): every operation declares its personal-data
+ * Central redaction of personal data (docs/conventions.md §7): every operation declares its personal-data
  * fields; anything an adapter logs goes through here. The subject identifiers are always redacted.
  */
 const ALWAYS = ['subject', 'fin', 'voen', 'userId'];

@@ -1,5 +1,5 @@
 /**
- * Retries of transient failures for idempotent reads only (DESIGN.md §7), with full-jitter
+ * Retries of transient failures for idempotent reads only (docs/architecture.md, "Reliability"), with full-jitter
  * exponential backoff (delay = random(0, base · 2^n), AWS Architecture Blog "Exponential Backoff
  * and Jitter"), never past the deadline: before each retry the remaining time must cover the delay.
  *
@@ -8,7 +8,7 @@
  * three times), and once the breaker opens, the next attempt fails fast with BREAKER_OPEN, which is
  * not retried. Inside the breaker, one fire() would hide the attempts from its statistics and a
  * retry loop could keep a failing registry busy while the breaker believed one call was running.
- * Moleculer's own retryPolicy stays off for adapter actions (LIBRARIES.md: never both layers).
+ * Moleculer's own retryPolicy stays off for adapter actions (docs/conventions.md §6: never both layers).
  */
 import { HubError, type HubErrorCode } from '../../contracts/hub';
 

@@ -5,7 +5,7 @@
  * (breaker.ts, one per provider endpoint for the life of the service) → engine (SOAP or REST).
  *
  * Moleculer's own circuit breaker, retries, bulkhead and fallback are switched off on these actions
- * (LIBRARIES.md: failures would be counted and retried twice; a fallback would turn bad input into a
+ * (docs/conventions.md §6 and Moleculer: failures would be counted and retried twice; a fallback would turn bad input into a
  * "degraded" success).
  *
  * Message ids: the hub makes a fresh random X-Road id for every message it sends (a retry is a new
@@ -187,7 +187,7 @@ export function createAdapterService(d: AdapterDescriptor, deps: AdapterServiceD
       const rt = this.$adapter;
       if (!rt) return;
       breakers.remove(rt.breaker);
-      rt.breaker.shutdown(); // opossum timers (LIBRARIES.md)
+      rt.breaker.shutdown(); // opossum timers (docs/conventions.md, opossum)
       rt.engine.close();
       this.$adapter = undefined;
     },

@@ -1,5 +1,5 @@
 /**
- * Turns what goes wrong on the wire into catalogued HubErrors (STYLE.md rule 3). Details name the
+ * Turns what goes wrong on the wire into catalogued HubErrors (docs/conventions.md §3). Details name the
  * provider, operation and a reason, never a value from the message (no personal data).
  */
 import { HubError, type HubErrorCode } from '../../contracts/hub';
@@ -17,7 +17,7 @@ export function upstreamError(code: HubErrorCode, where: UpstreamWhere, details:
 /**
  * A SigningError from verifying an answer. Unparseable XML is a bad answer; anything about the
  * signature, certificate, timestamp or structure is an answer that is not authentically signed
- * (DESIGN.md §5: such an answer is an error, never data).
+ * (docs/security-model.md: such an answer is an error, never data).
  */
 export function fromVerifyError(err: unknown, where: UpstreamWhere, o: { verifierParsesBody: boolean }): HubError {
   if (HubError.is(err)) return err;

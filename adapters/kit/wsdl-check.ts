@@ -2,12 +2,12 @@
  * node-soap at start-up only. The issue names node-soap for the SOAP engine; the performance goal (a
  * full hub lookup at least 2x faster than a bare signed node-soap call) rules its client out of the
  * hot path: per call it walks the WSDL object model to serialize, signs through xml-crypto (~3.7 ms
- * per message, LIBRARIES.md) and parses answers into objects we would have to re-verify anyway
+ * per message, docs/conventions.md, node-soap) and parses answers into objects we would have to re-verify anyway
  * (it never verifies incoming signatures). So node-soap does what it is good at — loading and
  * resolving the WSDL + XSD — once per service start, and we check that every descriptor operation is
  * really in the contract (operation, payload namespace, request/response element, SOAPAction). The
  * hot path then runs on the precompiled templates of xroad-envelope.ts. A descriptor that drifted from
- * its WSDL stops start-up (fail closed, STYLE.md rule 12), with every violation listed at once.
+ * its WSDL stops start-up (fail closed, docs/conventions.md §12), with every violation listed at once.
  */
 import * as soap from 'soap';
 import { HubError } from '../../contracts/hub';

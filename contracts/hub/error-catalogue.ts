@@ -1,5 +1,5 @@
 /**
- * The hub's one error catalogue (STYLE.md rule 3; after X-Road's snake-case error codes).
+ * The hub's one error catalogue (docs/conventions.md §3; after X-Road's snake-case error codes).
  * Every code a HubError may carry is listed here with its category and a message a person
  * understands. `errors.md` beside this file documents the same list; a test keeps them in sync.
  * Messages never contain personal data: details travel in `HubError.details`, redacted.
@@ -84,7 +84,7 @@ export const ERROR_CATALOGUE = {
   HUB_ERR_ORDER_IN_PROGRESS: { category: 'transient', message: 'An earlier attempt of this order is still running; send the same signed order again shortly to learn its outcome' },
   HUB_ERR_ORDER_SUPERSEDED: { category: 'transient', message: 'This attempt of the order ran out of time and another took over; send the same signed order again to learn its outcome' },
 
-  // signed requests and the authorization policy (statute 11.2, 6.1.9, 6.1.10, 9.1.2, 9.2.5, 13.3; DESIGN.md §5).
+  // signed requests and the authorization policy (statute 11.2, 6.1.9, 6.1.10, 9.1.2, 9.2.5, 13.3; docs/security-model.md).
   // One code per refusal: the refusal is audited under this code and the judge learns exactly why.
   HUB_ERR_AUTHZ_SIGNATURE_INVALID: { category: 'authorization', message: 'The signature does not verify over this document' },
   HUB_ERR_AUTHZ_CERT_EXPIRED: { category: 'authorization', message: 'The signing certificate was not valid at the signing time (expired or not yet valid)' },
@@ -132,14 +132,14 @@ export const ERROR_CATALOGUE = {
   HUB_ERR_AGENCY_NOT_ADDRESSED: { category: 'authorization', message: 'The decision is not addressed to this agency' },
   HUB_ERR_AGENCY_NOT_ENFORCEMENT: { category: 'authorization', message: 'Only the enforcement service reports enforcement status (statute 6.1.19)' },
   HUB_ERR_ENFORCEMENT_REPORT_CONFLICT: { category: 'business', message: 'A different status report with this version was already received; report a change with a new version' },
-  // evidence packets (issue 4 item 5)
+  // evidence packets (statute 12.4; docs/security-model.md §6)
   HUB_ERR_EVIDENCE_INVALID: { category: 'validation', message: 'The evidence packet is not authentic: its hub signature does not verify' },
   HUB_ERR_EVIDENCE_PROVIDER_INVALID: { category: 'validation', message: 'A registry answer in the evidence packet is not signed by its registry\'s pinned certificate or not bound to its request' },
 } as const satisfies Record<string, CatalogueEntry>;
 
 export type HubErrorCode = keyof typeof ERROR_CATALOGUE;
 
-/** The category alone decides HTTP status, retry, breaker counting and log level (STYLE.md rule 3). */
+/** The category alone decides HTTP status, retry, breaker counting and log level (docs/conventions.md §3). */
 export const CATEGORY_POLICY: Record<ErrorCategory, { httpStatus: number; retryable: boolean; countsAsFailure: boolean; logLevel: 'info' | 'warn' | 'error' }> = {
   validation: { httpStatus: 400, retryable: false, countsAsFailure: false, logLevel: 'info' },
   authorization: { httpStatus: 403, retryable: false, countsAsFailure: false, logLevel: 'warn' },

@@ -1,7 +1,7 @@
 /**
  * Types shared by core (which orchestrates lookups) and the adapters (which call registries).
  * Core never imports adapters: it calls `adapter.<provider>.<operation>` by name over the bus
- * with AdapterCallParams and receives AdapterResult (DESIGN.md §2).
+ * with AdapterCallParams and receives AdapterResult (docs/architecture.md, "Parts and processes").
  */
 export type Subject = { fin: string } | { voen: string };
 export type SubjectKind = 'fin' | 'voen';

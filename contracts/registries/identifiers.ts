@@ -1,5 +1,5 @@
 /**
- * Subject identifiers the registries are asked about (DESIGN.md §8 glossary).
+ * Subject identifiers the registries are asked about (statute 11.2).
  *
  * FİN (fərdi identifikasiya nömrəsi): 7 characters, digits and upper-case Latin letters, printed on
  * the identity card. Case-sensitive on the wire: "5zk8f3r" is not a FIN.

@@ -6,5 +6,3 @@
  * iterates over this list. An id is a provider id of registry/providers.ts.
  */
 export const REGISTRY_MODULES = ['population', 'phone', 'tax', 'enforcement'] as const;
-
-export type RegistryModuleId = (typeof REGISTRY_MODULES)[number];

@@ -7,8 +7,6 @@
 import { createHash } from 'node:crypto';
 import type { Subject } from '../hub/lookup-types';
 
-export const PROFILE_VERSION = 2;
-
 /** HTTP headers of the REST profile (X-Road message protocol for REST 1.0 names). */
 export const REST_HEADER = {
   client: 'X-Road-Client',

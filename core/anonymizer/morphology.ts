@@ -61,10 +61,6 @@ function computeSplits(folded: string, russian: boolean): Split[] {
   return out;
 }
 
-export function suffixInfo(suffix: string): SuffixInfo | undefined {
-  return suffix === '' ? { case: 'nom', plural: false } : SUFFIXES.get(suffix);
-}
-
 /** "oğlu", "qızı" and their inflected, Russian and Cyrillic forms ("oğlunun", "оглы", "kyzy"). */
 export function kinSuffix(skeleton: string): SuffixInfo | undefined {
   for (const stem of ['oglu', 'ogli', 'ogl', 'gizi', 'giz', 'kizi']) {

@@ -1,5 +1,5 @@
 /**
- * Appending to the audit chain (8.2.15; DESIGN.md §5 "fail closed: no audit record, no lookup").
+ * Appending to the audit chain (8.2.15; docs/security-model.md "fail closed: no audit record, no lookup").
  *
  * `append` resolves only once the record is committed, and rejects with
  * HUB_ERR_AUDIT_WRITE_FAILED when it cannot be: the caller must then not call any registry.

@@ -1,5 +1,5 @@
 /**
- * The audit trail's vocabulary (8.2.15 accountability; DESIGN.md §5). An event records who did
+ * The audit trail's vocabulary (8.2.15 accountability; docs/security-model.md). An event records who did
  * what, for which case and which §11.2 categories, with what outcome. Persons appear only as
  * keyed hashes (identifiers.ts); `details` carries codes, ids and digests, never personal data.
  */

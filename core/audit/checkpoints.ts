@@ -1,5 +1,5 @@
 /**
- * Signed checkpoints (DESIGN.md §5): every N events or T seconds the hub signs "the chain
+ * Signed checkpoints (docs/security-model.md): every N events or T seconds the hub signs "the chain
  * with head seq S has hash H". Whoever can write the database can recompute an unkeyed hash
  * chain, but cannot forge the hub's signature: a checkpoint pins everything up to S, and is
  * what reveals a truncated tail.

@@ -1,5 +1,5 @@
 /**
- * Personal identifiers in the audit trail are keyed hashes (DESIGN.md §5): HMAC-SHA256 under a
+ * Personal identifiers in the audit trail are keyed hashes (docs/security-model.md): HMAC-SHA256 under a
  * key from config. The same FIN always maps to the same value, so the access report (13.3) can
  * find a person's records, but someone reading the table cannot enumerate the 7-character FIN
  * space back to people without the key. The kind is part of the input so a FIN and a VÖEN

@@ -1,5 +1,5 @@
 /**
- * `audit verify` (DESIGN.md §5, 8.2.15): walks the chain in seq order and names the first
+ * `audit verify` (docs/security-model.md, 8.2.15): walks the chain in seq order and names the first
  * record that was altered, deleted, inserted or reordered; checks every checkpoint's
  * signature and that the chain still has the hash each one pinned; and detects a truncated tail
  * against the latest signed checkpoint (and the chain head row, unsigned but a second witness).

@@ -1,5 +1,5 @@
 /**
- * The plain data the authorization policies decide on (DESIGN.md §5: "authorization is a pure
+ * The plain data the authorization policies decide on (docs/security-model.md: "authorization is a pure
  * policy over (verified signer, order, case, roster, catalog)"). No I/O here: the court service
  * loads these from the store, the policies only read them, so every rule is testable with
  * literals.
@@ -9,7 +9,7 @@ import type { CategoryEntry } from '../../registry';
 
 /** A signer whose CMS signature, certificate path, revocation and key usage were verified. */
 export interface VerifiedSigner {
-  /** Subject serialNumber (2.5.4.5) of the certificate: the person's FIN (DESIGN.md §5). */
+  /** Subject serialNumber (2.5.4.5) of the certificate: the person's FIN (docs/security-model.md). */
   fin?: string;
   /** SHA-256 (hex) of the DER certificate: compared with the roster's binding. */
   certSha256: string;

@@ -1,5 +1,5 @@
 /**
- * Authorization of a judge's lookup order (issue 4 item 3; statute 11.2, 6.1.9, 6.1.10, 12.4).
+ * Authorization of a judge's lookup order (statute 11.2, 6.1.9, 6.1.10, 12.4; docs/security-model.md §4).
  * A pure function, deny by default: it answers `allow` only after every rule below has passed;
  * the first rule that fails names the refusal. The signature itself (path, revocation,
  * nonRepudiation) was checked before this runs: `signer` is a verified signer.

@@ -1,6 +1,6 @@
 /**
  * The case-management system changes cases and the roster only through documents signed by an
- * active operator (issue 4 item 1). Pure, deny by default.
+ * active operator (statute 9.2.5). Pure, deny by default.
  */
 import { ALLOW, PolicyDecision, RosterEntry, TimeLimits, VerifiedSigner, deny } from './authz.types';
 import { Window, checkFresh, checkSigner, checkWindow, first } from './common.rules';

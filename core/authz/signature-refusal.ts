@@ -1,6 +1,6 @@
 /**
- * A signed request whose signature fails is refused with a code that says why (issue 4 item 3:
- * "signature valid (path, revocation, nonRepudiation)"). SigningError reasons come from
+ * A signed request whose signature fails is refused with a code that says why (docs/security-model.md §3:
+ * the signature is valid — path, revocation, nonRepudiation). SigningError reasons come from
  * signing/ (signing/API.md); anything unexpected is a refusal too — never a pass.
  */
 import type { HubErrorCode } from '../../contracts/hub';

@@ -1,6 +1,6 @@
 /**
- * The court service (issue 4): every action takes a signed document and enforces authorization
- * itself — ctx.meta is never trusted (any node on the bus may set it; LIBRARIES.md). No action
+ * The court service (docs/architecture.md, "A judge's lookup"): every action takes a signed document and enforces authorization
+ * itself — ctx.meta is never trusted (any node on the bus may set it; docs/conventions.md, Moleculer). No action
  * has a fallback: a fallback would turn a refusal into a "degraded" success.
  */
 import type { Context, ServiceSchema } from 'moleculer';

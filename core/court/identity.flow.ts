@@ -67,7 +67,7 @@ export async function runIdentityCheck(c: Court, ctx: CallCtx, body: unknown): P
   });
   if (!o || (o.status !== 'ok' && o.status !== 'not-found')) {
     await audit(c, [ended], { deadline: budget.answerBy });
-    // Never a false "no match": a registry failure is reported as such (STYLE.md rule 4).
+    // Never a false "no match": a registry failure is reported as such (docs/conventions.md §4).
     const code = o?.error?.code;
     throw new HubError(code && isHubErrorCode(code) ? code : 'HUB_ERR_UPSTREAM_BAD_ANSWER');
   }

@@ -1,5 +1,5 @@
 /**
- * What the court service needs injected (DESIGN.md §2: core knows no transport; signing and
+ * What the court service needs injected (docs/architecture.md, "Parts and processes": core knows no transport; signing and
  * storage come in through these seams). `court-store.ts` implements CourtStore over core/store;
  * tests may hand in plain objects.
  */
@@ -97,7 +97,7 @@ export interface CourtServiceDeps {
   store: CourtStore;
   audit: AuditPort;
   accessReport: AccessReporter;
-  /** Verifies people's signatures: CMS + path to the court PKI + revocation (DESIGN.md §5). */
+  /** Verifies people's signatures: CMS + path to the court PKI + revocation (docs/security-model.md). */
   verifier: SignatureVerifier;
   /** Signs evidence packets as the hub. */
   hubSigner: DocumentSigner;

@@ -2,7 +2,7 @@
  * The common front of every court action: parse the signed-document wire form, validate the
  * document against its schema, verify the CMS signature over its canonical bytes (path,
  * revocation, nonRepudiation), and turn every failure into a refusal that is audited before it
- * is answered (DESIGN.md §5 "anything else: refused, and audited"; fail closed).
+ * is answered (docs/security-model.md "anything else: refused, and audited"; fail closed).
  */
 import { HubError, type HubErrorCode } from '../../contracts/hub';
 import type { AppendOptions, AuditEventInput } from '../audit/audit-types';
@@ -71,7 +71,7 @@ export async function verifySigned<T>(c: SignedGate, body: unknown, spec: Signed
     throw e;
   }
   try {
-    // DESIGN.md §5: every person's request is a qualified signature: nonRepudiation is required.
+    // docs/security-model.md: every person's request is a qualified signature: nonRepudiation is required.
     const signer = await c.deps.verifier.verify(canonicalBytes(document), signature, { requireKeyUsage: ['nonRepudiation'] });
     return { document, signature, signer };
   } catch (err) {
@@ -88,7 +88,7 @@ export function nonceKeepUntil(c: SignedGate, w: { issuedAt: string; expiresAt: 
   return new Date(Math.max(bounded, now) + c.limits.clockSkewMs);
 }
 
-/** The X-Road userId of the requesting person (DESIGN.md §4). */
+/** The X-Road userId of the requesting person (docs/ehis-profiles.md). */
 export const xroadUserId = (fin: string): string => `AZ-FIN-${fin}`;
 
 /** A minimal call context: the correlation id and a way to call other actions by name. */

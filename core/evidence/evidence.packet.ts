@@ -1,5 +1,5 @@
 /**
- * The evidence packet (issue 4 item 5; statute 11.2, 12.4): what the judge takes into the case
+ * The evidence packet (statute 11.2, 12.4; docs/ehis-profiles.md, "Evidence"): what the judge takes into the case
  * file. It binds the judge's signed order to what each registry answered — outcome, data,
  * provider, message id, digests of the exact request and answer bytes, and the provider's own
  * signed answer as received — and the hub signs the whole (evidence.sign.ts).

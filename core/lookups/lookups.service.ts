@@ -12,11 +12,11 @@ export interface LookupsServiceOptions {
 }
 
 /**
- * Lookup orchestration (DESIGN.md §2, §7): calls the adapters of the requested §11.2 categories in
+ * Lookup orchestration (docs/architecture.md, "Parts and processes" and "Reliability"): calls the adapters of the requested §11.2 categories in
  * parallel by action name (core never imports adapters) and returns one outcome per category,
  * never waiting past the deadline — one slow registry does not delay the others.
  *
- * `lookups.run` trusts its caller: authorization (issue 4) runs before it, and the gateway has no
+ * `lookups.run` trusts its caller: authorization (docs/security-model.md §4) runs before it, and the gateway has no
  * route to it.
  */
 export function createLookupsService(opts: LookupsServiceOptions): ServiceSchema {
@@ -64,7 +64,7 @@ export function createLookupsService(opts: LookupsServiceOptions): ServiceSchema
     name: 'lookups',
     actions: {
       run: {
-        // No fallback here: a fallback would turn bad input into a "degraded" success (LIBRARIES.md).
+        // No fallback here: a fallback would turn bad input into a "degraded" success (docs/conventions.md, Moleculer).
         async handler(ctx: Context<unknown>): Promise<LookupResult> {
           const p = parseLookupParams(ctx.params);
           const now = Date.now();

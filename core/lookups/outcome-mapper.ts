@@ -2,10 +2,10 @@ import { Errors } from 'moleculer';
 import { CategoryOutcome, HubError, HubErrorCode } from '../../contracts/hub';
 
 /**
- * DESIGN.md §7: every category ends in exactly one outcome. Transient failures (breaker open,
+ * docs/architecture.md, "Reliability": every category ends in exactly one outcome. Transient failures (breaker open,
  * timeout, provider down, no node on the bus) are `unavailable`: the judge may ask again later.
- * Everything else that is not data is `error` with its code — never an empty result (STYLE.md
- * rule 4: an upstream failure is never turned into "nothing found").
+ * Everything else that is not data is `error` with its code — never an empty result (docs/conventions.md
+ * §4: an upstream failure is never turned into "nothing found").
  */
 export function outcomeFromError(section: string, provider: string, err: unknown, durationMs: number): CategoryOutcome {
   const hub = toHubError(err);

@@ -1,4 +1,4 @@
-/** JSON Schema of the lookup order (issue 4 item 2); contracts/hub/openapi.yaml documents the same. */
+/** JSON Schema of the lookup order (docs/security-model.md §3); contracts/hub/openapi.yaml documents the same. */
 import { SUBJECT_SCHEMA } from '../../contracts/hub/subject-schema';
 import type { LookupOrder } from './order.types';
 import { CASE_NUMBER, MULTILINE_TEXT, NONCE, checker } from './schema-check';

@@ -1,5 +1,5 @@
 /**
- * The lookup order (issue 4 item 2): what a judge signs to obtain data about a party under
+ * The lookup order (statute 11.2; docs/security-model.md §3): what a judge signs to obtain data about a party under
  * statute 11.2 / 6.1.9 / 12.4. The judge signs its RFC 8785 canonical form (order.canonical.ts)
  * as a detached CMS SignedData (CAdES-BES); the hub stores it and quotes it in the evidence packet.
  */
@@ -26,7 +26,7 @@ export interface LookupOrder {
 }
 
 /**
- * The wire form of every signed document a person sends the hub (DESIGN.md §5):
+ * The wire form of every signed document a person sends the hub (docs/security-model.md):
  * `{ "<document>": {...}, "signature": "<base64 DER detached CMS over canonicalJson(document)>" }`.
  * For a lookup the document key is `order`; delegations, identity checks, access reports and
  * operator changes use the same envelope with their own key.

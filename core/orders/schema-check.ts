@@ -1,5 +1,5 @@
 /**
- * One ajv instance for the documents people sign (STYLE.md rule 2): every violation at once,
+ * One ajv instance for the documents people sign (docs/conventions.md §2): every violation at once,
  * named by field and rule, never by value (the documents hold FINs and names).
  */
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';

@@ -1,5 +1,5 @@
 /**
- * The store's one seam (DESIGN.md §6): PostgreSQL, always. With DATABASE_URL the hub uses that
+ * The store's one seam (docs/architecture.md, "Storage"): PostgreSQL, always. With DATABASE_URL the hub uses that
  * server (several nodes may share it); otherwise it starts its own in DATA_DIR
  * (embedded-server.ts), so `npm start` needs no server and runs the production SQL. Rows come
  * back as node-postgres returns them (int8 → number, bytea → Buffer, timestamptz → Date,

@@ -1,4 +1,4 @@
-/** core/store: the store of record (DESIGN.md §6). */
+/** core/store: the store of record (docs/architecture.md, "Storage"). */
 export { openStore, type Db, type QueryResult, type Store, type StoreKind, type StoreOptions } from './db';
 export { migrate } from './migrate';
 export { runningEmbeddedServerUrl, startEmbeddedServer, type EmbeddedServer } from './embedded-server';

@@ -2,10 +2,8 @@
  * The HTTP life of a mock agency: listen, refuse connections (fault "refused": the port is closed
  * and open connections are destroyed), listen again on the same port, stop.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-
-export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void;
 
 export class AgencyServer {
   readonly http: Server;

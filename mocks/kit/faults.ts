@@ -92,7 +92,7 @@ export class FaultConfigError extends Error {
 
 /**
  * Checks a fault configuration and returns a frozen copy. Every violation is listed at once
- * (STYLE.md rule 12); unknown keys are violations.
+ * (docs/conventions.md §12); unknown keys are violations.
  */
 export function validateFaults(input: AgencyFaults): Readonly<AgencyFaults> {
   const violations: string[] = [];

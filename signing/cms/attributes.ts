@@ -1,7 +1,7 @@
 /**
  * CAdES-BES signed attributes (ETSI EN 319 122-1 §5.2, RFC 5652 §5.3 and §11, RFC 5035 §5.4),
  * encoded as DER directly: asn1js/pkijs took ~2 ms to build these four attributes, sixty times
- * the ECDSA signature itself (issue 3 §10). The SET is sorted (X.690 §11.6) so the bytes we sign
+ * the ECDSA signature itself. The SET is sorted (X.690 §11.6) so the bytes we sign
  * are the bytes any verifier re-encodes (OpenSSL re-encodes signedAttrs before verifying).
  */
 import { generalizedTime, octets, oidDer, seq, tlv } from '../pki/der-writer';

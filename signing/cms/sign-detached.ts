@@ -2,7 +2,7 @@
  * Detached CMS SignedData (RFC 5652 §5) with CAdES-BES signed attributes: what a judge's order,
  * a delegation, a decision or an evidence packet is signed with (DESIGN §5; statute 5.5, 12.3).
  * The digest and the signature come from node:crypto or the key store, with SHA-256 always
- * stated (never pkijs' SHA-1 default: LIBRARIES.md). The structure is written as DER directly
+ * stated (never pkijs' SHA-1 default: docs/conventions.md, pkijs). The structure is written as DER directly
  * (pkijs/asn1js cost milliseconds here; see attributes.ts).
  */
 import { createHash, KeyObject } from 'node:crypto';

@@ -2,7 +2,7 @@
  * Verification of a detached CMS SignedData with CAdES-BES attributes (RFC 5652 §5.4, §5.6;
  * RFC 5035 §5.4; ETSI EN 319 122-1 §5.2). Read with a small DER walker rather than pkijs:
  * this runs for every order a judge sends and must cost little beyond the signature check
- * (issue 3 §10). The certificate inside the message names the signer; it is trusted only
+ *. The certificate inside the message names the signer; it is trusted only
  * after the PathValidator has chained it to a configured anchor at the signing time.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';

@@ -1,6 +1,6 @@
 /**
  * PKCS#11 key store (OASIS PKCS#11 v2.40) via pkcs11js, so the hub's signing key can live in an
- * HSM and never leave it (issue 3 §6). Tested with SoftHSM2. The hash is computed here and the
+ * HSM and never leave it (docs/security-model.md §2). Tested with SoftHSM2. The hash is computed here and the
  * token signs: CKM_ECDSA over the SHA-256 digest (SoftHSM2 2.6 has no CKM_ECDSA_SHA256), or
  * CKM_SHA256_RSA_PKCS / CKM_SHA256_RSA_PKCS_PSS for RSA.
  */

@@ -1,7 +1,7 @@
 /**
  * A minimal DER reader (X.690) for the hot paths: the cached CMS verify and certificate
  * extension parsing walk a few known structures, and a schema-matching parser (asn1js/pkijs)
- * costs far more than the signature check itself (issue 3 §10). BER indefinite lengths are
+ * costs far more than the signature check itself. BER indefinite lengths are
  * accepted on read (some CMS producers stream), never produced.
  */
 import { SigningError } from '../errors';

@@ -1,4 +1,4 @@
-/** A bounded map with per-entry expiry: validated paths and revocation answers (issue 3 §2). */
+/** A bounded map with per-entry expiry: validated paths and revocation answers. */
 export class ExpiringLru<K, V> {
   private readonly map = new Map<K, { value: V; expires: number }>();
   constructor(private readonly max: number) {}

@@ -60,4 +60,3 @@ export const DIGESTS: Record<string, 'sha256' | 'sha384' | 'sha512'> = {
   [OID.sha512]: 'sha512',
 };
 
-export const DIGEST_OIDS = { sha256: OID.sha256, sha384: OID.sha384, sha512: OID.sha512 } as const;

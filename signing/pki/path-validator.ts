@@ -1,9 +1,9 @@
 /**
  * Certificate path validation (RFC 5280 §6) with revocation (RFC 6960 OCSP, CRL fallback),
  * as DESIGN §5 asks: chain to a configured anchor, validity at the signing time, key usage,
- * revocation, fail closed. The path is built here (not by pkijs' engine: LIBRARIES.md).
+ * revocation, fail closed. The path is built here (not by pkijs' engine: docs/conventions.md, pkijs).
  *
- * Caching (issue 3 §10): a built and signature-checked path is kept per end-entity certificate
+ * Caching: a built and signature-checked path is kept per end-entity certificate
  * (keyed by the SHA-256 of its DER); revocation answers are kept per (issuer, serial) until their
  * nextUpdate. Time checks and key-usage checks run on every call: they are cheap.
  */

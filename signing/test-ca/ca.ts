@@ -63,7 +63,7 @@ export function nameOf(s: SubjectNames, fin?: string): x509.JsonName {
   if (s.organizationalUnit) n.push({ '2.5.4.11': [s.organizationalUnit] });
   if (s.surname) n.push({ '2.5.4.4': [s.surname] });
   if (s.givenName) n.push({ '2.5.4.42': [s.givenName] });
-  // SERIALNUMBER= is not a DN keyword @peculiar/x509 2.2 knows: use the OID (LIBRARIES.md).
+  // SERIALNUMBER= is not a DN keyword @peculiar/x509 2.2 knows: use the OID (docs/conventions.md, pkijs and @peculiar/x509).
   if (fin) n.push({ '2.5.4.5': [fin] });
   n.push({ '2.5.4.3': [s.commonName] });
   return n;

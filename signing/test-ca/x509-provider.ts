@@ -1,6 +1,6 @@
 /**
  * @peculiar/x509 needs reflect-metadata loaded before it and a WebCrypto provider
- * (LIBRARIES.md): every test-ca module imports x509 through here.
+ * (docs/conventions.md, pkijs and @peculiar/x509): every test-ca module imports x509 through here.
  */
 import 'reflect-metadata';
 import { webcrypto } from 'node:crypto';

@@ -1,5 +1,5 @@
 /**
- * The algorithm allowlist (LIBRARIES.md rule 4): anything not listed here is refused before any
+ * The algorithm allowlist (docs/conventions.md, XML signature rule 4): anything not listed here is refused before any
  * check runs. No SHA-1 (RFC 6194), no HMAC (a shared key cannot prove who signed), no DSA.
  */
 import type { KeyObject } from 'node:crypto';

@@ -1,5 +1,5 @@
 /**
- * Finds the parts of an EHİS SOAP message structurally and by namespace (LIBRARIES.md rule 2):
+ * Finds the parts of an EHİS SOAP message structurally and by namespace (docs/conventions.md, XML signature rule 2):
  * exactly one Envelope, Header, Body, wsse:Security, wsu:Timestamp, ds:Signature,
  * BinarySecurityToken in the WHOLE document, and exactly one of each X-Road header, each in its
  * one legal place. A second copy of signed content (Body, Timestamp, an X-Road header) anywhere

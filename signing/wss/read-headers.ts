@@ -1,6 +1,6 @@
 /**
  * Reading the signed X-Road headers and the Timestamp. Values are full text content, never the
- * first text node: a comment cannot cut a signed value short (LIBRARIES.md rule 7).
+ * first text node: a comment cannot cut a signed value short (docs/conventions.md, XML signature rule 7).
  */
 import { SigningError } from '../errors';
 import type { XmlElement } from '../xml/light-dom';

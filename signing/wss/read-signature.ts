@@ -1,6 +1,6 @@
 /**
  * Reads a ds:Signature strictly (XML-DSig §4 element order, nothing extra) and applies the
- * allowlist of LIBRARIES.md rule 4 BEFORE any cryptography: exclusive C14N only (no
+ * allowlist of docs/conventions.md, XML signature rule 4 BEFORE any cryptography: exclusive C14N only (no
  * #WithComments, no inclusive C14N), transforms enveloped-signature and exc-c14n only (no XPath,
  * XSLT, base64 ...), `#id` reference URIs only, allowlisted digest and signature methods.
  */

@@ -1,5 +1,5 @@
 /**
- * Replay defence (LIBRARIES.md rule 6): an X-Road message id (xrd:id) is accepted once while its
+ * Replay defence (docs/conventions.md, XML signature rule 6): an X-Road message id (xrd:id) is accepted once while its
  * Timestamp could still pass the freshness check; after that the Timestamp check refuses it anyway.
  */
 export interface ReplayCache {

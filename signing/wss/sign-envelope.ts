@@ -2,7 +2,7 @@
  * WS-Security signing of an EHİS SOAP message (WSS SOAP Message Security 1.1 §8, X.509 Token
  * Profile 1.1): the hub signs Body, its own Timestamp and the six X-Road headers, by wsu:Id.
  *
- * Speed (issue 3 §10): the envelope is parsed once, only the referenced elements are
+ * Speed: the envelope is parsed once, only the referenced elements are
  * canonicalized. The Timestamp and SignedInfo are generated here directly in their exclusive
  * canonical form: each declares every namespace it visibly uses on its own apex, its attributes
  * are already sorted and its text needs no escaping, so Exc-C14N of the inserted text is that text

@@ -1,6 +1,6 @@
 /**
- * Verifies the WS-Security signature of an EHİS SOAP message, following LIBRARIES.md
- * "Verifying XML signatures safely" rule by rule, and returns ONLY what was signed.
+ * Verifies the WS-Security signature of an EHİS SOAP message, following the XML signature
+ * rules of docs/conventions.md (docs/security-model.md §5) rule by rule, and returns ONLY what was signed.
  *
  * Wrapping defence (rule 5): the elements we read (Body, Timestamp, X-Road headers) are located
  * structurally first; each must carry an id that a ds:Reference names, ids are unique, so the

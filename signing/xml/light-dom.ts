@@ -90,7 +90,7 @@ export function onlyChild(el: XmlElement, ns: string, local: string): XmlElement
 
 /**
  * Full text content: every text descendant, comments and PIs skipped. Reading only the first
- * text node is the comment-injection bug (LIBRARIES.md rule 7, CVE-2025-29775 in xml-crypto).
+ * text node is the comment-injection bug (docs/conventions.md, XML signature rule 7; CVE-2025-29775 in xml-crypto).
  */
 export function textContent(el: XmlElement): string {
   let out = '';

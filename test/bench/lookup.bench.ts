@@ -21,7 +21,7 @@ const lookupParams = (categories: string[]) => ({
 });
 
 /**
- * Issue 2's figures: a lookup of 11.2.22 through the hub (embedded and over NATS) beside the same
+ * The lookup figures: a lookup of 11.2.22 through the hub (embedded and over NATS) beside the same
  * SOAP call made directly with node-soap (what a team would write without the hub), and p99 while
  * the provider's breaker is open. The mock agencies run in their own process in every case.
  */

@@ -1,6 +1,6 @@
 /**
  * CMS sign / verify cost beside the floor (raw node:crypto sign and verify with the same key)
- * and beside a naive pkijs SignedData.verify (issue 3 §10). Target: cached verify ≤ 5× raw verify.
+ * and beside a naive pkijs SignedData.verify. Target: cached verify ≤ 5× raw verify.
  * Run: npx tsc -p tsconfig.build.json && node dist/test/bench/signing-cms.bench.js
  */
 import { X509Certificate, createPrivateKey, KeyObject, sign as nodeSign, verify as nodeVerify, webcrypto } from 'node:crypto';
@@ -49,7 +49,7 @@ async function benchKeyType(kt: KeyType, n: number): Promise<BenchResult[]> {
   const cmsVerify = await medianUs(n, () => verifyDetached(content, sig, validator, { requireKeyUsage: ['nonRepudiation'] }));
 
   // Naive: pkijs parses everything and verifies signature + chain (without revocation data it
-  // would pass silently: LIBRARIES.md; measured here only for cost).
+  // would pass silently: docs/conventions.md, pkijs; measured here only for cost).
   pkijs.setEngine('bench', new pkijs.CryptoEngine({ name: 'bench', crypto: webcrypto as never }));
   const trusted = [pkijs.Certificate.fromBER(new Uint8Array(root.cert.rawData)), pkijs.Certificate.fromBER(new Uint8Array(ca.cert.rawData))];
   const data = new Uint8Array(content).buffer;

@@ -1,5 +1,5 @@
 /**
- * WS-Security sign / verify of a ~7 KB EHİS SOAP message (issue 3 §10), beside the naive library
+ * WS-Security sign / verify of a ~7 KB EHİS SOAP message, beside the naive library
  * calls (node-soap WSSecurityCert, xml-crypto + xmldom) and the floor: node:crypto sign / verify
  * with the same key over a SignedInfo-sized input. Medians in milliseconds.
  */

@@ -35,6 +35,17 @@ describe('Embedded hub: lookup through the real adapters and mock agencies', () 
     expect(phone.data.numbers.length).toBeGreaterThan(0);
   });
 
+  test('Judge asks the tax register about the defendant company by VÖEN (11.2.1, 11.2.2). Result: both ok through the real tax adapter and its signing mock agency, each answer naming the VÖEN', async () => {
+    const r = await hub.broker.call<any, any>('lookups.run', {
+      subject: { voen: '1401234561' }, categories: ['11.2.1', '11.2.2'], caseNumber: '2(101)-1234/2026', requesterId: 'AZ-FIN-2JD4K7M',
+    });
+    const [taxpayer, audits] = r.outcomes;
+    expect(taxpayer).toMatchObject({ section: '11.2.1', status: 'ok', provider: 'tax', data: { subject: { voen: '1401234561' }, taxpayers: [{ name: '"Xəzər Tikinti" MMC' }] } });
+    expect(audits).toMatchObject({ section: '11.2.2', status: 'ok', provider: 'tax', data: { subject: { voen: '1401234561' }, voen: '1401234561' } });
+    expect(Buffer.from(audits.signedAnswer, 'base64').toString()).toContain('Signature');
+    expect(hub.catalog.connected('11.2.1') && hub.catalog.connected('11.2.2')).toBe(true);
+  });
+
   test('Judge asks about a FIN the population register does not know. Result: not-found, not an error', async () => {
     const r = await ask(['11.2.22'], '7777770');
     expect(r.outcomes[0].status).toBe('not-found');

@@ -16,7 +16,7 @@ import { freePort } from '../support/ports';
 import { HUB_REF_IDS, testEnvelope } from '../support/wss-fixture';
 
 /**
- * Issue 3 §6: the hub's key in an HSM (SoftHSM2 from Debian's packages). The hub key of the test
+ * docs/security-model.md §2: the hub's key in an HSM (SoftHSM2 from Debian's packages). The hub key of the test
  * PKI is imported into a fresh token and its PEM file is deleted from the hub's copy of the PKI:
  * every signature the hub makes must then come from the token.
  */

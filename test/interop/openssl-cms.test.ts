@@ -1,5 +1,5 @@
 /**
- * Interop with OpenSSL 3 (issue 3 §8): detached CMS made by `openssl cms -sign` verifies in the
+ * Interop with OpenSSL 3 (RFC 5652): detached CMS made by `openssl cms -sign` verifies in the
  * hub, and the hub's verifies with `openssl cms -verify`. RSA-2048 PKI written by initPki.
  */
 import { execFileSync } from 'node:child_process';

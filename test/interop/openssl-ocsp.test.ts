@@ -1,5 +1,5 @@
 /**
- * Interop (issue 3 §8): `openssl ocsp` acting as the OCSP responder (RFC 6960) for the qualified
+ * Interop: `openssl ocsp` acting as the OCSP responder (RFC 6960) for the qualified
  * CA, with a delegated responder certificate; the hub's PathValidator asks it. The root's CRL
  * covers the intermediate.
  */

@@ -1,5 +1,5 @@
 /**
- * Interop with xmlsec1 (libxmlsec1 + libxml2's own Exclusive C14N), issue 3 §8: a message signed
+ * Interop with xmlsec1 (libxmlsec1 + libxml2's own Exclusive C14N, W3C xml-exc-c14n): a message signed
  * by the hub verifies with `xmlsec1 --verify`, and one signed by `xmlsec1 --sign` from a template
  * verifies in the hub. Skipped only on a developer machine without xmlsec1; in CI (process.env.CI)
  * a missing xmlsec1 fails the suite. CI installs it: apt-get install -y xmlsec1.

@@ -1,5 +1,5 @@
 /**
- * Every refusal of issue 4 item 11, end to end through court.lookup / court.verifyIdentity with
+ * Every refusal of the authorization policy (docs/security-model.md §4), end to end through court.lookup / court.verifyIdentity with
  * real CMS signatures, a real certificate path with CRLs, the PostgreSQL store and the real audit
  * chain. Each scenario asserts the code, that no registry was called, and that the refusal was
  * audited under that code.

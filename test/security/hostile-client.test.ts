@@ -44,6 +44,7 @@ const DOCUMENT_KEY: Record<string, string> = {
   '/api/v1/lookups': 'order', '/api/v1/delegations': 'delegation', '/api/v1/identity-verifications': 'request',
   '/api/v1/access-reports': 'request', '/api/v1/cases': 'case', '/api/v1/roster': 'roster',
   '/api/v1/decisions': 'decision', '/api/v1/decisions/{decisionId}/legal-force': 'inForce',
+  '/api/v1/ops/outbox/dead-letter/requeue': 'request',
 };
 /** A signature that passes the wire-form check (base64 of a DER SEQUENCE) and verifies nothing. */
 const SIG = Buffer.alloc(64, 0x30).toString('base64');
@@ -64,10 +65,9 @@ function expectRefusal(a: RawAnswer, status: number, code: HubErrorCode): void {
 }
 
 describe('Hostile bodies on every POST route of the contract', () => {
-  it('The contract lists the routes the gateway serves. Result: eight POST routes and the evidence and enforcement-status GETs', () => {
+  it('The contract lists the routes the gateway serves. Result: nine POST routes; the evidence, enforcement-status and dead-letter GETs, the catalog, health and metrics', () => {
     expect(POSTS.sort()).toEqual(Object.keys(DOCUMENT_KEY).sort());
-    expect(OPERATIONS).toContainEqual({ method: 'GET', path: '/api/v1/lookups/{orderId}/evidence' });
-    expect(OPERATIONS).toContainEqual({ method: 'GET', path: '/api/v1/decisions/{decisionId}/enforcement-status' });
+    for (const path of ['/api/v1/lookups/{orderId}/evidence', '/api/v1/decisions/{decisionId}/enforcement-status', '/api/v1/ops/outbox/dead-letter', '/api/v1/registry', '/health', '/metrics']) expect(OPERATIONS).toContainEqual({ method: 'GET', path });
   });
 
   const json = (key: string) => Buffer.from(JSON.stringify({ [key]: { a: 1 }, signature: SIG }));
@@ -242,7 +242,6 @@ describe('URLs, methods and headers', () => {
 
   const ROUTES: { path: string; allow: string[] }[] = [
     ...OPERATIONS.map((o) => ({ path: o.path.replace('{orderId}', randomUUID()), allow: [o.method] })),
-    { path: '/health', allow: ['GET'] }, { path: '/metrics', allow: ['GET'] }, { path: '/api/v1/registry', allow: ['GET'] },
   ];
   it.each(ROUTES.map((r) => [r.path, r.allow.join(','), r.allow] as const))('Every other method on %s. Result: 405 with Allow: %s', async (path, _, allow) => {
     for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'TRACE'].filter((m) => !allow.includes(m))) {

@@ -20,6 +20,7 @@ import { CATEGORIES } from '../../registry/categories';
 import { agencySigner, startMocks, type RunningMocks } from '../../mocks';
 import { HUB_XROAD, testKeys, testProvider, trust, type Keys } from '../unit/adapters/support/adapter-fixture';
 import { NatsServer } from '../support/nats-server';
+import { conformanceSubjects } from '../../contracts/registries/samples';
 
 let nats: NatsServer;
 let mocks: RunningMocks;
@@ -70,7 +71,9 @@ describe.each(ADAPTERS.map((d) => [d.provider, d] as const))('%s: an answer repl
   const op = d.operations[0];
   const action = `adapter.${provider}.${op.name}`;
   const section = CATEGORIES.find((c) => c.provider === provider && c.operation === op.name)!.section;
-  const params = () => ({ section, subject: { fin: '5ZK8F3R' }, caseNumber: '2(101)-1234/2026', userId: 'AZ-FIN-2JD4K7M', deadline: Date.now() + 5000 });
+  // A subject the register holds: the module's golden ok sample (contracts/registries/<id>/samples).
+  const { found } = conformanceSubjects(provider, op.name);
+  const params = () => ({ section, subject: found, caseNumber: '2(101)-1234/2026', userId: 'AZ-FIN-2JD4K7M', deadline: Date.now() + 5000 });
 
   afterEach(() => mocks.setFaults(provider, {}));
 

@@ -1,5 +1,5 @@
 /**
- * The allowlist (LIBRARIES.md rule 4). Each forged message is fully consistent (digests and
+ * The allowlist (docs/conventions.md, XML signature rule 4). Each forged message is fully consistent (digests and
  * SignatureValue recomputed by someone holding a key), so only the allowlist can refuse it.
  */
 import { createHash, createHmac, sign as cryptoSign } from 'node:crypto';

@@ -8,7 +8,7 @@
 import { ServiceBroker } from 'moleculer';
 import { Registry } from 'prom-client';
 import type { LookupResult } from '../../contracts/hub';
-import { ADAPTERS } from '../../adapters';
+import { ADAPTERS, adapterActions } from '../../adapters';
 import { BreakerRegistry } from '../../adapters/kit/breaker';
 import { createAdapterService } from '../../adapters/kit/service-factory';
 import { jwsSign, jwsVerify, wssSign, wssVerify } from '../../adapters/kit/signing-wiring';
@@ -27,7 +27,7 @@ beforeAll(async () => {
   keys = await testKeys();
   mocks = await startMocks({ signer: agencySigner(keys.agency) });
   broker = new ServiceBroker({ logger: false, errorRegenerator: new HubErrorRegenerator() });
-  const catalog = loadCatalog({ env: {}, endpoints: mocks.urls });
+  const catalog = loadCatalog({ env: {}, endpoints: mocks.urls, adapters: adapterActions() });
   broker.createService(createLookupsService({ catalog, defaultDeadlineMs: 3000 }));
   for (const d of ADAPTERS) {
     broker.createService(createAdapterService(d, {

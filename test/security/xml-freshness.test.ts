@@ -1,4 +1,4 @@
-/** Timestamp freshness and the replay cache on xrd:id (LIBRARIES.md rule 6). */
+/** Timestamp freshness and the replay cache on xrd:id (docs/conventions.md, XML signature rule 6). */
 import { MemoryReplayCache, verifyEnvelope } from '../../signing/wss';
 import { outcome, signedEnvelope, testSigner, trustOnly, type TestSigner } from '../support/wss-fixture';
 

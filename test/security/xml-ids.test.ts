@@ -1,5 +1,5 @@
 /**
- * Ids and references (LIBRARIES.md rules 2 and 5): ids unique in the whole document, every
+ * Ids and references (docs/conventions.md, XML signature rules 2 and 5): ids unique in the whole document, every
  * element we read must be referenced, references only `#id`.
  */
 import { verifyEnvelope } from '../../signing/wss';

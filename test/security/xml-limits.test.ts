@@ -1,4 +1,4 @@
-/** Hostile documents (LIBRARIES.md rule 1): DTDs and entity expansion, size. */
+/** Hostile documents (docs/conventions.md, XML signature rule 1): DTDs and entity expansion, size. */
 import { verifyEnvelope } from '../../signing/wss';
 import { outcome, signedEnvelope, testSigner, trustOnly, type TestSigner } from '../support/wss-fixture';
 

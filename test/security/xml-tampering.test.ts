@@ -1,5 +1,5 @@
 /**
- * Content changed after signing, and comment tricks (LIBRARIES.md rule 7; CVE-2025-29774 and
+ * Content changed after signing, and comment tricks (docs/conventions.md, XML signature rule 7; CVE-2025-29774 and
  * CVE-2025-29775 in xml-crypto before 6.0.1).
  */
 import { createHash } from 'node:crypto';

@@ -1,4 +1,4 @@
-/** The document never chooses the key (LIBRARIES.md rule 3). */
+/** The document never chooses the key (docs/conventions.md, XML signature rule 3). */
 import { verifyEnvelope } from '../../signing/wss';
 import { outcome, signedEnvelope, testSigner, trustOnly, type TestSigner } from '../support/wss-fixture';
 

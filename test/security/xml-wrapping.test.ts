@@ -1,5 +1,5 @@
 /**
- * Signature wrapping (LIBRARIES.md rule 5, DESIGN.md §5): a signature counts only for the element
+ * Signature wrapping (docs/conventions.md, XML signature rule 5; docs/security-model.md §5): a signature counts only for the element
  * the reference actually points at, and the verifier hands out only those elements.
  */
 import { DOMParser } from '@xmldom/xmldom';

@@ -1,5 +1,5 @@
 /**
- * 001: the court domain (issue 4 item 1): courts, the roster of judges, staff and operators,
+ * 001: the court domain (statute 9.2.5): courts, the roster of judges, staff and operators,
  * cases with their parties, decisions, lookup orders, seen nonces and delegations.
  */
 import type { Migration } from './index';

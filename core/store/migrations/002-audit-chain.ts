@@ -1,5 +1,5 @@
 /**
- * 002: the audit chain (8.2.15 accountability; DESIGN.md §5). Events are append-only and
+ * 002: the audit chain (8.2.15 accountability; docs/security-model.md). Events are append-only and
  * hash-chained; hashes are computed by the hub (core/audit/event-hash.ts), not by SQL, so the
  * verifier and the writer share one definition of the canonical form.
  *

@@ -1,6 +1,6 @@
 /**
  * Cases and their parties. The authorization policy asks: is this judge assigned, is the case
- * open, is the subject a party of it (issue 4 item 3). Parties are replaced as a whole when the
+ * open, is the subject a party of it (docs/security-model.md §4). Parties are replaced as a whole when the
  * case-management system sends the case again.
  */
 import { HubError } from '../../../contracts/hub';

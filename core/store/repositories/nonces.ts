@@ -1,6 +1,6 @@
 /**
- * Seen order nonces (issue 4 item 3: "its nonce has never been seen, across restarts and
- * across nodes"). The claim is a single INSERT that the primary key lets succeed once: of any
+ * Seen order nonces (docs/security-model.md §3: a nonce is single-use, across restarts and
+ * across nodes). The claim is a single INSERT that the primary key lets succeed once: of any
  * number of concurrent claims, on any nodes, exactly one returns true.
  */
 import type { Db } from '../db';

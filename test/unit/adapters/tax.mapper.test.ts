@@ -6,23 +6,26 @@ import { buildGetTaxAudits, buildGetTaxpayer, mapGetTaxAuditsResponse, mapGetTax
 import { sample } from '../../../contracts/registries/samples';
 import { childElements, onlyChild } from '../../../signing/xml/light-dom';
 import { parseXml } from '../../../signing/xml/parse-xml';
+import type { MapResult } from '../../../adapters/kit/descriptor';
 import { callParams } from './support/adapter-fixture';
 
 const SOAP = 'http://schemas.xmlsoap.org/soap/envelope/';
 const payloadOf = (xml: string) => childElements(onlyChild(parseXml(xml).root, SOAP, 'Body')!)[0];
+function dataOf<T>(r: MapResult<T>): T {
+  if (r.outcome !== 'ok') throw new Error('expected data');
+  return r.data;
+}
 
 describe('tax mapper', () => {
   test('getTaxpayer by VÖEN of a legal entity. Result: one taxpayer with director, founders and authorized capital; no liquidation date', () => {
-    const r = mapGetTaxpayerResponse(payloadOf(sample('tax', 'getTaxpayer__ok').response));
-    expect(r.outcome).toBe('ok');
-    const t = (r as { data: { subject: unknown; taxpayers: Record<string, unknown>[] } }).data;
+    const t = dataOf(mapGetTaxpayerResponse(payloadOf(sample('tax', 'getTaxpayer__ok').response)));
     expect(t.subject).toEqual({ voen: '1401234561' });
     expect(t.taxpayers[0]).toMatchObject({ kind: 'legal-entity', legalForm: 'MMC', liquidatedOn: null, authorizedCapital: { amount: 5000, currency: 'AZN' } });
-    expect((t.taxpayers[0].founders as unknown[]).length).toBe(2);
+    expect(t.taxpayers[0].founders).toHaveLength(2);
   });
 
   test('getTaxpayer by FIN of an entrepreneur. Result: the FS registration, no authorized capital (null, not absent)', () => {
-    const r = mapGetTaxpayerResponse(payloadOf(sample('tax', 'getTaxpayer__ok-fin').response)) as { data: { subject: unknown; taxpayers: Record<string, unknown>[] } };
+    const r = { data: dataOf(mapGetTaxpayerResponse(payloadOf(sample('tax', 'getTaxpayer__ok-fin').response))) };
     expect(r.data.subject).toEqual({ fin: '3CD4E5F' });
     expect(r.data.taxpayers[0]).toMatchObject({ legalForm: 'FS', authorizedCapital: null });
   });
@@ -39,13 +42,13 @@ describe('tax mapper', () => {
   });
 
   test('getTaxAudits with violations. Result: assessed tax, penalty, interest and the amount paid as decimal AZN', () => {
-    const r = mapGetTaxAuditsResponse(payloadOf(sample('tax', 'getTaxAudits__ok').response)) as { data: { voen: string; audits: Record<string, unknown>[] } };
+    const r = { data: dataOf(mapGetTaxAuditsResponse(payloadOf(sample('tax', 'getTaxAudits__ok').response))) };
     expect(r.data.voen).toBe('1401234561');
     expect(r.data.audits[0]).toMatchObject({ result: 'violations-found', assessed: { interest: { amount: 1608.36, currency: 'AZN' } }, paid: { amount: 60891.85, currency: 'AZN' } });
   });
 
   test('getTaxAudits of an audit without violations. Result: assessed and paid are null', () => {
-    const r = mapGetTaxAuditsResponse(payloadOf(sample('tax', 'getTaxAudits__ok-fin').response)) as { data: { audits: Record<string, unknown>[] } };
+    const r = { data: dataOf(mapGetTaxAuditsResponse(payloadOf(sample('tax', 'getTaxAudits__ok-fin').response))) };
     expect(r.data.audits[0]).toMatchObject({ result: 'no-violations', assessed: null, paid: null });
   });
 

@@ -3,6 +3,7 @@ import { createBroker } from '../../../bus/broker';
 import { createGatewayService } from '../../../bus/gateway.service';
 import { createOpsService } from '../../../bus/ops.service';
 import { createLookupsService } from '../../../core/lookups/lookups.service';
+import { adapterActions } from '../../../adapters';
 import { loadCatalog } from '../../../registry';
 import { freePort } from '../../support/ports';
 
@@ -14,7 +15,7 @@ describe('HTTP gateway', () => {
   beforeAll(async () => {
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
-    const catalog = loadCatalog({ env: {} });
+    const catalog = loadCatalog({ env: {}, adapters: adapterActions() });
     const hub = createBroker({ transporter: null, nodeId: 'gw-test', logLevel: 'fatal' });
     broker = hub.broker;
     broker.createService(createOpsService(hub.metrics, { store: () => ({ status: storeUp ? 'up' : 'down' }) }));
@@ -32,6 +33,13 @@ describe('HTTP gateway', () => {
     expect(body.categories.find((c: any) => c.section === '11.2.13')).toMatchObject({ basis: 'decision', secrecy: 'bank', protocol: 'rest', provider: 'banks' });
     expect(body.categories[21].title.az).toMatch(/Əhalinin Dövlət Reyestri/);
     expect(JSON.stringify(body)).not.toMatch(/endpoint/);
+    // Connected per catalog entry, from the adapters that exist: every connected entry has its
+    // adapter.<provider>.<operation>; a provider is connected when one of its entries is.
+    const actions = new Set(adapterActions());
+    for (const c of body.categories) expect([c.section, c.connected]).toEqual([c.section, actions.has(`adapter.${c.provider}.${c.operation}`)]);
+    for (const p of body.providers) expect([p.id, p.connected]).toEqual([p.id, body.categories.some((c: any) => c.provider === p.id && c.connected)]);
+    expect(body.categories.find((c: any) => c.section === '11.2.22').connected).toBe(true);
+    expect(body.categories.find((c: any) => c.section === '11.2.7').connected).toBe(false);
   });
 
   test('An operator checks health while every component is up. Result: 200 with each component', async () => {

@@ -1,6 +1,6 @@
 import { HubError } from '../../../contracts/hub';
 import { CATEGORIES, PROVIDERS, loadCatalog } from '../../../registry';
-import { ADAPTERS } from '../../../adapters';
+import { ADAPTERS, adapterActions } from '../../../adapters';
 
 describe('§11.2 catalog', () => {
   test('The hub starts with the shipped catalog. Result: all 26 categories 11.2.1–11.2.26, each with its provider', () => {
@@ -58,7 +58,7 @@ describe('Connected per catalog entry', () => {
   });
 
   test('The shipped adapters. Result: exactly the entries whose adapter.<provider>.<operation> exists are connected', () => {
-    const c = loadCatalog({ env: {} });
+    const c = loadCatalog({ env: {}, adapters: adapterActions() });
     const connected = c.categories.filter((x) => c.connected(x.section)).map((x) => `${x.provider}.${x.operation}`);
     const served = ADAPTERS.flatMap((d) => d.operations.map((o) => `${d.provider}.${o.name}`));
     expect(connected.sort()).toEqual(served.sort());
@@ -66,7 +66,9 @@ describe('Connected per catalog entry', () => {
     expect(c.connected('11.2.7')).toBe(false);
   });
 
-  test('An unknown section. Result: not connected', () => {
-    expect(loadCatalog({ env: {} }).connected('11.2.99')).toBe(false);
+  test('An unknown section, or a catalog built without the list of adapters. Result: not connected (deny by default)', () => {
+    expect(loadCatalog({ env: {}, adapters: adapterActions() }).connected('11.2.99')).toBe(false);
+    const none = loadCatalog({ env: {} });
+    expect(none.categories.filter((x) => none.connected(x.section))).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 /**
  * The lookup policy as plain data: deny by default, one refusal code per broken rule
- * (issue 4 items 3 and 11). Each scenario changes one fact of an order that is otherwise allowed.
+ * (docs/security-model.md §4). Each scenario changes one fact of an order that is otherwise allowed.
  */
 import { loadCatalog } from '../../../../registry';
 import { authorizeLookup, DEFAULT_LIMITS, signatureRefusal, type LookupPolicyInput } from '../../../../core/authz';

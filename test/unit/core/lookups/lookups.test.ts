@@ -3,6 +3,7 @@ import { AdapterCallParams, HubError } from '../../../../contracts/hub';
 import { HubErrorRegenerator } from '../../../../bus/error-regenerator';
 import { createLookupsService } from '../../../../core/lookups/lookups.service';
 import { loadCatalog } from '../../../../registry';
+import { adapterActions } from '../../../../adapters';
 
 /**
  * Core's orchestration against stand-in adapter services on an in-process bus. The adapters are
@@ -15,7 +16,7 @@ describe('lookups.run', () => {
   let phoneBehaviour: 'ok' | 'slow' | 'down' | 'not-found' = 'ok';
 
   beforeAll(async () => {
-    broker.createService(createLookupsService({ catalog: loadCatalog({ env: {} }), defaultDeadlineMs: 2000 }));
+    broker.createService(createLookupsService({ catalog: loadCatalog({ env: {}, adapters: adapterActions() }), defaultDeadlineMs: 2000 }));
     broker.createService({
       name: 'adapter.population',
       actions: {

@@ -1,4 +1,4 @@
-/** The CLI commands of issue 3 §1 and §3: `pki init`, `cms sign`, `cms verify`. */
+/** The CLI commands `pki init`, `cms sign`, `cms verify` (docs/security-model.md §2, §3). */
 import { X509Certificate } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

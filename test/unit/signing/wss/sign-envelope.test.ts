@@ -1,4 +1,4 @@
-/** The hub signs its SOAP requests (issue 3 §4; WSS 1.1 §8, X.509 Token Profile 1.1). */
+/** The hub signs its SOAP requests (WSS 1.1 §8, X.509 Token Profile 1.1). */
 import { DOMParser } from '@xmldom/xmldom';
 import { SignedXml } from 'xml-crypto';
 import { signEnvelope, verifyEnvelope } from '../../../../signing/wss';

@@ -1,4 +1,4 @@
-/** The hub verifies provider answers (issue 3 §4) and hands out only signed content. */
+/** The hub verifies provider answers (docs/security-model.md §5) and hands out only signed content. */
 import { WSSecurityCert } from 'soap';
 import { MemoryReplayCache, verifyEnvelope } from '../../../../signing/wss';
 import { textContent, childElements } from '../../../../signing/xml/light-dom';

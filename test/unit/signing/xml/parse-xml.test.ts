@@ -1,5 +1,5 @@
 /**
- * The strict parser for XML from outside (LIBRARIES.md rule 1): no DTD, fatal errors, size and
+ * The strict parser for XML from outside (docs/conventions.md, XML signature rule 1): no DTD, fatal errors, size and
  * depth limits, namespaces resolved, offsets kept for splicing.
  */
 import { isSigningError } from '../../../../signing/errors';
