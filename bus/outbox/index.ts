@@ -9,7 +9,7 @@ import type { Registry } from 'prom-client';
 import { HubError } from '../../contracts/hub';
 import { jwsSign } from '../../adapters';
 import { createCallbackSender, type CallbackEndpoint } from '../../adapters/push/callback-sender';
-import { DEFAULT_RETRY_POLICY, deliverOne, type EventSender, type RetryPolicy } from '../../core/outbox';
+import { DEFAULT_RETRY_POLICY, deliverOne, type DeliveryDeps, type EventSender, type RetryPolicy } from '../../core/outbox';
 import type { Db } from '../../core/store';
 import { listAgencies } from '../../core/store/repositories/agencies';
 import type { PathValidator } from '../../signing/pki';
@@ -29,6 +29,8 @@ export interface AgencyDeliveryOptions {
   metricsRegistry: Registry;
   /** The enforcement transfer (6.1.19); absent: such events wait as failures until it is configured. */
   enforcementTransfer?: EventSender;
+  /** See DeliveryDeps.afterDelivered. */
+  afterDelivered?: DeliveryDeps['afterDelivered'];
   policy?: Partial<RetryPolicy>;
   pollMs?: number;
   concurrency?: number;
@@ -85,6 +87,7 @@ export async function startAgencyDelivery(o: AgencyDeliveryOptions): Promise<Age
       'enforcement-transfer': o.enforcementTransfer ?? (async () => { throw new HubError('HUB_ERR_CONFIG_INVALID', { message: 'No enforcement transfer endpoint is configured' }); }),
     },
     observe: metrics.observe,
+    afterDelivered: o.afterDelivered,
   };
   const deliver = (id: string) => deliverOne(deps, id);
   const pollMs = o.pollMs ?? 100;

@@ -11,8 +11,8 @@ import { retryDelayMs } from './backoff';
 import { claimEvent, markDelivered, markFailed } from './outbox-store';
 import { channelOf, type Channel, type OutboxEvent, type RetryPolicy } from './outbox.types';
 
-/** Sends one event over one channel; resolves on the agency's acknowledgement, rejects otherwise. */
-export type EventSender = (event: OutboxEvent, signal: AbortSignal) => Promise<void>;
+/** Sends one event over one channel; resolves on the agency's acknowledgement (with what it answered), rejects otherwise. */
+export type EventSender = (event: OutboxEvent, signal: AbortSignal) => Promise<unknown>;
 
 export interface DeliveryDeps {
   db: Db;
@@ -24,6 +24,12 @@ export interface DeliveryDeps {
   sendTimeoutMs: number;
   policy: RetryPolicy;
   senders: Record<Channel, EventSender>;
+  /**
+   * Runs in the transaction that marks the event delivered: the changes an acknowledgement makes
+   * (e.g. the enforcement service took the decision over: 'sent-to-enforcement' events for the
+   * addressees) commit with it or not at all.
+   */
+  afterDelivered?(tx: Db, event: OutboxEvent, answer: unknown): Promise<void>;
   /** Told every settled attempt (metrics). */
   observe?(o: DeliveryOutcome, event: OutboxEvent | undefined, ms: number): void;
 }
@@ -52,8 +58,9 @@ export async function deliverOne(d: DeliveryDeps, eventId: string): Promise<Deli
   const ac = new AbortController();
   const timer = setTimeout(() => ac.abort(new HubError('HUB_ERR_UPSTREAM_TIMEOUT', { details: { reason: 'callback-timeout' } })), d.sendTimeoutMs);
   let error: string | undefined;
+  let answer: unknown;
   try {
-    await d.senders[channelOf(event)](event, ac.signal);
+    answer = await d.senders[channelOf(event)](event, ac.signal);
   } catch (err) {
     error = failureReason(err);
   } finally {
@@ -61,7 +68,9 @@ export async function deliverOne(d: DeliveryDeps, eventId: string): Promise<Deli
   }
   let outcome: DeliveryOutcome;
   if (error === undefined) {
-    await markDelivered(d.db, eventId);
+    const after = d.afterDelivered;
+    if (after) await d.db.transaction(async (tx) => { if (await markDelivered(tx, eventId)) await after(tx, event, answer); });
+    else await markDelivered(d.db, eventId);
     outcome = { kind: 'delivered' };
   } else {
     const delay = retryDelayMs(d.policy, event.attempts + 1);

@@ -116,11 +116,14 @@ export async function startEnforcementService(o: {
       `<t:acceptedAt>${p.acceptedAt}</t:acceptedAt></t:transferDecisionResponse>`);
   }
 
+  const stepMs = o.stepMs ?? 3000;
   let stepping: Promise<void> | null = null;
   async function stepOnce(): Promise<void> {
     if (!o.report) return;
     for (const p of proceedings.values()) {
       if (p.next >= plan.length) continue;
+      // A proceeding opens a step after the transfer was accepted, not at once.
+      if (p.next === 0 && Date.now() - Date.parse(p.acceptedAt) < stepMs) continue;
       const s = plan[p.next];
       const r: StatusReportOut = { decisionId: p.decisionId, proceedingNumber: p.proceedingNumber, version: p.next + 1, status: s.status, amountRecovered: s.amountRecovered, note: s.note, reportedAt: new Date().toISOString() };
       try {
@@ -131,7 +134,6 @@ export async function startEnforcementService(o: {
     }
   }
   const step = () => (stepping ??= stepOnce().finally(() => { stepping = null; }));
-  const stepMs = o.stepMs ?? 3000;
   const timer = stepMs > 0 ? setInterval(() => void step(), stepMs) : null;
   timer?.unref();
 

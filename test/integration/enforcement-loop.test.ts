@@ -15,7 +15,7 @@ const JUDGE = '2JD4K7M';
 let h: EmbeddedHub;
 
 beforeAll(async () => {
-  process.env.MOCK_ENFORCEMENT_STEP_MS = '300';
+  process.env.MOCK_ENFORCEMENT_STEP_MS = '700';
   h = await startEmbeddedHub({ MOCK_DECISION_CONSUMERS: '1' });
 }, 90_000);
 afterAll(async () => { delete process.env.MOCK_ENFORCEMENT_STEP_MS; await h?.stop(); });
@@ -30,7 +30,7 @@ async function until<T>(f: () => T | undefined, timeoutMs = 60_000): Promise<T> 
   }
 }
 
-it('A judge enters a decision to be enforced into force. Result: the enforcement service gets it once over SOAP and reports opened → completed; the bank records its arrest order; the bank and migration hear of every status change, in order; the judge sees the history', async () => {
+it('A judge enters a decision to be enforced into force. Result: the enforcement service gets it once over SOAP and reports opened → completed; the bank records its arrest order; the bank and migration hear of its transfer and every status change, in order; the judge sees the history', async () => {
   const consumers = h.hub.mocks!.consumers!;
   const post = async (p: string, b: unknown) => {
     const r = await fetch(`${h.url}${p}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(b) });
@@ -56,9 +56,10 @@ it('A judge enters a decision to be enforced into force. Result: the enforcement
   const proceeding = await until(() => consumers.enforcement.proceedings.get(doc.decisionId));
   await until(() => (proceeding.next >= 4 ? true : undefined));
   expect(proceeding.transfers).toBe(1);
-  // The bank hears of the four status changes after the decision itself, in order.
-  const heard = await until(() => { const e = bank.events.filter((x) => x.decisionId === doc.decisionId); return e.length >= 5 ? e : undefined; });
-  expect(heard.map((e) => [e.seq, e.type])).toEqual([[1, 'decision-in-force'], [2, 'enforcement-status-changed'], [3, 'enforcement-status-changed'], [4, 'enforcement-status-changed'], [5, 'enforcement-status-changed']]);
+  // The bank hears, in order: the decision, its transfer to enforcement, the four status changes.
+  const heard = await until(() => { const e = bank.events.filter((x) => x.decisionId === doc.decisionId); return e.length >= 6 ? e : undefined; });
+  expect(heard.map((e) => [e.seq, e.type])).toEqual([[1, 'decision-in-force'], [2, 'sent-to-enforcement'], [3, 'enforcement-status-changed'], [4, 'enforcement-status-changed'], [5, 'enforcement-status-changed'], [6, 'enforcement-status-changed']]);
+  expect(heard[1].payload).toMatchObject({ proceedingNumber: proceeding.proceedingNumber });
 
   const req = await h.signAs(JUDGE, 'request', { decisionId: doc.decisionId, ...h.window() });
   const r = await fetch(`${h.url}/api/v1/decisions/${doc.decisionId}/enforcement-status`, { headers: { 'X-Signed-Request': Buffer.from(JSON.stringify(req)).toString('base64') } });
