@@ -124,7 +124,9 @@ export async function startHub(cfg: Readonly<HubConfig>, extra: { endpoints?: Re
   if (has('core')) {
     core = await startCore(cfg, pki, catalog, { agencyCallbacks: { ...mocks?.consumers?.callbacks, ...extra.agencyCallbacks } }).catch(async (err) => { await mocks?.stop(); throw err; });
     for (const s of core.services) broker.createService(s as any);
-    broker.createService(createAgencyService({ db: core.store, audit: core.trail, validator: pki.validator, hub: pki.hub, hubXroad: HUB_XROAD }) as any);
+    // Agencies' message ids: with NATS in the JetStream bucket every core node shares, so a request replayed to another node is refused too.
+    const agencyReplay = cfg.transporter ? jetStreamReplayGuard({ url: cfg.transporter, timeoutMs: cfg.transporterConnectTimeoutMs }) : memoryReplayGuard();
+    broker.createService(createAgencyService({ db: core.store, audit: core.trail, validator: pki.validator, hub: pki.hub, hubXroad: HUB_XROAD, replay: agencyReplay }) as any);
     Object.assign(checks, core.checks);
     // The agencies' push: every core node delivers the outbox (in-process, or through JetStream with NATS).
     push = await startAgencyPush({

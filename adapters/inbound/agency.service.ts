@@ -13,7 +13,8 @@ import type { AuditPort } from '../../core/court/ports';
 import type { Db } from '../../core/store/db';
 import { listAgencies } from '../../core/store/repositories/agencies';
 import type { PathValidator } from '../../signing/pki';
-import { MemoryReplayCache, type ReplayCache, type WssSigner } from '../../signing/wss';
+import type { WssSigner } from '../../signing/wss';
+import { memoryReplayGuard, type ReplayGuard } from '../kit/replay-guard';
 import { createCourtRest } from './court-rest';
 import { createCourtSoap, type HubXroad } from './court-soap';
 
@@ -25,13 +26,13 @@ export interface AgencyServiceDeps {
   validator: PathValidator;
   hub: WssSigner;
   hubXroad: HubXroad;
-  /** Message ids seen (X-Road ids of agency requests); default: this process's memory. */
-  replay?: ReplayCache;
+  /** Message ids of agency requests seen: with NATS the JetStream bucket every node shares; default this process's memory. */
+  replay?: ReplayGuard;
 }
 
 export function createAgencyService(deps: AgencyServiceDeps): ServiceSchema {
   const store = agencyStore(deps.db);
-  const replay = deps.replay ?? new MemoryReplayCache();
+  const replay = deps.replay ?? memoryReplayGuard();
   // The directory changes only when a core node starts (agencies/directory.json): a short cache saves a query per request.
   let cached: { at: number; list: Promise<Agency[]> } | undefined;
   const directory = {
@@ -52,6 +53,7 @@ export function createAgencyService(deps: AgencyServiceDeps): ServiceSchema {
   const rid = (ctx: Context) => ctx.requestID ?? ctx.id;
   return {
     name: 'agency',
+    async stopped() { await replay.close(); },
     actions: {
       soap: {
         async handler(ctx: Context<{ body: string }>) {

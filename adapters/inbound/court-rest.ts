@@ -13,7 +13,9 @@ import { refuseAgencyRequest, runAgencyCall, type AgencyDeps } from '../../core/
 import { restRequestHash } from '../../contracts/registries/xroad-profile';
 import { signDetachedJws, verifyDetachedJws } from '../../signing/jws';
 import type { PathValidator } from '../../signing/pki';
-import type { ReplayCache, WssSigner } from '../../signing/wss';
+import type { WssSigner } from '../../signing/wss';
+import type { ReplayGuard } from '../kit/replay-guard';
+import { firstUse } from './court-soap';
 import { agencyTrust, pinnedAgency, type AgencyDirectoryPort } from './agency-trust';
 
 export const REST_PREFIX = '/ehis/court/v1';
@@ -24,7 +26,7 @@ export interface CourtRestDeps extends AgencyDeps {
   directory: AgencyDirectoryPort;
   validator: PathValidator;
   hub: WssSigner;
-  replay: ReplayCache;
+  replay: ReplayGuard;
   now?: () => Date;
 }
 
@@ -99,9 +101,8 @@ export function createCourtRest(deps: CourtRestDeps) {
       const bound = header.htm === req.method && header.htu === req.target && header['x-road-client'] === h('X-Road-Client') &&
         typeof header['x-road-id'] === 'string' && header['x-road-id'] === h('X-Road-Id') &&
         Number.isFinite(iat) && iat <= t + SKEW_S && iat >= t - MAX_AGE_S - SKEW_S;
-      const fresh = bound && deps.replay.checkAndRemember(`rest:${String(header['x-road-id'])}`, (MAX_AGE_S + 2 * SKEW_S) * 1000, now().getTime());
       const agency = bound ? pinnedAgency(agencies, String(header['x-road-client']), certDer as Buffer) : null;
-      if (!bound || !fresh || !agency) return await refuseAgencyRequest(deps, base, 'HUB_ERR_AGENCY_SIGNATURE_INVALID');
+      if (!bound || !agency || !(await firstUse(deps.replay, agency.id, String(header['x-road-id'])))) return await refuseAgencyRequest(deps, base, 'HUB_ERR_AGENCY_SIGNATURE_INVALID');
       bind = { id: String(header['x-road-id']), requestHash };
       const call = { ...base, agency, messageId: bind.id as string };
       if (!route) return await refuseAgencyRequest(deps, call, 'HUB_ERR_VALIDATION_NOT_FOUND');

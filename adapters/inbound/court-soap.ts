@@ -11,7 +11,8 @@ import { ERROR_CATALOGUE } from '../../contracts/hub/error-catalogue';
 import { AGENCY_METHODS, type AgencyMethod } from '../../agencies/directory.types';
 import { refuseAgencyRequest, runAgencyCall, type AgencyDeps, type AgencyResult } from '../../core/agency/agency.flow';
 import type { PathValidator } from '../../signing/pki';
-import { signEnvelope, verifyEnvelope, type ReplayCache, type WssSigner, type XroadHeaders, type XroadIdentifier } from '../../signing/wss';
+import { signEnvelope, verifyEnvelope, type WssSigner, type XroadHeaders, type XroadIdentifier } from '../../signing/wss';
+import { REPLAY_WINDOW_MS, replayKey, type ReplayGuard } from '../kit/replay-guard';
 import { childElements, parseXml, textContent, type XmlElement } from '../../signing/xml';
 import { readXroadHeaders } from '../../signing/wss/read-headers';
 import { XROAD_HEADERS, type XroadHeaderName } from '../../signing/wss/wss-names';
@@ -34,7 +35,8 @@ export interface CourtSoapDeps extends AgencyDeps {
   validator: PathValidator;
   hub: WssSigner;
   hubXroad: HubXroad;
-  replay: ReplayCache;
+  /** Message ids of agency requests seen, shared by every core node (JetStream) or this process's memory. */
+  replay: ReplayGuard;
   wsdl(): Buffer;
   maxBytes?: number;
 }
@@ -114,6 +116,16 @@ function unverifiedHeaders(raw: Buffer, maxBytes: number): XroadHeaders | null {
   }
 }
 
+/** WS-Security 1.1 §6 / X-Road: a message id is accepted once while its Timestamp can pass; fail closed when the store cannot answer. */
+export async function firstUse(guard: ReplayGuard, agencyId: string, messageId: string): Promise<boolean> {
+  try {
+    return await guard.firstUse(replayKey(`agency:${agencyId}`, messageId), REPLAY_WINDOW_MS);
+  } catch (err) {
+    if (HubError.is(err)) throw err;
+    throw new HubError('HUB_ERR_REPLAY_CACHE_UNAVAILABLE', { cause: err });
+  }
+}
+
 const memberOf = (x: XroadIdentifier) => `${x.xRoadInstance}/${x.memberClass}/${x.memberCode}/${x.subsystemCode ?? ''}`;
 
 function serviceIdentifier(hub: HubXroad, code: string): string {
@@ -137,9 +149,9 @@ export function createCourtSoap(deps: CourtSoapDeps) {
       const agencies = await deps.directory.activeAgencies();
       let verified;
       try {
-        verified = await verifyEnvelope(raw, { trust: agencyTrust(deps.validator, agencies), replayCache: deps.replay, maxBytes: deps.maxBytes ?? 1024 * 1024 });
+        verified = await verifyEnvelope(raw, { trust: agencyTrust(deps.validator, agencies), maxBytes: deps.maxBytes ?? 1024 * 1024 });
       } catch {
-        // Unsigned, wrongly signed, not pinned, stale or replayed: nothing of it is trusted; its headers are only echoed.
+        // Unsigned, wrongly signed, not pinned or stale: nothing of it is trusted; its headers are only echoed.
         headers = unverifiedHeaders(raw, deps.maxBytes ?? 1024 * 1024);
         return await refuseAgencyRequest(deps, { ...base, messageId: headers?.id ?? '' }, 'HUB_ERR_AGENCY_SIGNATURE_INVALID');
       }
@@ -148,6 +160,8 @@ export function createCourtSoap(deps: CourtSoapDeps) {
       const call = { ...base, messageId: headers.id, method: payload.local };
       const agency = pinnedAgency(agencies, memberOf(headers.client), verified.signerCertDer);
       if (!agency) return await refuseAgencyRequest(deps, call, 'HUB_ERR_AGENCY_SIGNATURE_INVALID');
+      // The id is consumed only once the message is the agency's own: a forgery never uses up a real id.
+      if (!(await firstUse(deps.replay, agency.id, headers.id))) return await refuseAgencyRequest(deps, { ...call, agency }, 'HUB_ERR_AGENCY_SIGNATURE_INVALID');
       const s = headers.service;
       const h = deps.hubXroad;
       if (s.xRoadInstance !== h.instance || s.memberClass !== h.memberClass || s.memberCode !== h.memberCode || s.subsystemCode !== h.subsystemCode || s.serviceCode !== payload.local) {

@@ -19,16 +19,22 @@ export interface RawRoute {
 
 const FORWARDED = ['x-road-client', 'x-road-id', 'x-road-userid', 'x-road-issue', 'x-road-signature'];
 
+/**
+ * The raw body, at most `max` bytes. Past it the rest is read and dropped (not kept) so the client,
+ * still sending, gets the 413 instead of a reset connection; the server's request timeout bounds it.
+ */
 function readRaw(req: IncomingMessage, max: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    let over = false;
     req.on('data', (c: Buffer) => {
+      if (over) return;
       size += c.length;
-      if (size > max) { reject(new HubError('HUB_ERR_VALIDATION_TOO_LARGE', { origin: 'client' })); req.destroy(); return; }
+      if (size > max) { over = true; chunks.length = 0; reject(new HubError('HUB_ERR_VALIDATION_TOO_LARGE', { origin: 'client' })); return; }
       chunks.push(c);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('end', () => { if (!over) resolve(Buffer.concat(chunks)); });
     req.on('error', reject);
   });
 }

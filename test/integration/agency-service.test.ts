@@ -205,3 +205,35 @@ describe('agency service over REST', () => {
     expect([bank.status, bank.json.code]).toEqual([403, 'HUB_ERR_AGENCY_NOT_ENFORCEMENT']);
   });
 });
+
+describe('hostile requests to the agency service', () => {
+  const raw = (body: Buffer | string, headers: Record<string, string> = { 'Content-Type': 'text/xml; charset=utf-8' }) =>
+    fetch(`${h.url}/ehis/court`, { method: 'POST', headers, body: typeof body === 'string' ? body : new Uint8Array(body) }).then(async (r) => ({ status: r.status, text: await r.text() }));
+
+  it.each([
+    ['a DOCTYPE with an entity expansion', `<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;">]><SOAP-ENV:Envelope xmlns:SOAP-ENV="http://schemas.xmlsoap.org/soap/envelope/"><SOAP-ENV:Body>&b;</SOAP-ENV:Body></SOAP-ENV:Envelope>`],
+    ['bytes that are not XML', 'not xml at all \u0000'],
+    ['an empty body', ''],
+    ['a JSON body', '{"listDecisions":{}}'],
+  ])('%s. Result: a signed Client.InvalidSignature fault, the hub stays up', async (_n, body) => {
+    const r = await raw(body);
+    expect(r.status).toBe(500);
+    expect(faultCode(r.text)).toBe('HUB_ERR_AGENCY_SIGNATURE_INVALID');
+  });
+
+  it('A body over the size limit; an unknown /ehis/ path. Result: 413 HUB_ERR_VALIDATION_TOO_LARGE; 404', async () => {
+    const big = await raw(Buffer.alloc(2 * 1024 * 1024, 0x20));
+    expect(big.status).toBe(413);
+    expect(JSON.parse(big.text).error.code).toBe('HUB_ERR_VALIDATION_TOO_LARGE');
+    const none = await fetch(`${h.url}/ehis/nothing-here`);
+    expect(none.status).toBe(404);
+    expect((await fetch(`${h.url}/health`)).status).toBe(200);
+  });
+
+  it('The published contracts. Result: the WSDL, the schemas it imports beside it, the OpenAPI; nothing else of the folder', async () => {
+    for (const p of ['/ehis/court?wsdl', '/ehis/court.xsd', '/ehis/xroad.xsd', '/ehis/identifiers.xsd', '/ehis/court/v1/openapi.json']) {
+      expect({ p, status: (await fetch(`${h.url}${p}`)).status }).toEqual({ p, status: 200 });
+    }
+    for (const p of ['/ehis/paths.ts', '/ehis/../package.json', '/ehis/court.wsdl/../../README.md']) expect((await fetch(`${h.url}${p}`)).status).toBe(404);
+  });
+});
