@@ -7,7 +7,7 @@ import { courtAliases } from './api';
 import { outboxAliases } from './api/outbox.aliases';
 import type { DecisionConsumers, StatusReportOut } from '../mocks/decision-consumers';
 import { startAgencyPush, type AgencyPush } from './outbox/agency-push';
-import { consumerHooks, DEMO_AGENCY_CERTS } from './outbox/consumers-wiring';
+import { consumerHooks, DEMO_AGENCY_CERTS, DEMO_AGENCY_MEMBERS } from './outbox/consumers-wiring';
 import { signDetachedJws } from '../signing/jws';
 import { decisionAliases } from './api/decision.aliases';
 import { agencyRoutes } from './api/agency.routes';
@@ -57,6 +57,8 @@ export async function startHub(cfg: Readonly<HubConfig>, extra: { endpoints?: Re
   let mocks: RunningHub['mocks'];
   // How the mock enforcement service reports back: through the hub's agency service, once it is up.
   let enforcementReporter: ((r: StatusReportOut) => Promise<void>) | undefined;
+  // How the bank, migration and property mocks read back a decision they were told of.
+  const decisionReaders: Record<string, (decisionId: string) => Promise<{ parties?: { role: string; fin?: string; voen?: string }[] }>> = {};
   if (cfg.mocks) {
     // mocks/ is never imported by production code paths: loaded only when asked for.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -75,6 +77,7 @@ export async function startHub(cfg: Readonly<HubConfig>, extra: { endpoints?: Re
       // Fixed ports from MOCK_CONSUMERS_PORT_BASE (enforcement, demo-bank, migration, property in that order); `npm run mocks`: 8290….
       ports: consumerPorts(process.env.MOCK_CONSUMERS_PORT_BASE ? Number(process.env.MOCK_CONSUMERS_PORT_BASE) : only ? 8290 : undefined),
       report: (r) => (enforcementReporter ? enforcementReporter(r) : Promise.reject(new Error('the hub is not up yet'))),
+      pull: Object.fromEntries(['demo-bank', 'migration', 'property'].map((id) => [id, (d: string) => (decisionReaders[id] ? decisionReaders[id](d) : Promise.reject(new Error('the hub is not up yet')))])),
     }).catch(async (err) => { await m.stop(); throw err; });
     mocks = { urls: m.urls, setFaults: (p, f) => m.setFaults(p, f as never), consumers, stop: async () => { await consumers?.stop(); await m.stop(); } };
   }
@@ -160,11 +163,16 @@ export async function startHub(cfg: Readonly<HubConfig>, extra: { endpoints?: Re
   const reportTo = has('gateway') ? `http://${cfg.host === '0.0.0.0' ? '127.0.0.1' : cfg.host}:${cfg.port}` : process.env.COURT_HUB_URL;
   if (mocks?.consumers && reportTo && enforcementKey) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { restStatusReporter } = require('../mocks/decision-consumers/status-reporter') as typeof import('../mocks/decision-consumers/status-reporter');
+    const { restStatusReporter, restDecisionReader } = require('../mocks/decision-consumers/status-reporter') as typeof import('../mocks/decision-consumers/status-reporter');
     enforcementReporter = restStatusReporter({
       hubUrl: reportTo, client: 'AZ/GOV/1700000023/enforcement',
       sign: (body, params) => signDetachedJws(body, enforcementKey, { header: params }),
     });
+    const { verifyHubRest } = consumerHooks(pki);
+    for (const id of ['demo-bank', 'migration', 'property']) {
+      const k = pki.providerSigner(DEMO_AGENCY_CERTS[id]);
+      if (k) decisionReaders[id] = restDecisionReader({ hubUrl: reportTo, client: DEMO_AGENCY_MEMBERS[id], sign: (body, params) => signDetachedJws(body, k, { header: params }), verify: verifyHubRest });
+    }
   }
   return {
     broker, metrics, catalog, pki, mocks, core,

@@ -12,6 +12,10 @@ import { verifyEnvelope } from '../../signing/wss';
 
 /** The demo PKI's certificate of each consumer agency (agencies/directory.json `pki:<name>`). */
 export const DEMO_AGENCY_CERTS: Record<string, string> = { enforcement: 'enforcement', 'demo-bank': 'banks', migration: 'migration', property: 'property' };
+/** Their X-Road members (agencies/directory.json). */
+export const DEMO_AGENCY_MEMBERS: Record<string, string> = {
+  enforcement: 'AZ/GOV/1700000023/enforcement', 'demo-bank': 'AZ/COM/1300000001/court-orders', migration: 'AZ/GOV/1700000007/court-orders', property: 'AZ/GOV/1700000004/court-orders',
+};
 
 export function consumerHooks(pki: HubPki) {
   // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -10,7 +10,11 @@ import type { RequestVerifier, SignerHooks } from '../kit/signers';
 import { callbackHandler, type PushedEvent } from './callback-endpoint';
 import { sendJson, startConsumerServer, type ConsumerServer } from './consumer-server';
 
-export interface LedgerEntry { decisionId: string; caseNumber?: string; action: string; eventId: string; eventType: string; seq: number; at: string }
+export interface LedgerEntry {
+  decisionId: string; caseNumber?: string; action: string; eventId: string; eventType: string; seq: number; at: string;
+  /** Whom the order concerns, as the agency read the decision back from the hub (its signed getDecision). */
+  parties?: { role: string; fin?: string; voen?: string }[];
+}
 
 export interface ActingAgency { id: string; callbackUrl: string; ledger: LedgerEntry[]; events: PushedEvent[]; server: ConsumerServer; close(): Promise<void> }
 
@@ -21,7 +25,9 @@ export const ACTS: Record<string, string[]> = {
   property: ['encumbrance', 'lift-encumbrance'],
 };
 
-export async function startActingAgency(o: { id: string; host?: string; port?: number; verifier: RequestVerifier; signer: SignerHooks }): Promise<ActingAgency> {
+export type DecisionReader = (decisionId: string) => Promise<{ parties?: { role: string; fin?: string; voen?: string }[] }>;
+
+export async function startActingAgency(o: { id: string; host?: string; port?: number; verifier: RequestVerifier; signer: SignerHooks; pull?: DecisionReader }): Promise<ActingAgency> {
   const ledger: LedgerEntry[] = [];
   const events: PushedEvent[] = [];
   const acts = new Set(ACTS[o.id] ?? []);
@@ -31,7 +37,10 @@ export async function startActingAgency(o: { id: string; host?: string; port?: n
     const at = new Date().toISOString();
     for (const action of actions) {
       if (e.type === 'decision-in-force' && acts.has(action)) {
-        ledger.push({ decisionId: e.decisionId, caseNumber: typeof e.payload.caseNumber === 'string' ? e.payload.caseNumber : undefined, action, eventId: e.eventId, eventType: e.type, seq: e.seq, at });
+        const entry: LedgerEntry = { decisionId: e.decisionId, caseNumber: typeof e.payload.caseNumber === 'string' ? e.payload.caseNumber : undefined, action, eventId: e.eventId, eventType: e.type, seq: e.seq, at };
+        ledger.push(entry);
+        // The callback names the decision and the action; whom it concerns the agency reads back itself.
+        o.pull?.(e.decisionId).then((d) => { entry.parties = d.parties?.map(({ role, fin, voen }) => ({ role, fin, voen })); }, () => undefined);
       }
     }
   };

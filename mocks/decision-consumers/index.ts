@@ -6,7 +6,7 @@
  * (agencies/directory.json) points each agency's callback here through its callbackEnv.
  */
 import type { RequestVerifier, SignerHooks } from '../kit/signers';
-import { startActingAgency, type ActingAgency } from './acting-agency';
+import { startActingAgency, type ActingAgency, type DecisionReader } from './acting-agency';
 import { startEnforcementService, type EnforcementService, type StatusReportOut } from './enforcement-service';
 
 export const ACTING_AGENCIES = ['demo-bank', 'migration', 'property'] as const;
@@ -20,6 +20,8 @@ export interface DecisionConsumersOptions {
   /** Each agency's signing hooks (its own certificate). */
   signers: Record<string, SignerHooks>;
   report?: (r: StatusReportOut) => Promise<void>;
+  /** How each acting agency reads a decision back from the hub (getDecision, signed with its key). */
+  pull?: Record<string, DecisionReader>;
   stepMs?: number;
 }
 
@@ -41,7 +43,7 @@ export async function startDecisionConsumers(o: DecisionConsumersOptions): Promi
     started.push(enforcement);
     const agencies: Record<string, ActingAgency> = {};
     for (const id of ACTING_AGENCIES) {
-      agencies[id] = await startActingAgency({ id, host: o.host, port: o.ports?.[id], verifier: o.verifyHubRest, signer: o.signers[id] ?? {} });
+      agencies[id] = await startActingAgency({ id, host: o.host, port: o.ports?.[id], verifier: o.verifyHubRest, signer: o.signers[id] ?? {}, pull: o.pull?.[id] });
       started.push(agencies[id]);
     }
     const callbacks: Record<string, string> = { enforcement: enforcement.callbackUrl };

@@ -25,3 +25,25 @@ export function restStatusReporter(o: { hubUrl: string; client: string; sign(bod
     if (!res.ok) throw new Error(`the hub answered ${res.status}`);
   };
 }
+
+/**
+ * How a mock agency pulls a decision it was told of: getDecision of the agency service over EHİS
+ * REST, signed with its own key; the answer is taken only if the hub's signature over it checks
+ * out (the launcher's `verify`, pinned hub certificate). Resolves to the decision as the hub shows
+ * it to this agency (minimized by the directory's rules).
+ */
+export function restDecisionReader(o: {
+  hubUrl: string; client: string; sign(body: Buffer, params: Record<string, unknown>): string;
+  verify(body: Buffer, headers: Readonly<Record<string, string | string[] | undefined>>): Promise<void>;
+}) {
+  return async (decisionId: string): Promise<{ parties?: { role: string; fin?: string; voen?: string }[]; actions?: string[] }> => {
+    const target = `/ehis/court/v1/decisions/${encodeURIComponent(decisionId)}`;
+    const id = randomUUID();
+    const jws = o.sign(Buffer.alloc(0), { htm: 'GET', htu: target, 'x-road-client': o.client, 'x-road-id': id, iat: Math.floor(Date.now() / 1000) });
+    const res = await fetch(`${o.hubUrl}${target}`, { signal: AbortSignal.timeout(10_000), headers: { 'X-Road-Client': o.client, 'X-Road-Id': id, 'X-Road-Signature': jws } });
+    const body = Buffer.from(await res.arrayBuffer());
+    if (!res.ok) throw new Error(`the hub answered ${res.status}`);
+    await o.verify(body, { 'x-road-signature': res.headers.get('x-road-signature') ?? undefined });
+    return (JSON.parse(body.toString('utf8')) as { decision: { parties?: { role: string; fin?: string; voen?: string }[]; actions?: string[] } }).decision;
+  };
+}

@@ -51,6 +51,10 @@ it('A judge enters a decision to be enforced into force. Result: the enforcement
   const bank = consumers.agencies['demo-bank'];
   const order = await until(() => bank.ledger.find((l) => l.decisionId === doc.decisionId));
   expect(order).toMatchObject({ action: 'arrest-accounts', caseNumber: CASE, eventType: 'decision-in-force', seq: 1 });
+  // The bank read the decision back (signed getDecision): whom to arrest, minimized to role and FIN.
+  const parties = await until(() => order.parties);
+  expect(parties).toContainEqual({ role: 'defendant', fin: '1AB2C3D' });
+  expect(JSON.stringify(parties)).not.toContain('Həsənova');
   expect(consumers.agencies.migration.ledger.find((l) => l.decisionId === doc.decisionId)).toMatchObject({ action: 'travel-ban' });
 
   const proceeding = await until(() => consumers.enforcement.proceedings.get(doc.decisionId));
