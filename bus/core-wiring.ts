@@ -6,6 +6,8 @@ import { HubError } from '../contracts/hub';
 import { accessReport, createAuditTrail, type AuditTrail, type CheckpointVerifier } from '../core/audit';
 import { ANSWER_MARGIN_MS, courtStore, createCourtService } from '../core/court';
 import { createLookupsService } from '../core/lookups/lookups.service';
+import { createOutboxOpsService } from '../core/outbox/outbox-ops.service';
+import { seedDemoEnforcement } from '../core/demo/enforcement';
 import { cmsSigner, cmsVerifier } from '../core/orders';
 import { bindCertificate, openStore, seedDemo, syncAgencies, type Store } from '../core/store';
 import { createDecisionsService, decisionStore } from '../core/decisions';
@@ -99,7 +101,10 @@ export async function startCore(cfg: Readonly<HubConfig>, pki: HubPki, catalog: 
         await bindCertificate(store, p.fin, createHash('sha256').update(der).digest('hex'));
       }
     }
+    // The mock decision consumers' callback endpoints, when this process runs them.
     const agencies = await loadAgencies(store, pki, opts.agencyCallbacks);
+    // The demo decision's enforcement so far (6.1.19), as the mock enforcement register tells it too.
+    if (cfg.seedDemo && agencies.agencies.some((a) => a.id === 'enforcement')) await seedDemoEnforcement(store);
     const hubSigner = cmsSigner(pki.hubCms, [fs.readFileSync(pki.summary.agencyCa.cert, 'utf8'), fs.readFileSync(pki.summary.qualifiedCa.cert, 'utf8')]);
     const hmacKey = auditHmacKey(cfg);
     const trail = createAuditTrail({ db: store, hmacKey, signCheckpoint: (b) => hubSigner.sign(b) });
@@ -120,6 +125,8 @@ export async function startCore(cfg: Readonly<HubConfig>, pki: HubPki, catalog: 
       createCourtService(courtDeps),
       // Statute 12.6, 6.1.21: the publication pipeline and the public search (docs/publication.md).
       createPublicationService(court(courtDeps), { db: store, hubSigner, warnDays: cfg.publicationWarnDays, signedDecisionsSql: SIGNED_DECISIONS_SQL }),
+      // The operator's view of the agencies' push (dead letters), signed like the court's requests.
+      createOutboxOpsService(courtDeps, store),
       createDecisionsService({ store: decisionStore(store), audit: trail, verifier: cmsVerifier(pki.validator), hubSigner }),
     ];
     if (metricsRegistry) registerPublicationGauges(metricsRegistry, store, cfg.publicationWarnDays);

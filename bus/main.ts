@@ -12,7 +12,9 @@ async function main(): Promise<void> {
   const hub = await startHub(cfg);
   const what = cfg.services.join(',');
   const where = cfg.services.includes('gateway') ? ` http://${cfg.host === '0.0.0.0' ? '127.0.0.1' : cfg.host}:${cfg.port}` : '';
-  process.stdout.write(`court-hub ready: node=${hub.broker.nodeID} services=${what}${where}${hub.mocks ? ' mocks=' + Object.values(hub.mocks.urls).join(',') : ''}\n`);
+  const consumers = hub.mocks?.consumers;
+  const agencies = consumers ? ` agencies=enforcement=${consumers.enforcement.url},${Object.entries(consumers.agencies).map(([id, a]) => `${id}=${a.server.url}`).join(',')}` : '';
+  process.stdout.write(`court-hub ready: node=${hub.broker.nodeID} services=${what}${where}${hub.mocks ? ' mocks=' + Object.values(hub.mocks.urls).join(',') : ''}${agencies}\n`);
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -25,6 +25,7 @@ export const REGISTRY_MODULES = [
   'penitentiary',
   'road-police',
   'migration',
+  'enforcement',
 ] as const;
 
 export type RegistryModuleId = (typeof REGISTRY_MODULES)[number];

@@ -13,6 +13,7 @@ export const AUDIT_EVENT_TYPES = [
   'decision-registered', 'decision-in-force', 'enforcement-status-read', 'agency-request', 'enforcement-status-reported',
   // statute 12.6: a decision's publication reviewed, approved and published; its deadlines read
   'publication-reviewed', 'decision-published', 'publication-deadlines-read',
+  'outbox-operated',
 ] as const;
 
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];

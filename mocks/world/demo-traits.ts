@@ -90,4 +90,12 @@ export const DEMO_PROCEEDINGS: readonly DemoProceeding[] = [
     claim: 86000, recovered: 0, status: 'opened', openedOn: '2025-10-14', office: 'Xətai rayon İcra Şöbəsi',
     measures: ['account-arrest', 'vehicle-arrest'],
   },
+  // Decision DEMO-1234-D1 of the demo case, in force: the hub's status history of it (core/demo/enforcement.ts,
+  // restated) says opened, in progress, 1200.00 recovered — this register says the same.
+  {
+    proceedingNumber: 'İC-2026-000417', debtor: 'fin:1AB2C3D', creditor: 'fin:5ZK8F3R',
+    decision: { court: 'Bakı şəhəri Nəsimi rayon məhkəməsi', caseNumber: '2(101)-1234/2026', decisionDate: '2026-01-20', decisionId: 'DEMO-1234-D1' },
+    claim: 4800, recovered: 1200, status: 'in-progress', openedOn: '2026-02-12', office: 'Nəsimi rayon İcra Şöbəsi',
+    measures: [],
+  },
 ];

@@ -6,7 +6,7 @@ import type { Figure } from './figures';
 /**
  * `npm run bench`: runs every benchmark, prints `name value unit` lines and writes the same as
  * JSON under test/bench/results/. Nothing here asserts: figures are read by people.
- * BENCH_ONLY=lookup,wss,cms,anonymizer,faults,gateway,xml,banks,fanout,search runs a subset.
+ * BENCH_ONLY=lookup,wss,cms,anonymizer,faults,gateway,xml,banks,fanout,search,agency runs a subset.
  */
 /* eslint-disable @typescript-eslint/no-require-imports */
 const SUITES: Record<string, () => { run(): Promise<Figure[]> }> = {
@@ -21,6 +21,7 @@ const SUITES: Record<string, () => { run(): Promise<Figure[]> }> = {
   banks: () => require('./banks.bench'),
   fanout: () => require('./fanout.bench'),
   search: () => require('./search.bench'),
+  agency: () => require('./agency.bench'),
 };
 
 async function main(): Promise<void> {

@@ -46,6 +46,7 @@ const DOCUMENT_KEY: Record<string, string> = {
   '/api/v1/decisions': 'decision', '/api/v1/decisions/{decisionId}/legal-force': 'inForce',
   '/api/v1/publication-drafts': 'draft', '/api/v1/publication-reviews': 'review', '/api/v1/publication-approvals': 'approval',
   '/api/v1/ops/publication-deadlines': 'request',
+  '/api/v1/ops/outbox/dead-letter/requeue': 'request',
 };
 /** A signature that passes the wire-form check (base64 of a DER SEQUENCE) and verifies nothing. */
 const SIG = Buffer.alloc(64, 0x30).toString('base64');
@@ -66,9 +67,9 @@ function expectRefusal(a: RawAnswer, status: number, code: HubErrorCode): void {
 }
 
 describe('Hostile bodies on every POST route of the contract', () => {
-  it('The contract lists the routes the gateway serves. Result: every POST route, the evidence and enforcement-status GETs, the catalog, health and metrics', () => {
+  it('The contract lists the routes the gateway serves. Result: nine POST routes; the evidence, enforcement-status and dead-letter GETs, the catalog, health and metrics', () => {
     expect(POSTS.sort()).toEqual(Object.keys(DOCUMENT_KEY).sort());
-    for (const path of ['/api/v1/lookups/{orderId}/evidence', '/api/v1/decisions/{decisionId}/enforcement-status', '/api/v1/registry', '/health', '/metrics']) expect(OPERATIONS).toContainEqual({ method: 'GET', path });
+    for (const path of ['/api/v1/lookups/{orderId}/evidence', '/api/v1/decisions/{decisionId}/enforcement-status', '/api/v1/ops/outbox/dead-letter', '/api/v1/registry', '/health', '/metrics']) expect(OPERATIONS).toContainEqual({ method: 'GET', path });
   });
 
   const json = (key: string) => Buffer.from(JSON.stringify({ [key]: { a: 1 }, signature: SIG }));

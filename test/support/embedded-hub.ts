@@ -42,7 +42,7 @@ export async function startEmbeddedHub(env: Record<string, string> = {}): Promis
   const hub = await startHub(loadConfig({
     DATABASE_URL: db.url, AUDIT_HMAC_KEY: 'test key of the embedded hub', SEED_DEMO: '1', DATA_DIR: dataDir, PKI_DIR: pkiDir,
     PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'fatal', ...env,
-  }));
+  }), { decisionConsumers: env.MOCK_DECISION_CONSUMERS === '1' });
   const summary = JSON.parse(fs.readFileSync(path.join(pkiDir, 'pki.json'), 'utf8')) as PkiSummary;
   const client = new Client({ connectionString: db.url });
   await client.connect();

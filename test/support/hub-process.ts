@@ -9,6 +9,8 @@ function repoRoot(from: string): string {
   return dir;
 }
 const MAIN = path.join(repoRoot(__dirname), 'dist/bus/main.js');
+/** A built script of the repository, by its path from the root (e.g. 'dist/test/support/delivery-node.js'). */
+export const builtScript = (rel: string): string => path.join(repoRoot(__dirname), rel);
 
 /**
  * A hub node as its own OS process (the built `dist/bus/main.js`, as production runs it).
@@ -18,8 +20,9 @@ export class HubProcess {
   private output = '';
   private constructor(private readonly proc: ChildProcess, readonly name: string) {}
 
-  static async start(name: string, env: Record<string, string>, timeoutMs = 30_000): Promise<HubProcess> {
-    const proc = spawn(process.execPath, [MAIN], {
+  /** `script`: another built entry point than dist/bus/main.js (it must print "court-hub ready" too). */
+  static async start(name: string, env: Record<string, string>, timeoutMs = 30_000, script = MAIN): Promise<HubProcess> {
+    const proc = spawn(process.execPath, [script], {
       env: { ...process.env, LOG_LEVEL: 'warn', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -7,6 +7,7 @@
 import { COURT_DOMAIN } from './001-court-domain';
 import { AUDIT_CHAIN } from './002-audit-chain';
 import { ORDER_ATTEMPTS } from './003-order-attempts';
+import { OUTBOX_DELIVERY } from './005-outbox-delivery';
 import { AGENCY_DECISIONS } from './004-agency-decisions';
 import { PUBLICATION } from './006-publication';
 
@@ -16,4 +17,4 @@ export interface Migration {
   statements: readonly string[];
 }
 
-export const MIGRATIONS: readonly Migration[] = [COURT_DOMAIN, AUDIT_CHAIN, ORDER_ATTEMPTS, AGENCY_DECISIONS, PUBLICATION];
+export const MIGRATIONS: readonly Migration[] = [COURT_DOMAIN, AUDIT_CHAIN, ORDER_ATTEMPTS, AGENCY_DECISIONS, OUTBOX_DELIVERY, PUBLICATION];

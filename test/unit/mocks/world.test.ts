@@ -54,7 +54,11 @@ describe('The synthetic world', () => {
 
   test('The demo plaintiff 5ZK8F3R is the creditor of the same proceeding and owns a flat mortgaged through the fund', () => {
     const s = { fin: '5ZK8F3R' };
-    expect(w.enforcementStatus(s)!.proceedings).toEqual([expect.objectContaining({ role: 'creditor', proceedingNumber: 'İC-2025-004817', otherParty: expect.objectContaining({ fin: '1AB2C3D' }) })]);
+    expect(w.enforcementStatus(s)!.proceedings).toEqual([
+      expect.objectContaining({ role: 'creditor', proceedingNumber: 'İC-2025-004817', otherParty: expect.objectContaining({ fin: '1AB2C3D' }) }),
+      // and of the enforcement of this case's decision DEMO-1234-D1 (the hub's status history tells the same)
+      expect.objectContaining({ role: 'creditor', proceedingNumber: 'İC-2026-000417', decision: expect.objectContaining({ decisionId: 'DEMO-1234-D1' }) }),
+    ]);
     const flat = w.realEstateRights(s)!.rights[0];
     expect(flat.address).toBe('Bakı, Nəsimi r., Azadlıq prospekti 12, mənzil 45');
     expect(w.mortgageLoans(s)!.loans[0]).toMatchObject({ kind: 'preferential-mortgage', collateralCadastralNumber: flat.cadastralNumber, status: 'active' });
