@@ -26,8 +26,8 @@ import { signEvidence } from '../evidence/evidence.sign';
 import { parseOrder } from '../orders/order.schema';
 import type { LookupOrder } from '../orders/order.types';
 import { endAbandonedAttempt } from './attempt-recovery';
-import { budgetOf, retryStore, type Budget } from './deadlines';
-import { admit, type Admission } from './order-admission';
+import { budgetOf, type Budget } from './deadlines';
+import { admitWithFacts } from './order-admission';
 import { CallCtx, Court, audit, refuse, verifySigned, xroadUserId } from './signed-request';
 
 export interface LookupOutcomeView {
@@ -70,12 +70,10 @@ export async function runLookup(c: Court, ctx: CallCtx, body: unknown): Promise<
   const fin = signer.fin;
   const now = c.now();
   const { store } = c.deps;
-  const storeDown = (err: unknown) => HubError.is(err, 'HUB_ERR_STORE_UNAVAILABLE');
 
-  const { roster, courtCase: caseRecord, decision } = await retryStore(() => store.lookupFacts(
-    fin ?? null, order.caseNumber, order.basis.kind === 'decision' ? order.basis.decisionId : null), budget.registriesBy, storeDown);
-  // Atomic single use, in the store: holds across restarts and across nodes.
-  const adm: Admission = await admit(c, order, fin, requestId, budget);
+  // One round trip: the facts the policy reads, and the atomic single use of the nonce (in the
+  // store: holds across restarts and across nodes).
+  const { facts: { roster, courtCase: caseRecord, decision }, admission: adm } = await admitWithFacts(c, order, fin, requestId, budget);
 
   const verdict = authorizeLookup({
     signer, order, now, caseRecord, roster, decision, catalog: c.deps.catalog, limits: c.limits,

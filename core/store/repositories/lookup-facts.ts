@@ -1,9 +1,11 @@
 /**
- * Everything the lookup policy reads from the store, in ONE round trip (the judge's hot path):
+ * Everything the lookup policy reads from the store, in ONE round trip (the judge's hot path, with
+ * the order's admission: admitWithFacts):
  * the signer's roster entry, the case with its parties, and the referenced decision. Each part is
  * read exactly as the single-aggregate repositories read it; only the transport is merged.
  */
 import type { Db } from '../db';
+import { ADMISSION_COLUMNS, admissionCtes, admissionParams, type OrderAdmission } from './orders';
 import type { CourtCase } from './cases';
 import type { Decision } from './decisions';
 import type { Person } from './roster';
@@ -14,7 +16,7 @@ export interface LookupFacts {
   decision: Decision | null;
 }
 
-const SQL = `SELECT
+const FACTS = `
   (SELECT row_to_json(p) FROM (SELECT fin, surname, given_name AS "givenName", patronymic, role, court_id AS "courtId", active,
      deactivated_at AS "deactivatedAt", cert_sha256 AS "certSha256", cert_issuer AS "certIssuer", cert_serial AS "certSerial"
      FROM persons WHERE fin = $1) p) AS person,
@@ -24,12 +26,30 @@ const SQL = `SELECT
      FROM parties WHERE case_number = $2) AS parties,
   (SELECT row_to_json(d) FROM (SELECT id, case_number AS "caseNumber", kind, adopted_at AS "adoptedAt", legal_force_at AS "legalForceAt",
      signed_by AS "signedBy", signature_sha256 AS "signatureSha256" FROM decisions WHERE id = $3) d) AS decision`;
+const SQL = `SELECT ${FACTS}`;
 
 const date = (v: unknown): Date | null => (v === null || v === undefined ? null : new Date(v as string));
 const json = (v: unknown): any => (typeof v === 'string' ? JSON.parse(v) : v);
 
+type FactsRow = { person: unknown; case: unknown; parties: unknown; decision: unknown };
+
 export async function lookupFacts(db: Db, fin: string | null, caseNumber: string, decisionId: string | null): Promise<LookupFacts> {
-  const row = (await db.query<{ person: unknown; case: unknown; parties: unknown; decision: unknown }>(SQL, [fin, caseNumber, decisionId])).rows[0];
+  return factsOf((await db.query<FactsRow>(SQL, [fin, caseNumber, decisionId])).rows[0]);
+}
+
+/**
+ * The lookup's admission (orders.ts admitOrder: the nonce claimed, the order recorded) and its
+ * facts in ONE statement: one round trip and one commit before the policy decides. The facts are
+ * read from the statement's snapshot, exactly as lookupFacts reads them.
+ */
+export async function admitWithFacts(db: Db, fin: string | null, caseNumber: string, decisionId: string | null, nonce: string, nonceExpiresAt: Date, o: OrderAdmission):
+Promise<{ facts: LookupFacts; nonceFresh: boolean; orderIdFresh: boolean }> {
+  const row = (await db.query<FactsRow & { nonce: number; ord: number }>(`WITH ${admissionCtes(4)} SELECT ${ADMISSION_COLUMNS}, ${FACTS}`,
+    [fin, caseNumber, decisionId, ...admissionParams(nonce, nonceExpiresAt, o)])).rows[0];
+  return { facts: factsOf(row), nonceFresh: row?.nonce === 1, orderIdFresh: row?.ord === 1 };
+}
+
+function factsOf(row: FactsRow | undefined): LookupFacts {
   const p = json(row?.person);
   const c = json(row?.case);
   const d = json(row?.decision);
