@@ -5,7 +5,7 @@ import type { ServiceSchema } from 'moleculer';
 import { HubError } from '../contracts/hub';
 import { accessReport, createAuditTrail, type AuditTrail, type CheckpointVerifier } from '../core/audit';
 import { ANSWER_MARGIN_MS, courtStore, createCourtService } from '../core/court';
-import { createLookupsService } from '../core/lookups/lookups.service';
+import { createLookupsService, type LookupsServiceOptions } from '../core/lookups/lookups.service';
 import { cmsSigner, cmsVerifier } from '../core/orders';
 import { bindCertificate, openStore, seedDemo, type Store } from '../core/store';
 import type { Catalog } from '../registry';
@@ -61,12 +61,12 @@ export async function openCoreStore(cfg: Readonly<HubConfig>): Promise<Store> {
 }
 
 /**
- * The court core of one process: the store (the embedded PostgreSQL, or DATABASE_URL), the
+ * The court core of one process (`local`: what the adapters of this same process offer it): the store (the embedded PostgreSQL, or DATABASE_URL), the
  * audit chain, lookup orchestration and the court service that authorizes every request.
  * A second hub on the same DATA_DIR is refused by the embedded server's lock
  * (HUB_ERR_CONFIG_DATA_DIR_IN_USE).
  */
-export async function startCore(cfg: Readonly<HubConfig>, pki: HubPki, catalog: Catalog): Promise<CoreParts> {
+export async function startCore(cfg: Readonly<HubConfig>, pki: HubPki, catalog: Catalog, local: Pick<LookupsServiceOptions, 'openBreaker'> = {}): Promise<CoreParts> {
   const store = await openCoreStore(cfg);
   try {
     if (cfg.seedDemo) {
@@ -84,7 +84,7 @@ export async function startCore(cfg: Readonly<HubConfig>, pki: HubPki, catalog: 
     // A clerk's identity check left open by a dead node is ended once no answer can still be coming.
     const recovery = startRecoveryLoop({ store, recoveryStore: cstore, audit: trail, intervalMs: cfg.recoveryIntervalMs, callGraceMs: cfg.lookupDeadlineMs + ANSWER_MARGIN_MS + 5000 });
     const services: ServiceSchema[] = [
-      createLookupsService({ catalog, defaultDeadlineMs: cfg.lookupDeadlineMs }),
+      createLookupsService({ catalog, defaultDeadlineMs: cfg.lookupDeadlineMs, openBreaker: local.openBreaker }),
       createCourtService({
         store: cstore,
         audit: trail,
