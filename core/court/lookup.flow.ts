@@ -62,7 +62,7 @@ export async function runLookup(c: Court, ctx: CallCtx, body: unknown): Promise<
   const refused = (code: string, o?: LookupOrder, actor?: string, more: Record<string, unknown> = {}): AuditEventInput =>
     ({ ...base(o, actor), type: 'order-refused', outcome: code, details: o ? { orderId: o.orderId, ...more } : {} });
 
-  const { document: order, signature, signer } = await verifySigned(c, body, {
+  const { document: order, signature, signer, bytes } = await verifySigned(c, body, {
     key: 'order',
     parse: parseOrder,
     refusal: (code, o) => [received(o), refused(code, o)],
@@ -73,7 +73,7 @@ export async function runLookup(c: Court, ctx: CallCtx, body: unknown): Promise<
 
   // One round trip: the facts the policy reads, and the atomic single use of the nonce (in the
   // store: holds across restarts and across nodes).
-  const { facts: { roster, courtCase: caseRecord, decision }, admission: adm } = await admitWithFacts(c, order, fin, requestId, budget);
+  const { facts: { roster, courtCase: caseRecord, decision }, admission: adm } = await admitWithFacts(c, order, fin, requestId, budget, bytes);
 
   const verdict = authorizeLookup({
     signer, order, now, caseRecord, roster, decision, catalog: c.deps.catalog, limits: c.limits,

@@ -27,8 +27,9 @@ export type Admission =
   /** A new nonce with an orderId already taken: HUB_ERR_AUTHZ_ORDER_ID_REUSED. */
   | { kind: 'order-id-reused' };
 
-export function orderDigest(order: LookupOrder): string {
-  return createHash('sha256').update(canonicalBytes(order)).digest('hex');
+/** `canonical`: the order's canonical bytes when already at hand (the verified ones). */
+export function orderDigest(order: LookupOrder, canonical?: Buffer): string {
+  return createHash('sha256').update(canonical ?? canonicalBytes(order)).digest('hex');
 }
 
 const storeDown = (err: unknown) => HubError.is(err, 'HUB_ERR_STORE_UNAVAILABLE');
@@ -37,9 +38,10 @@ const storeDown = (err: unknown) => HubError.is(err, 'HUB_ERR_STORE_UNAVAILABLE'
  * The admission with the facts the lookup policy reads (roster, case, decision), in one round
  * trip: the nonce is used up whatever the policy then says, exactly as when read one after the other.
  */
-export async function admitWithFacts(c: Court, order: LookupOrder, fin: string | undefined, requestId: string, budget: Budget): Promise<{ facts: LookupFactsView; admission: Admission }> {
+export async function admitWithFacts(c: Court, order: LookupOrder, fin: string | undefined, requestId: string, budget: Budget, canonical?: Buffer):
+Promise<{ facts: LookupFactsView; admission: Admission }> {
   const { store } = c.deps;
-  const orderSha256 = orderDigest(order);
+  const orderSha256 = orderDigest(order, canonical);
   // Safe to repeat: a repeat finds the nonce taken by its own first try (below).
   const { facts, nonceFresh, orderIdFresh } = await retryStore(() => store.admitWithFacts(
     fin ?? null, order.caseNumber, order.basis.kind === 'decision' ? order.basis.decisionId : null, order.nonce, nonceKeepUntil(c, order), {

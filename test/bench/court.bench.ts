@@ -159,6 +159,8 @@ export async function run(): Promise<Figure[]> {
       { name: 'lookups.cpu-per-lookup', value: lr.cpuUsPerOp!, unit: 'us' },
       { name: 'court.cpu-per-lookup', value: sl.cpuUsPerOp!, unit: 'us' },
       { name: 'court.layer-cpu-per-lookup', value: sl.cpuUsPerOp! - lr.cpuUsPerOp!, unit: 'us' },
+      // Of court.cpu-per-lookup, what the embedded PostgreSQL spent (postmaster and backends).
+      { name: 'court.db-cpu-per-lookup', value: sl.extraCpuUsPerOp!, unit: 'us' },
       { name: 'court.cpu-per-lookup.x-floor', value: round(sl.cpuUsPerOp! / floor, 2), unit: 'ratio' },
     );
     await client.stop();

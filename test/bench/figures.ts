@@ -58,7 +58,7 @@ export async function median(fn: () => unknown, n = 500): Promise<number> {
 /** One contender of an interleaved run: a name and one call. `cpu` adds this process's CPU per call. */
 export interface Path { name: string; fn: () => Promise<unknown>; cpu?: boolean; extraCpuMs?: () => number }
 
-export interface PathResult { name: string; rps: number; p50: number; p99: number; errors: number; cpuUsPerOp?: number }
+export interface PathResult { name: string; rps: number; p50: number; p99: number; errors: number; cpuUsPerOp?: number; extraCpuUsPerOp?: number }
 
 /**
  * Runs the paths in `rounds` rounds of `perRound` calls each (`concurrency` in flight), the order
@@ -69,7 +69,7 @@ export interface PathResult { name: string; rps: number; p50: number; p99: numbe
  * processes' CPU the path causes, e.g. its database server), divided by the calls.
  */
 export async function interleave(paths: Path[], opts: { rounds: number; perRound: number; concurrency: number; warmup?: number }): Promise<PathResult[]> {
-  const acc = paths.map(() => ({ secs: 0, calls: 0, cpuUs: 0, errors: 0, lat: [] as number[] }));
+  const acc = paths.map(() => ({ secs: 0, calls: 0, cpuUs: 0, extraUs: 0, errors: 0, lat: [] as number[] }));
   for (const p of paths) for (let i = 0; i < (opts.warmup ?? 100); i++) await p.fn().catch(() => undefined);
   for (let r = 0; r < opts.rounds; r++) {
     for (let k = 0; k < paths.length; k++) {
@@ -90,7 +90,9 @@ export async function interleave(paths: Path[], opts: { rounds: number; perRound
       }));
       a.secs += Number(process.hrtime.bigint() - t0) / 1e9;
       const cpu = process.cpuUsage(cpu0);
-      a.cpuUs += cpu.user + cpu.system + ((p.extraCpuMs?.() ?? 0) - extra0) * 1000;
+      const extraUs = ((p.extraCpuMs?.() ?? 0) - extra0) * 1000;
+      a.cpuUs += cpu.user + cpu.system + extraUs;
+      a.extraUs += extraUs;
       a.calls += opts.perRound;
     }
   }
@@ -100,6 +102,7 @@ export async function interleave(paths: Path[], opts: { rounds: number; perRound
     return {
       name: p.name, rps: round(a.calls / a.secs, 1), p50: round(percentile(a.lat, 50)), p99: round(percentile(a.lat, 99)), errors: a.errors,
       ...(p.cpu ? { cpuUsPerOp: Math.round(a.cpuUs / a.calls) } : {}),
+      ...(p.cpu && p.extraCpuMs ? { extraCpuUsPerOp: Math.round(a.extraUs / a.calls) } : {}),
     };
   });
 }
@@ -111,6 +114,7 @@ export function pathFigures(r: PathResult): Figure[] {
     { name: `${r.name}.p99`, value: r.p99, unit: 'ms' },
   ];
   if (r.cpuUsPerOp !== undefined) figs.push({ name: `${r.name}.cpu-per-call`, value: r.cpuUsPerOp, unit: 'us' });
+  if (r.extraCpuUsPerOp !== undefined) figs.push({ name: `${r.name}.other-processes-cpu-per-call`, value: r.extraCpuUsPerOp, unit: 'us' });
   if (r.errors > 0) figs.push({ name: `${r.name}.errors`, value: r.errors, unit: 'count' });
   return figs;
 }
