@@ -2,7 +2,7 @@
 import type { Db } from '../store/db';
 import { getCase, upsertCase } from '../store/repositories/cases';
 import { getDecision } from '../store/repositories/decisions';
-import { admitWithFacts, lookupFacts, type LookupFacts } from '../store/repositories/lookup-facts';
+import { admitWithFacts, identityFacts, lookupFacts, type LookupFacts } from '../store/repositories/lookup-facts';
 import { insertDelegation } from '../store/repositories/delegations';
 import { claimNonce } from '../store/repositories/nonces';
 import { advanceRecoveryMark, chainTop, openCallsAfter, openCallsOf, recoveryMark } from '../store/repositories/open-calls';
@@ -42,6 +42,11 @@ export function courtStore(db: Db): CourtStore {
     async admitWithFacts(fin, caseNumber, decisionId, nonce, keepUntil, o) {
       const r = await admitWithFacts(db, fin, caseNumber, decisionId, nonce, keepUntil, o);
       return { facts: factsView(r.facts), nonceFresh: r.nonceFresh, orderIdFresh: r.orderIdFresh };
+    },
+    async identityFacts(fin, caseNumber, nonce, keepUntil) {
+      const r = await identityFacts(db, fin, caseNumber, nonce, keepUntil);
+      const f = factsView(r.facts);
+      return { roster: f.roster, courtCase: f.courtCase, delegations: r.delegations, nonceFresh: r.nonceFresh };
     },
     claimNonce: (nonce, keepUntil) => claimNonce(db, nonce, keepUntil),
     transitionOrder: (orderId, from, to, refusalCode, attempt) => transitionOrder(db, orderId, from as never, to, { refusalCode, attempt }),

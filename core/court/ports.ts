@@ -65,6 +65,12 @@ export interface CourtStore extends RecoveryStore {
   /** admitOrder and lookupFacts in ONE statement: one round trip before the lookup policy decides. */
   admitWithFacts(fin: string | null, caseNumber: string, decisionId: string | null, nonce: string, keepUntil: Date, o: OrderAdmission & { requestId: string }):
   Promise<{ facts: LookupFactsView; nonceFresh: boolean; orderIdFresh: boolean }>;
+  /**
+   * A clerk's identity check in ONE statement: claimNonce with roster(fin), courtCase(number)
+   * and delegationsFor(number, fin) (none without a fin).
+   */
+  identityFacts(fin: string | null, caseNumber: string, nonce: string, keepUntil: Date):
+  Promise<{ roster: RosterEntry | null; courtCase: CaseView | null; delegations: DelegationView[]; nonceFresh: boolean }>;
   /** Atomic first-use claim: across restarts and nodes. */
   claimNonce(nonce: string, keepUntil: Date): Promise<boolean>;
   /**

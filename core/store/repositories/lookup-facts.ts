@@ -60,3 +60,33 @@ function factsOf(row: FactsRow | undefined): LookupFacts {
     decision: d ? { ...d, adoptedAt: date(d.adoptedAt) as Date, legalForceAt: date(d.legalForceAt) } : null,
   };
 }
+
+export interface DelegationRow {
+  id: string;
+  caseNumber: string;
+  judgeFin: string;
+  staffFins: string[];
+  validFrom: Date;
+  validUntil: Date;
+  revokedAt: Date | null;
+}
+
+/**
+ * A clerk's identity check (statute 9.1.2) in ONE statement: the request's nonce claimed
+ * (nonces.ts claimNonce: of any number of concurrent claims on any nodes exactly one wins), the
+ * clerk's roster entry, the case with its parties and the clerk's delegations in the case, read
+ * as lookupFacts and the delegations' repository read them.
+ */
+export async function identityFacts(db: Db, fin: string | null, caseNumber: string, nonce: string, nonceExpiresAt: Date):
+Promise<{ facts: LookupFacts; delegations: DelegationRow[]; nonceFresh: boolean }> {
+  const row = (await db.query<FactsRow & { nonce: number; delegations: unknown }>(
+    `WITH n AS (INSERT INTO seen_nonces (nonce, expires_at) VALUES ($4, $5) ON CONFLICT (nonce) DO NOTHING RETURNING nonce)
+     SELECT (SELECT count(*) FROM n)::int AS nonce, ${FACTS},
+       (SELECT coalesce(json_agg(json_build_object('id', id, 'caseNumber', case_number, 'judgeFin', judge_fin, 'staffFins', staff_fins,
+          'validFrom', valid_from, 'validUntil', valid_until, 'revokedAt', revoked_at) ORDER BY valid_from, id), '[]'::json)
+        FROM delegations WHERE case_number = $2 AND $1 = ANY(staff_fins)) AS delegations`,
+    [fin, caseNumber, null, nonce, nonceExpiresAt])).rows[0];
+  const delegations = ((json(row?.delegations) ?? []) as (Omit<DelegationRow, 'validFrom' | 'validUntil' | 'revokedAt'> & Record<'validFrom' | 'validUntil' | 'revokedAt', string | null>)[])
+    .map((d) => ({ ...d, validFrom: date(d.validFrom) as Date, validUntil: date(d.validUntil) as Date, revokedAt: date(d.revokedAt) }));
+  return { facts: factsOf(row), delegations, nonceFresh: row?.nonce === 1 };
+}
