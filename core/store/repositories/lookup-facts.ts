@@ -5,6 +5,7 @@
  * read exactly as the single-aggregate repositories read it; only the transport is merged.
  */
 import type { Db } from '../db';
+import { prepared } from '../prepared';
 import { ADMISSION_COLUMNS, admissionCtes, admissionParams, type OrderAdmission } from './orders';
 import type { CourtCase } from './cases';
 import type { Decision } from './decisions';
@@ -27,6 +28,7 @@ const FACTS = `
   (SELECT row_to_json(d) FROM (SELECT id, case_number AS "caseNumber", kind, adopted_at AS "adoptedAt", legal_force_at AS "legalForceAt",
      signed_by AS "signedBy", signature_sha256 AS "signatureSha256" FROM decisions WHERE id = $3) d) AS decision`;
 const SQL = `SELECT ${FACTS}`;
+const ADMIT_WITH_FACTS_SQL = prepared(`WITH ${admissionCtes(4)} SELECT ${ADMISSION_COLUMNS}, ${FACTS}`);
 
 const date = (v: unknown): Date | null => (v === null || v === undefined ? null : new Date(v as string));
 const json = (v: unknown): any => (typeof v === 'string' ? JSON.parse(v) : v);
@@ -44,7 +46,7 @@ export async function lookupFacts(db: Db, fin: string | null, caseNumber: string
  */
 export async function admitWithFacts(db: Db, fin: string | null, caseNumber: string, decisionId: string | null, nonce: string, nonceExpiresAt: Date, o: OrderAdmission):
 Promise<{ facts: LookupFacts; nonceFresh: boolean; orderIdFresh: boolean }> {
-  const row = (await db.query<FactsRow & { nonce: number; ord: number }>(`WITH ${admissionCtes(4)} SELECT ${ADMISSION_COLUMNS}, ${FACTS}`,
+  const row = (await db.query<FactsRow & { nonce: number; ord: number }>(ADMIT_WITH_FACTS_SQL,
     [fin, caseNumber, decisionId, ...admissionParams(nonce, nonceExpiresAt, o)])).rows[0];
   return { facts: factsOf(row), nonceFresh: row?.nonce === 1, orderIdFresh: row?.ord === 1 };
 }
@@ -60,6 +62,12 @@ function factsOf(row: FactsRow | undefined): LookupFacts {
     decision: d ? { ...d, adoptedAt: date(d.adoptedAt) as Date, legalForceAt: date(d.legalForceAt) } : null,
   };
 }
+
+const IDENTITY_FACTS_SQL = prepared(`WITH n AS (INSERT INTO seen_nonces (nonce, expires_at) VALUES ($4, $5) ON CONFLICT (nonce) DO NOTHING RETURNING nonce)
+  SELECT (SELECT count(*) FROM n)::int AS nonce, ${FACTS},
+    (SELECT coalesce(json_agg(json_build_object('id', id, 'caseNumber', case_number, 'judgeFin', judge_fin, 'staffFins', staff_fins,
+       'validFrom', valid_from, 'validUntil', valid_until, 'revokedAt', revoked_at) ORDER BY valid_from, id), '[]'::json)
+     FROM delegations WHERE case_number = $2 AND $1 = ANY(staff_fins)) AS delegations`);
 
 export interface DelegationRow {
   id: string;
@@ -79,12 +87,7 @@ export interface DelegationRow {
  */
 export async function identityFacts(db: Db, fin: string | null, caseNumber: string, nonce: string, nonceExpiresAt: Date):
 Promise<{ facts: LookupFacts; delegations: DelegationRow[]; nonceFresh: boolean }> {
-  const row = (await db.query<FactsRow & { nonce: number; delegations: unknown }>(
-    `WITH n AS (INSERT INTO seen_nonces (nonce, expires_at) VALUES ($4, $5) ON CONFLICT (nonce) DO NOTHING RETURNING nonce)
-     SELECT (SELECT count(*) FROM n)::int AS nonce, ${FACTS},
-       (SELECT coalesce(json_agg(json_build_object('id', id, 'caseNumber', case_number, 'judgeFin', judge_fin, 'staffFins', staff_fins,
-          'validFrom', valid_from, 'validUntil', valid_until, 'revokedAt', revoked_at) ORDER BY valid_from, id), '[]'::json)
-        FROM delegations WHERE case_number = $2 AND $1 = ANY(staff_fins)) AS delegations`,
+  const row = (await db.query<FactsRow & { nonce: number; delegations: unknown }>(IDENTITY_FACTS_SQL,
     [fin, caseNumber, null, nonce, nonceExpiresAt])).rows[0];
   const delegations = ((json(row?.delegations) ?? []) as (Omit<DelegationRow, 'validFrom' | 'validUntil' | 'revokedAt'> & Record<'validFrom' | 'validUntil' | 'revokedAt', string | null>)[])
     .map((d) => ({ ...d, validFrom: date(d.validFrom) as Date, validUntil: date(d.validUntil) as Date, revokedAt: date(d.revokedAt) }));
