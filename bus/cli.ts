@@ -1,20 +1,15 @@
 #!/usr/bin/env node
+/* eslint-disable @typescript-eslint/no-require-imports */
 import fs from 'node:fs';
 import path from 'node:path';
-import { HubError } from '../contracts/hub';
-import { runAuditVerify } from '../core/audit';
-import { PROVIDERS } from '../registry';
-import { InputFileError, jsonObject, runCmsCommand, runPkiCommand } from '../signing/cli';
 import type { PkiSummary } from '../signing/test-ca';
-import { COURT_COMMANDS, nodeIo } from './api';
-import { loadConfig } from './config';
-import { runningEmbeddedServerUrl } from '../core/store';
-import { checkpointVerifier, openCoreStore } from './core-wiring';
-import { demoPkiPeople, loadHubPki } from './hub-pki';
+import { COURT_COMMANDS } from './api/cli';
 
 /**
  * `court-hub <command>`: the package's CLI. Each command is a function returning an exit code
- * (0 ok, 1 refused / invalid, 2 bad usage); this file only dispatches.
+ * (0 ok, 1 refused / invalid, 2 bad usage); this file only dispatches. A command loads only what
+ * it uses: every module beyond node's own is required inside the command's branch (or, for the
+ * court commands, by bus/api/cli's lazy table), so `court-hub help` loads nothing else.
  */
 const USAGE = `usage: court-hub <command> [options]
   pki init [--dir DIR] [--key-type rsa|ec]         write a throw-away test PKI (prints a JSON summary)
@@ -44,6 +39,8 @@ const stdio = {
   err: (t: string) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),
 };
 
+const loadConfig = (): import('./config').HubConfig => (require('./config') as typeof import('./config')).loadConfig();
+
 function pkiDir(): string {
   const cfg = loadConfig();
   return cfg.pkiDir ?? path.join(cfg.dataDir, 'pki');
@@ -53,14 +50,21 @@ async function dispatch(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv;
   switch (cmd) {
     case 'pki': {
-      const people = demoPkiPeople();
+      const { runPkiCommand } = require('../signing/cli') as typeof import('../signing/cli');
+      const { PROVIDERS } = require('../registry') as typeof import('../registry');
+      const people = (require('./hub-pki') as typeof import('./hub-pki')).demoPkiPeople();
       return runPkiCommand(rest, stdio, { people, providers: PROVIDERS.map((p) => p.id), defaultDir: 'pki' });
     }
     case 'cms':
-      return runCmsCommand(rest, stdio);
+      return (require('../signing/cli') as typeof import('../signing/cli')).runCmsCommand(rest, stdio);
     case 'audit': {
       if (rest.includes('--help') || rest.includes('-h')) { stdio.out('usage: court-hub audit verify [--json]'); return 0; }
       if (rest[0] !== 'verify') { stdio.err('usage: court-hub audit verify [--json]'); return 2; }
+      const { jsonObject } = require('../signing/cli') as typeof import('../signing/cli');
+      const { runAuditVerify } = require('../core/audit') as typeof import('../core/audit');
+      const { runningEmbeddedServerUrl } = require('../core/store') as typeof import('../core/store');
+      const { checkpointVerifier, openCoreStore } = require('./core-wiring') as typeof import('./core-wiring');
+      const { loadHubPki } = require('./hub-pki') as typeof import('./hub-pki');
       const cfg = loadConfig();
       const summaryFile = path.join(pkiDir(), 'pki.json');
       if (!fs.existsSync(summaryFile)) { stdio.err(`no PKI at ${summaryFile}: the hub has not run here yet (set DATA_DIR or PKI_DIR)`); return 2; }
@@ -82,7 +86,7 @@ async function dispatch(argv: string[]): Promise<number> {
       return cmd === undefined ? 2 : 0;
     default: {
       const court = COURT_COMMANDS[cmd];
-      if (court) return court(rest, nodeIo);
+      if (court) return court(rest, (require('./api/cli/io') as typeof import('./api/cli/io')).nodeIo);
       stdio.err(`unknown command "${cmd}"\n${USAGE}`);
       return 2;
     }
@@ -90,6 +94,8 @@ async function dispatch(argv: string[]): Promise<number> {
 }
 
 dispatch(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (err) => {
+  const { HubError } = require('../contracts/hub') as typeof import('../contracts/hub');
+  const { InputFileError } = require('../signing/cli') as typeof import('../signing/cli');
   stdio.err(`court-hub: ${err instanceof HubError ? `${err.code}: ${err.message}` : err instanceof InputFileError ? err.message : `unexpected ${err?.name ?? 'failure'}`}`);
   process.exitCode = err instanceof HubError && err.category === 'validation' ? 2 : 1;
 });

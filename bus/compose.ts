@@ -2,7 +2,7 @@ import path from 'node:path';
 import { HubError } from '../contracts/hub';
 import type { ServiceBroker } from 'moleculer';
 import { REGISTRY_MODULES } from '../contracts/registries/modules';
-import { ADAPTERS, FAN_OUT_ADAPTERS, adapterActions, createAdapterService, createFanOutService, getBreakerStates, jetStreamReplayGuard, jwsSign, jwsVerify, memoryReplayGuard, wssSign, wssVerify, type ReplayGuard } from '../adapters';
+import { ADAPTERS, FAN_OUT_ADAPTERS, adapterActions, BreakerRegistry, createAdapterService, createFanOutService, jetStreamReplayGuard, jwsSign, jwsVerify, memoryReplayGuard, wssSign, wssVerify, type ReplayGuard } from '../adapters';
 import { courtAliases, publicationAliases } from './api';
 import { outboxAliases } from './api/outbox.aliases';
 import type { DecisionConsumers, StatusReportOut } from '../mocks/decision-consumers';
@@ -123,6 +123,8 @@ export async function startHub(cfg: Readonly<HubConfig>, extra: { endpoints?: Re
   // The replay cache of registry answers is shared by every adapter node (a JetStream bucket on the
   // bus); one process alone keeps it in memory.
   let replay: ReplayGuard | undefined;
+  // This hub's breakers (one per provider endpoint): /health, and lookups.run's fast refusal.
+  const breakers = new BreakerRegistry();
   if (has('adapters')) {
     replay = cfg.transporter ? jetStreamReplayGuard({ url: cfg.transporter, timeoutMs: cfg.transporterConnectTimeoutMs }) : memoryReplayGuard();
     for (const d of ADAPTERS) {
@@ -136,6 +138,7 @@ export async function startHub(cfg: Readonly<HubConfig>, extra: { endpoints?: Re
         metricsRegistry: metrics.registry,
         categories: catalog.categories,
         replay,
+        breakers,
       }) as any);
     }
     for (const d of FAN_OUT_ADAPTERS) {
@@ -157,10 +160,11 @@ export async function startHub(cfg: Readonly<HubConfig>, extra: { endpoints?: Re
         metricsRegistry: metrics.registry,
         categories: catalog.categories,
         replay,
+        breakers,
       }) as any);
     }
     checks.breakers = () => {
-      const states = getBreakerStates();
+      const states = breakers.states();
       // An open breaker means a registry is failing, not that the hub is down: degraded.
       const open = states.filter((s) => s.state !== 'closed');
       return { status: open.length ? 'degraded' : 'up', details: { breakers: states } };
@@ -169,7 +173,9 @@ export async function startHub(cfg: Readonly<HubConfig>, extra: { endpoints?: Re
   let core: CoreParts | undefined;
   let push: AgencyPush | undefined;
   if (has('core')) {
-    core = await startCore(cfg, pki, catalog, metrics.registry, { agencyCallbacks: { ...mocks?.consumers?.callbacks, ...extra.agencyCallbacks } }).catch(async (err) => { await mocks?.stop(); throw err; });
+    // With the adapters in this process, an open breaker refuses at once (lookups.service.ts openBreaker).
+    const openBreaker = has('adapters') ? (provider: string, operation: string) => breakers.get(provider)?.openRefusal(operation) : undefined;
+    core = await startCore(cfg, pki, catalog, metrics.registry, { agencyCallbacks: { ...mocks?.consumers?.callbacks, ...extra.agencyCallbacks }, openBreaker }).catch(async (err) => { await mocks?.stop(); throw err; });
     for (const s of core.services) broker.createService(s as any);
     // Agencies' message ids: with NATS in the JetStream bucket every core node shares, so a request replayed to another node is refused too.
     const agencyReplay = cfg.transporter ? jetStreamReplayGuard({ url: cfg.transporter, timeoutMs: cfg.transporterConnectTimeoutMs }) : memoryReplayGuard();

@@ -5,7 +5,7 @@ import type { ServiceSchema } from 'moleculer';
 import { HubError } from '../contracts/hub';
 import { accessReport, createAuditTrail, type AuditTrail, type CheckpointVerifier } from '../core/audit';
 import { ANSWER_MARGIN_MS, courtStore, createCourtService } from '../core/court';
-import { createLookupsService } from '../core/lookups/lookups.service';
+import { createLookupsService, type LookupsServiceOptions } from '../core/lookups/lookups.service';
 import { createOutboxOpsService } from '../core/outbox/outbox-ops.service';
 import { seedDemoEnforcement } from '../core/demo/enforcement';
 import { cmsSigner, cmsVerifier } from '../core/orders';
@@ -90,7 +90,7 @@ export async function loadAgencies(store: Store, pki: HubPki, callbacks?: Record
  * A second hub on the same DATA_DIR is refused by the embedded server's lock
  * (HUB_ERR_CONFIG_DATA_DIR_IN_USE).
  */
-export async function startCore(cfg: Readonly<HubConfig>, pki: HubPki, catalog: Catalog, metricsRegistry?: Registry, opts: { agencyCallbacks?: Record<string, string> } = {}): Promise<CoreParts> {
+export async function startCore(cfg: Readonly<HubConfig>, pki: HubPki, catalog: Catalog, metricsRegistry?: Registry, opts: { agencyCallbacks?: Record<string, string> } & Pick<LookupsServiceOptions, 'openBreaker'> = {}): Promise<CoreParts> {
   const store = await openCoreStore(cfg);
   try {
     if (cfg.seedDemo) {
@@ -121,7 +121,7 @@ export async function startCore(cfg: Readonly<HubConfig>, pki: HubPki, catalog: 
       lookupDeadlineMs: cfg.lookupDeadlineMs,
     };
     const services: ServiceSchema[] = [
-      createLookupsService({ catalog, defaultDeadlineMs: cfg.lookupDeadlineMs }),
+      createLookupsService({ catalog, defaultDeadlineMs: cfg.lookupDeadlineMs, openBreaker: opts.openBreaker }),
       createCourtService(courtDeps),
       // Statute 12.6, 6.1.21: the publication pipeline and the public search (docs/publication.md).
       createPublicationService(court(courtDeps), { db: store, hubSigner, warnDays: cfg.publicationWarnDays, signedDecisionsSql: SIGNED_DECISIONS_SQL }),

@@ -63,11 +63,13 @@ export class ProviderBreaker {
   readonly endpoint: string;
   readonly timeoutMs: number;
   private readonly cb: CircuitBreaker<[Job], unknown>;
+  private readonly metrics?: BreakerMetrics;
 
   constructor(o: ProviderBreakerOptions) {
     this.provider = o.provider;
     this.endpoint = o.endpoint;
     this.timeoutMs = o.timeoutMs;
+    this.metrics = o.metrics;
     const s = o.settings;
     this.cb = new CircuitBreaker(runJob, {
       name: o.provider,
@@ -142,6 +144,17 @@ export class ProviderBreaker {
       if (timer) clearTimeout(timer);
       this.recordLatency(performance.now() - t0);
     }
+  }
+
+  /**
+   * The refusal fire() would end in while the breaker is open, without a call through the bus
+   * (lookups.run asks before it calls an adapter of this process): counted as a reject.
+   * Undefined when closed or half-open: then only fire() decides.
+   */
+  openRefusal(operation: string): HubError | undefined {
+    if (!this.cb.opened) return undefined;
+    this.metrics?.events.inc({ provider: this.provider, event: 'reject' });
+    return upstreamError('HUB_ERR_UPSTREAM_BREAKER_OPEN', { provider: this.provider, operation }, { fastPath: true });
   }
 
   shutdown(): void {

@@ -17,6 +17,7 @@
  */
 import { HubError } from '../../contracts/hub';
 import type { Db } from '../store/db';
+import { prepared } from '../store/prepared';
 import type { AppendedEvent, OrderMove } from './audit-types';
 import { readChainHead } from './checkpoints';
 import { hashEvent, type ChainedEvent } from './event-hash';
@@ -64,8 +65,8 @@ function toMove(m: OrderMove) {
   };
 }
 
-const APPEND_SQL = `SELECT applied, head_seq AS "headSeq", head_hash AS "headHash", rejected
-  FROM audit_append_orders($1, $2, $3::jsonb, $4, $5, $6::jsonb)`;
+const APPEND_SQL = prepared(`SELECT applied, head_seq AS "headSeq", head_hash AS "headHash", rejected
+  FROM audit_append_orders($1, $2, $3::jsonb, $4, $5, $6::jsonb)`);
 
 interface Statement { groups: Group[]; chained: Chained[] }
 

@@ -18,7 +18,31 @@ export function checkHmacKey(key: HmacKey): void {
   }
 }
 
+/**
+ * The same few people appear in every record of a lookup (judge, party): their HMACs are kept per
+ * key, in memory that holds the key itself, bounded.
+ */
+const caches = new Map<string, Map<string, string>>();
+const MAX_CACHED = 10_000;
+
+function cacheFor(key: HmacKey): Map<string, string> {
+  const k = typeof key === 'string' ? `s:${key}` : `b:${key.toString('base64')}`;
+  let m = caches.get(k);
+  if (!m) {
+    if (caches.size >= 16) caches.clear();
+    caches.set(k, (m = new Map()));
+  }
+  return m;
+}
+
 export function identifierHmac(key: HmacKey, id: Subject): string {
   const text = 'fin' in id ? `fin:${id.fin.trim().toUpperCase()}` : `voen:${id.voen.trim()}`;
-  return createHmac('sha256', key).update(text, 'utf8').digest('hex');
+  const m = cacheFor(key);
+  let hit = m.get(text);
+  if (hit === undefined) {
+    hit = createHmac('sha256', key).update(text, 'utf8').digest('hex');
+    if (m.size >= MAX_CACHED) m.clear();
+    m.set(text, hit);
+  }
+  return hit;
 }

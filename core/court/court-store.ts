@@ -2,7 +2,7 @@
 import type { Db } from '../store/db';
 import { getCase, upsertCase } from '../store/repositories/cases';
 import { getDecision } from '../store/repositories/decisions';
-import { lookupFacts } from '../store/repositories/lookup-facts';
+import { admitWithFacts, identityFacts, lookupFacts, type LookupFacts } from '../store/repositories/lookup-facts';
 import { insertDelegation } from '../store/repositories/delegations';
 import { claimNonce } from '../store/repositories/nonces';
 import { advanceRecoveryMark, chainTop, openCallsAfter, openCallsOf, recoveryMark } from '../store/repositories/open-calls';
@@ -10,7 +10,17 @@ import { admitOrder, failAbandonedAttempt, getIssuedEvidence, getOrder, getOrder
 import { getPerson, upsertPerson, type Person } from '../store/repositories/roster';
 import type { RosterEntry } from '../authz/authz.types';
 import type { DelegationView } from '../delegations/delegation.types';
-import type { CourtStore } from './ports';
+import type { CourtStore, LookupFactsView } from './ports';
+
+function factsView(f: LookupFacts): LookupFactsView {
+  const c = f.courtCase;
+  const d = f.decision;
+  return {
+    roster: rosterEntry(f.person),
+    courtCase: c ? { number: c.number, courtId: c.courtId, status: c.status, judgeFin: c.judgeFin, parties: c.parties } : null,
+    decision: d ? { id: d.id, caseNumber: d.caseNumber, legalForceAt: d.legalForceAt, signedBy: d.signedBy } : null,
+  };
+}
 
 function rosterEntry(p: Person | null): RosterEntry | null {
   return p ? { fin: p.fin, role: p.role, active: p.active, courtId: p.courtId, certSha256: p.certSha256 } : null;
@@ -28,15 +38,15 @@ export function courtStore(db: Db): CourtStore {
       const d = await getDecision(db, id);
       return d ? { id: d.id, caseNumber: d.caseNumber, legalForceAt: d.legalForceAt, signedBy: d.signedBy } : null;
     },
-    async lookupFacts(fin, caseNumber, decisionId) {
-      const f = await lookupFacts(db, fin, caseNumber, decisionId);
-      const c = f.courtCase;
-      const d = f.decision;
-      return {
-        roster: rosterEntry(f.person),
-        courtCase: c ? { number: c.number, courtId: c.courtId, status: c.status, judgeFin: c.judgeFin, parties: c.parties } : null,
-        decision: d ? { id: d.id, caseNumber: d.caseNumber, legalForceAt: d.legalForceAt, signedBy: d.signedBy } : null,
-      };
+    lookupFacts: async (fin, caseNumber, decisionId) => factsView(await lookupFacts(db, fin, caseNumber, decisionId)),
+    async admitWithFacts(fin, caseNumber, decisionId, nonce, keepUntil, o) {
+      const r = await admitWithFacts(db, fin, caseNumber, decisionId, nonce, keepUntil, o);
+      return { facts: factsView(r.facts), nonceFresh: r.nonceFresh, orderIdFresh: r.orderIdFresh };
+    },
+    async identityFacts(fin, caseNumber, nonce, keepUntil) {
+      const r = await identityFacts(db, fin, caseNumber, nonce, keepUntil);
+      const f = factsView(r.facts);
+      return { roster: f.roster, courtCase: f.courtCase, delegations: r.delegations, nonceFresh: r.nonceFresh };
     },
     claimNonce: (nonce, keepUntil) => claimNonce(db, nonce, keepUntil),
     transitionOrder: (orderId, from, to, refusalCode, attempt) => transitionOrder(db, orderId, from as never, to, { refusalCode, attempt }),

@@ -32,12 +32,8 @@ export async function runIdentityCheck(c: Court, ctx: CallCtx, body: unknown): P
   });
   const fin = signer.fin;
   const { store } = c.deps;
-  const [roster, caseRecord, delegations] = await Promise.all([
-    fin ? store.roster(fin) : Promise.resolve(null),
-    store.courtCase(req.caseNumber),
-    fin ? store.delegationsFor(req.caseNumber, fin) : Promise.resolve([]),
-  ]);
-  const nonceFresh = await store.claimNonce(req.nonce, nonceKeepUntil(c, req));
+  // One round trip: the clerk's roster entry, the case, the delegations, and the nonce's single use.
+  const { roster, courtCase: caseRecord, delegations, nonceFresh } = await store.identityFacts(fin ?? null, req.caseNumber, req.nonce, nonceKeepUntil(c, req));
   const now = c.now();
   const verdict = authorizeIdentityCheck({ signer, request: req, now, caseRecord, roster, delegations, nonceFresh, limits: c.limits });
   if (isDenied(verdict)) return refuse(c, [ev('identity-verified', verdict.deny, req, fin)], verdict.deny);

@@ -29,7 +29,7 @@ import { parseOrder } from '../orders/order.schema';
 import type { LookupOrder } from '../orders/order.types';
 import { endAbandonedAttempt } from './attempt-recovery';
 import { budgetOf, retryStore, type Budget } from './deadlines';
-import { admit, type Admission } from './order-admission';
+import { admitWithFacts } from './order-admission';
 import { CallCtx, Court, audit, refuse, verifySigned, xroadUserId } from './signed-request';
 
 export interface LookupOutcomeView {
@@ -69,7 +69,7 @@ export async function runLookup(c: Court, ctx: CallCtx, body: unknown): Promise<
   const refused = (code: string, o?: LookupOrder, actor?: string, more: Record<string, unknown> = {}): AuditEventInput =>
     ({ ...base(o, actor), type: 'order-refused', outcome: code, details: o ? { orderId: o.orderId, ...more } : {} });
 
-  const { document: order, signature, signer } = await verifySigned(c, body, {
+  const { document: order, signature, signer, bytes } = await verifySigned(c, body, {
     key: 'order',
     parse: parseOrder,
     refusal: (code, o) => [received(o), refused(code, o)],
@@ -77,13 +77,13 @@ export async function runLookup(c: Court, ctx: CallCtx, body: unknown): Promise<
   const fin = signer.fin;
   const now = c.now();
   const { store } = c.deps;
-  const storeDown = (err: unknown) => HubError.is(err, 'HUB_ERR_STORE_UNAVAILABLE');
 
-  const { roster, courtCase: caseRecord, decision } = await retryStore(() => store.lookupFacts(
-    fin ?? null, order.caseNumber, order.basis.kind === 'decision' ? order.basis.decisionId : null), budget.registriesBy, storeDown);
-  const followUp = order.followUpOf !== undefined ? await retryStore(() => followUpView(c, order.followUpOf as string), budget.registriesBy, storeDown) : undefined;
-  // Atomic single use, in the store: holds across restarts and across nodes.
-  const adm: Admission = await admit(c, order, fin, requestId, budget);
+  // One round trip: the facts the policy reads, and the atomic single use of the nonce (in the
+  // store: holds across restarts and across nodes).
+  const { facts: { roster, courtCase: caseRecord, decision }, admission: adm } = await admitWithFacts(c, order, fin, requestId, budget, bytes);
+  // A follow-up order (scatter-gather): the order it follows up, as the store knows it.
+  const followUp = order.followUpOf !== undefined
+    ? await retryStore(() => followUpView(c, order.followUpOf as string), budget.registriesBy, (err) => HubError.is(err, 'HUB_ERR_STORE_UNAVAILABLE')) : undefined;
 
   const verdict = authorizeLookup({
     signer, order, now, caseRecord, roster, decision, followUp, catalog: c.deps.catalog, limits: c.limits,

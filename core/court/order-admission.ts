@@ -12,6 +12,7 @@ import { canonicalBytes } from '../orders/order.canonical';
 import type { LookupOrder } from '../orders/order.types';
 import type { OrderAttempt } from '../store/repositories/orders';
 import { retryStore, type Budget } from './deadlines';
+import type { LookupFactsView } from './ports';
 import { nonceKeepUntil, type Court } from './signed-request';
 
 export type Admission =
@@ -26,20 +27,32 @@ export type Admission =
   /** A new nonce with an orderId already taken: HUB_ERR_AUTHZ_ORDER_ID_REUSED. */
   | { kind: 'order-id-reused' };
 
-export function orderDigest(order: LookupOrder): string {
-  return createHash('sha256').update(canonicalBytes(order)).digest('hex');
+/** `canonical`: the order's canonical bytes when already at hand (the verified ones). */
+export function orderDigest(order: LookupOrder, canonical?: Buffer): string {
+  return createHash('sha256').update(canonical ?? canonicalBytes(order)).digest('hex');
 }
 
 const storeDown = (err: unknown) => HubError.is(err, 'HUB_ERR_STORE_UNAVAILABLE');
 
-export async function admit(c: Court, order: LookupOrder, fin: string | undefined, requestId: string, budget: Budget): Promise<Admission> {
+/**
+ * The admission with the facts the lookup policy reads (roster, case, decision), in one round
+ * trip: the nonce is used up whatever the policy then says, exactly as when read one after the other.
+ */
+export async function admitWithFacts(c: Court, order: LookupOrder, fin: string | undefined, requestId: string, budget: Budget, canonical?: Buffer):
+Promise<{ facts: LookupFactsView; admission: Admission }> {
   const { store } = c.deps;
-  const orderSha256 = orderDigest(order);
+  const orderSha256 = orderDigest(order, canonical);
   // Safe to repeat: a repeat finds the nonce taken by its own first try (below).
-  const { nonceFresh, orderIdFresh } = await retryStore(() => store.admitOrder(order.nonce, nonceKeepUntil(c, order), {
-    orderId: order.orderId, caseNumber: order.caseNumber, requesterFin: fin ?? '-', categories: order.categories, requestId,
-    orderSha256, leaseUntil: budget.leaseUntil,
-  }), budget.registriesBy, storeDown);
+  const { facts, nonceFresh, orderIdFresh } = await retryStore(() => store.admitWithFacts(
+    fin ?? null, order.caseNumber, order.basis.kind === 'decision' ? order.basis.decisionId : null, order.nonce, nonceKeepUntil(c, order), {
+      orderId: order.orderId, caseNumber: order.caseNumber, requesterFin: fin ?? '-', categories: order.categories, requestId,
+      orderSha256, leaseUntil: budget.leaseUntil,
+    }), budget.registriesBy, storeDown);
+  return { facts, admission: await classify(c, order, fin, requestId, budget, orderSha256, nonceFresh, orderIdFresh) };
+}
+
+async function classify(c: Court, order: LookupOrder, fin: string | undefined, requestId: string, budget: Budget, orderSha256: string, nonceFresh: boolean, orderIdFresh: boolean): Promise<Admission> {
+  const { store } = c.deps;
   if (nonceFresh) return orderIdFresh ? { kind: 'fresh', attempt: 1 } : { kind: 'order-id-reused' };
 
   const prior = await retryStore(() => store.orderAttempt(order.orderId), budget.registriesBy, storeDown);

@@ -52,13 +52,25 @@ export interface RecoveryStore {
   chainTop(): Promise<number>;
 }
 
+/** What the lookup policy reads from the store. */
+export interface LookupFactsView { roster: RosterEntry | null; courtCase: CaseView | null; decision: DecisionView | null }
+
 export interface CourtStore extends RecoveryStore {
   roster(fin: string): Promise<RosterEntry | null>;
   rosterMany(fins: string[]): Promise<RosterEntry[]>;
   courtCase(number: string): Promise<CaseView | null>;
   decision(id: string): Promise<DecisionView | null>;
   /** roster(fin) + courtCase(number) + decision(id) in one round trip (the lookup's hot path). */
-  lookupFacts(fin: string | null, caseNumber: string, decisionId: string | null): Promise<{ roster: RosterEntry | null; courtCase: CaseView | null; decision: DecisionView | null }>;
+  lookupFacts(fin: string | null, caseNumber: string, decisionId: string | null): Promise<LookupFactsView>;
+  /** admitOrder and lookupFacts in ONE statement: one round trip before the lookup policy decides. */
+  admitWithFacts(fin: string | null, caseNumber: string, decisionId: string | null, nonce: string, keepUntil: Date, o: OrderAdmission & { requestId: string }):
+  Promise<{ facts: LookupFactsView; nonceFresh: boolean; orderIdFresh: boolean }>;
+  /**
+   * A clerk's identity check in ONE statement: claimNonce with roster(fin), courtCase(number)
+   * and delegationsFor(number, fin) (none without a fin).
+   */
+  identityFacts(fin: string | null, caseNumber: string, nonce: string, keepUntil: Date):
+  Promise<{ roster: RosterEntry | null; courtCase: CaseView | null; delegations: DelegationView[]; nonceFresh: boolean }>;
   /** Atomic first-use claim: across restarts and nodes. */
   claimNonce(nonce: string, keepUntil: Date): Promise<boolean>;
   /**

@@ -49,7 +49,13 @@ export async function audit(c: SignedGate, events: AuditEventInput[], opts?: App
   }
 }
 
-export interface Verified<T> { document: T; signature: Buffer; signer: VerifiedDocumentSigner }
+export interface Verified<T> {
+  document: T;
+  signature: Buffer;
+  signer: VerifiedDocumentSigner;
+  /** The document's RFC 8785 canonical bytes, as verified: not computed again downstream. */
+  bytes: Buffer;
+}
 
 export interface SignedRequestSpec<T> {
   key: string;
@@ -72,8 +78,9 @@ export async function verifySigned<T>(c: SignedGate, body: unknown, spec: Signed
   }
   try {
     // docs/security-model.md: every person's request is a qualified signature: nonRepudiation is required.
-    const signer = await c.deps.verifier.verify(canonicalBytes(document), signature, { requireKeyUsage: ['nonRepudiation'] });
-    return { document, signature, signer };
+    const bytes = canonicalBytes(document);
+    const signer = await c.deps.verifier.verify(bytes, signature, { requireKeyUsage: ['nonRepudiation'] });
+    return { document, signature, signer, bytes };
   } catch (err) {
     const code = signatureRefusal(err);
     return refuse(c, spec.refusal(code, document), code);

@@ -9,6 +9,12 @@ export interface LookupsServiceOptions {
   defaultDeadlineMs: number;
   /** Longest deadline a caller may ask for. */
   maxDeadlineMs?: number;
+  /**
+   * The refusal of a provider whose breaker in THIS process is open (adapters/kit/breaker.ts
+   * openRefusal): the category's outcome is that refusal at once, with no call through the bus to
+   * an adapter that would refuse it anyway. Absent, or undefined for a provider: the adapter decides.
+   */
+  openBreaker?: (provider: string, operation: string) => HubError | undefined;
 }
 
 /**
@@ -29,6 +35,8 @@ export function createLookupsService(opts: LookupsServiceOptions): ServiceSchema
     if (!category.subjects.includes(subjectKind(p.subject))) return refusedOutcome(section, 'HUB_ERR_VALIDATION_SUBJECT_KIND', category.provider);
     if (!catalog.connected(section)) return refusedOutcome(section, 'HUB_ERR_REGISTRY_NO_ADAPTER', category.provider);
 
+    const open = opts.openBreaker?.(category.provider, category.operation);
+    if (open) return outcomeFromError(section, category.provider, open, 0);
     const t0 = Date.now();
     const remaining = deadline - t0;
     if (remaining <= 0) return outcomeFromError(section, category.provider, new HubError('HUB_ERR_DEADLINE_EXCEEDED'), 0);

@@ -4,6 +4,7 @@
  * claims) does so in SQL (advisory locks, row locks, unique constraints), never in memory.
  */
 import { Pool, type PoolClient, types as pgTypes } from 'pg';
+import { preparedName } from './prepared';
 import { savepointDb } from './savepoint-db';
 import type { Db, QueryResult, Store, StoreKind } from './db';
 import { toStoreError } from './store-errors';
@@ -23,7 +24,8 @@ const typeParsers = {
 
 async function run<T>(c: Pool | PoolClient, sql: string, params?: readonly unknown[]): Promise<QueryResult<T>> {
   try {
-    const r = await c.query(sql, params as unknown[] | undefined);
+    const name = preparedName(sql);
+    const r = name ? await c.query({ name, text: sql, values: params as unknown[] | undefined }) : await c.query(sql, params as unknown[] | undefined);
     return { rows: r.rows as T[] };
   } catch (err) {
     throw toStoreError(err);

@@ -82,6 +82,20 @@ export interface AssembleInput {
   digestOid?: string;
 }
 
+const certSetCache = new Map<string, Buffer>();
+
+/** certificates [0] IMPLICIT CertificateSet (RFC 5652 §5.1), DER-sorted; the same signer embeds the same set every time. */
+function certificateSet(parts: SignerCertParts, certPem: string, extraCerts: string[]): Buffer {
+  const key = [certPem, ...extraCerts].join('\n');
+  let hit = certSetCache.get(key);
+  if (hit) return hit;
+  const certs = [parts.der, ...extraCerts.flatMap((p) => pemCertificates(p))].sort(Buffer.compare);
+  hit = tlv(0xa0, ...certs);
+  if (certSetCache.size >= 100) certSetCache.clear();
+  certSetCache.set(key, hit);
+  return hit;
+}
+
 /** ContentInfo(SignedData) around ready signed attributes and signature (RFC 5652 §3, §5.1, §5.3). */
 export function assembleSignedData(a: AssembleInput): Buffer {
   const parts = signerCertParts(a.certPem);
@@ -94,12 +108,11 @@ export function assembleSignedData(a: AssembleInput): Buffer {
     signatureAlgorithm(a.algorithm),
     octets(a.signature),
   );
-  const certs = [parts.der, ...(a.extraCerts ?? []).flatMap((p) => pemCertificates(p))].sort(Buffer.compare);
   const signedData = seq(
     tlv(0x02, Buffer.from([1])),
     tlv(0x31, digestAlg),
     seq(oidDer(OID.data)), // detached (RFC 5652 §5.2): no eContent
-    tlv(0xa0, ...certs),
+    certificateSet(parts, a.certPem, a.extraCerts ?? []),
     tlv(0x31, signerInfo),
   );
   return seq(oidDer(OID.signedData), explicit(0, signedData));

@@ -14,10 +14,18 @@ import { freshDatabase } from '../support/db';
 import { HubProcess } from '../support/hub-process';
 import { NatsServer } from '../support/nats-server';
 import { freePort } from '../support/ports';
-import { load, type Figure } from './figures';
+import { cryptoFloor } from './crypto-floor';
+import { directGetPerson } from './direct-soap';
+import { interleave, load, pathFigures, procCpuMs, processTree, round, type Figure } from './figures';
+import { startMockProcess } from './mock-process';
 
-const TOTAL = Number(process.env.BENCH_TOTAL ?? 3000);
+const TOTAL = Number(process.env.BENCH_TOTAL ?? 2000);
+/** Calls per path in one round of the interleaved run; TOTAL calls per path in all. */
+const PER_ROUND = Math.min(TOTAL, 200);
+const ROUNDS = Math.max(1, Math.round(TOTAL / PER_ROUND));
 const CONCURRENCY = 16;
+const FIN = '5ZK8F3R';
+const lookupParams = { subject: { fin: FIN }, categories: ['11.2.22'], caseNumber: '2(101)-1234/2026', requesterId: 'AZ-FIN-2JD4K7M' };
 const CASE = '2(101)-1234/2026';
 
 type Signer = { certPem: string; key: KeyObject };
@@ -60,10 +68,17 @@ async function delegate(call: (action: string, body: unknown) => Promise<unknown
 }
 
 /**
- * The court figures: a signed single-category lookup end to end — verify the judge's CMS, authorize,
- * audit, signed EHİS call, verify the provider's answer, sign the evidence packet — embedded (via
- * the bus and via HTTP) and over NATS; and a clerk's identity check at 50 concurrent with 20 ms of
- * registry latency. The direct node-soap baseline is in lookup.bench.ts.
+ * The court figures, from ONE interleaved run (figures.ts interleave: the paths alternate in
+ * rounds, so load on a shared machine hits them alike and their ratios are fair):
+ *  - the direct node-soap baseline (direct-soap.ts);
+ *  - lookups.run embedded (signed EHİS call, verified answer, no court layer) and over NATS;
+ *  - the judge's signed lookup end to end — verify the judge's CMS, authorize, audit, signed EHİS
+ *    call, verify the provider's answer, sign the evidence packet — embedded on the `npm start`
+ *    default store (bus call and HTTP through the gateway) and over NATS;
+ * their ratios (`ratio.*`), CPU per call (this process, plus the embedded PostgreSQL's for the
+ * default store, plus the hub processes' over NATS) against the crypto floor (crypto-floor.ts);
+ * then, apart, the signed lookup on an external PostgreSQL and the clerk's identity check at 50
+ * concurrent with 20 ms of registry latency.
  */
 export async function run(): Promise<Figure[]> {
   const figs: Figure[] = [];
@@ -73,73 +88,113 @@ export async function run(): Promise<Figure[]> {
   const judge = person(pkiDir, 'judge-2JD4K7M');
   const clerk = person(pkiDir, 'staff-6PR2T5Y');
   const cleanups: (() => Promise<unknown>)[] = [];
-  const startMockProcess = async (name: string, faults = '') => {
-    const [pop, phone] = [await freePort(), await freePort()];
-    const p = await HubProcess.start(name, { SERVICES: 'mocks', PKI_DIR: pkiDir, DATA_DIR: tmp, MOCK_POPULATION_PORT: String(pop), MOCK_PHONE_PORT: String(phone), MOCK_POPULATION_FAULTS: faults });
-    cleanups.unshift(() => p.stop());
-    return { population: `http://127.0.0.1:${pop}/population`, phone: `http://127.0.0.1:${phone}` };
+  const mocksFor = async (name: string, faults: Record<string, string> = {}) => {
+    const m = await startMockProcess(name, { PKI_DIR: pkiDir, DATA_DIR: tmp }, faults);
+    cleanups.unshift(() => m.process.stop());
+    return m;
   };
   try {
-    const endpoints = await startMockProcess('mocks');
+    const mocks = await mocksFor('mocks');
+    const { endpoints } = mocks;
     figs.push(...await embeddedServerStart(path.join(tmp, 'server-start')));
-    // Embedded: gateway + core + adapters in this process, in-process bus; the store is the
-    // `npm start` default (the hub's own PostgreSQL in DATA_DIR, over its Unix socket), then an
-    // external PostgreSQL over TCP (COURT_HUB_TEST_PG_URL or the local server), as production runs.
-    const pg = await freshDatabase().catch(() => null);
-    if (pg) cleanups.push(() => pg.drop());
-    const stores: [string, Record<string, string>][] = [['default', {}]];
-    if (pg) stores.push(['postgres', { DATABASE_URL: pg.url, AUDIT_HMAC_KEY: 'bench key, not a secret at all', SEED_DEMO: '1' }]);
-    for (const [storeName, storeEnv] of stores) {
-      const port = await freePort();
-      const hub = await startHub(loadConfig({
-        SERVICES: 'gateway,core,adapters', MOCKS: '0', PKI_DIR: pkiDir, DATA_DIR: path.join(tmp, `embedded-${storeName}`), PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'error', NODE_ID: `bench-court-${storeName}`, ...storeEnv,
-      }), { endpoints });
-      cleanups.unshift(() => hub.stop());
-      let orders = await signedOrders(judge, TOTAL + 300);
-      let i = 0;
-      figs.push(...await load(`hub.embedded.${storeName}.signed-lookup.11.2.22`, () => hub.broker.call('court.lookup', orders[i++] as object), { total: TOTAL, concurrency: CONCURRENCY }));
-      orders = await signedOrders(judge, TOTAL + 300);
-      i = 0;
-      figs.push(...await load(`hub.embedded.${storeName}.http.signed-lookup.11.2.22`, async () => {
-        const res = await fetch(`http://127.0.0.1:${port}/api/v1/lookups`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(orders[i++]) });
-        if (res.status !== 200) throw new Error(`HTTP ${res.status}`);
-        await res.arrayBuffer();
-      }, { total: TOTAL, concurrency: CONCURRENCY }));
-      await hub.stop();
-      cleanups.shift();
-    }
-    let i = 0;
+    figs.push(...await cryptoFloor(pkiDir, 'judge-2JD4K7M'));
 
-    // Clerk identity verification: 50 concurrent, the population register answering after 20 ms.
-    const slow = await startMockProcess('mocks-20ms', 'latencyMs=20');
-    const idHub = await startHub(loadConfig({
-      SERVICES: 'core,adapters', MOCKS: '0', PKI_DIR: pkiDir, DATA_DIR: path.join(tmp, 'identity'), LOG_LEVEL: 'error', NODE_ID: 'bench-identity',
-    }), { endpoints: slow });
-    cleanups.unshift(() => idHub.stop());
-    await delegate((a, b) => idHub.broker.call(a, b as object), judge);
-    const idRequests = await signedIdentityRequests(clerk, 2000 + 300);
-    i = 0;
-    figs.push(...await load('hub.embedded.identity-check.50c.20ms', () => idHub.broker.call('court.verifyIdentity', idRequests[i++] as object), { total: 2000, concurrency: 50 }));
-    await idHub.stop();
-    cleanups.shift();
+    // Embedded on the `npm start` default store: gateway + core + adapters in this process,
+    // in-process bus, the hub's own PostgreSQL in DATA_DIR over its Unix socket.
+    const port = await freePort();
+    const defaultDir = path.join(tmp, 'embedded-default');
+    const hub = await startHub(loadConfig({
+      SERVICES: 'gateway,core,adapters', MOCKS: '0', PKI_DIR: pkiDir, DATA_DIR: defaultDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'error', NODE_ID: 'bench-court-default',
+    }), { endpoints });
+    cleanups.unshift(() => hub.stop());
+    const postmaster = Number(fs.readFileSync(path.join(defaultDir, 'postgres/postmaster.pid'), 'utf8').split('\n')[0]);
+    const pgCpu = () => procCpuMs(processTree(postmaster));
 
-    // Over NATS: core (on the default store) and adapters in two processes, this process as the caller.
+    // Over NATS: core (on its default store) and adapters in two processes, this process as the caller.
     const nats = await NatsServer.start();
     cleanups.unshift(() => nats.stop());
-    const env = { TRANSPORTER: nats.url, PKI_DIR: pkiDir, MOCKS: '0', PROVIDER_POPULATION_URL: endpoints.population, PROVIDER_PHONE_URL: endpoints.phone };
+    const env = { TRANSPORTER: nats.url, PKI_DIR: pkiDir, MOCKS: '0', ...mocks.env };
     const [core, adapters] = await Promise.all([
       HubProcess.start('core', { ...env, SERVICES: 'core', NODE_ID: 'bench-nats-core', DATA_DIR: path.join(tmp, 'nats-core') }),
       HubProcess.start('adapters', { ...env, SERVICES: 'adapters', NODE_ID: 'bench-nats-adapters', DATA_DIR: path.join(tmp, 'nats-adapters') }),
     ]);
     cleanups.unshift(() => core.stop(), () => adapters.stop());
+    const corePostmaster = Number(fs.readFileSync(path.join(tmp, 'nats-core/postgres/postmaster.pid'), 'utf8').split('\n')[0]);
+    const natsCpu = () => procCpuMs([core.pid, adapters.pid, ...processTree(corePostmaster)]);
     const client: ServiceBroker = createBroker({ transporter: nats.url, nodeId: 'bench-court-client', logLevel: 'error' }).broker;
     await startBroker(client, 10_000);
     cleanups.unshift(() => client.stop());
-    await client.waitForServices(['court', 'adapter.population'], 15_000);
-    await new Promise((r) => setTimeout(r, 1000));
-    const orders = await signedOrders(judge, TOTAL + 300);
-    i = 0;
-    figs.push(...await load('hub.nats.signed-lookup.11.2.22', () => client.call('court.lookup', orders[i++] as object), { total: TOTAL, concurrency: CONCURRENCY }));
+    await client.waitForServices(['court', 'lookups', 'adapter.population'], 15_000);
+    await new Promise((r) => setTimeout(r, 1000)); // let the core node discover the adapters node
+
+    const direct = await directGetPerson(endpoints.population, FIN);
+    const warmup = 100;
+    const need = ROUNDS * PER_ROUND + warmup + 10;
+    const feed = (orders: unknown[]) => { let i = 0; return () => orders[i++] as object; };
+    const busOrder = feed(await signedOrders(judge, need));
+    const httpOrder = feed(await signedOrders(judge, need));
+    const natsOrder = feed(await signedOrders(judge, need));
+    const results = await interleave([
+      { name: 'direct.node-soap.getPerson', fn: direct, cpu: true },
+      { name: 'hub.embedded.lookup.11.2.22', fn: () => hub.broker.call('lookups.run', lookupParams), cpu: true },
+      { name: 'hub.embedded.default.signed-lookup.11.2.22', fn: () => hub.broker.call('court.lookup', busOrder()), cpu: true, extraCpuMs: pgCpu },
+      { name: 'hub.embedded.default.http.signed-lookup.11.2.22', fn: async () => {
+        const res = await fetch(`http://127.0.0.1:${port}/api/v1/lookups`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(httpOrder()) });
+        if (res.status !== 200) throw new Error(`HTTP ${res.status}`);
+        await res.arrayBuffer();
+      }, cpu: true, extraCpuMs: pgCpu },
+      { name: 'hub.nats.lookup.11.2.22', fn: () => client.call('lookups.run', lookupParams), cpu: true, extraCpuMs: natsCpu },
+      { name: 'hub.nats.signed-lookup.11.2.22', fn: () => client.call('court.lookup', natsOrder()), cpu: true, extraCpuMs: natsCpu },
+    ], { rounds: ROUNDS, perRound: PER_ROUND, concurrency: CONCURRENCY, warmup });
+    for (const r of results) figs.push(...pathFigures(r));
+    const [d, lr, sl, http, nlr, nsl] = results;
+    const ratio = (name: string, a: number, b: number) => figs.push({ name: `ratio.${name}`, value: round(a / b, 2), unit: 'ratio' });
+    ratio('signed-lookup.default-vs-direct', sl.rps, d.rps);
+    ratio('signed-lookup.http-vs-direct', http.rps, d.rps);
+    ratio('signed-lookup.vs-lookups-run', sl.rps, lr.rps);
+    ratio('nats-vs-embedded.lookups-run', nlr.rps, lr.rps);
+    ratio('nats-vs-embedded.signed-lookup', nsl.rps, sl.rps);
+    const floor = figs.find((f) => f.name === 'court.crypto-floor-per-lookup')!.value;
+    figs.push(
+      { name: 'lookups.cpu-per-lookup', value: lr.cpuUsPerOp!, unit: 'us' },
+      { name: 'court.cpu-per-lookup', value: sl.cpuUsPerOp!, unit: 'us' },
+      { name: 'court.layer-cpu-per-lookup', value: sl.cpuUsPerOp! - lr.cpuUsPerOp!, unit: 'us' },
+      // Of court.cpu-per-lookup, what the embedded PostgreSQL spent (postmaster and backends).
+      { name: 'court.db-cpu-per-lookup', value: sl.extraCpuUsPerOp!, unit: 'us' },
+      { name: 'court.cpu-per-lookup.x-floor', value: round(sl.cpuUsPerOp! / floor, 2), unit: 'ratio' },
+    );
+    await client.stop();
+    await Promise.all([core.stop(), adapters.stop()]);
+    await hub.stop();
+    await nats.stop();
+    cleanups.splice(0, cleanups.length - 1); // the mock agencies stay until the end
+
+    // An external PostgreSQL over TCP (COURT_HUB_TEST_PG_URL or the local server), as production runs.
+    const pg = await freshDatabase().catch(() => null);
+    if (pg) {
+      cleanups.push(() => pg.drop());
+      const pgHub = await startHub(loadConfig({
+        SERVICES: 'core,adapters', MOCKS: '0', PKI_DIR: pkiDir, DATA_DIR: path.join(tmp, 'embedded-postgres'), LOG_LEVEL: 'error', NODE_ID: 'bench-court-postgres',
+        DATABASE_URL: pg.url, AUDIT_HMAC_KEY: 'bench key, not a secret at all', SEED_DEMO: '1',
+      }), { endpoints });
+      cleanups.unshift(() => pgHub.stop());
+      const orders = feed(await signedOrders(judge, TOTAL + 300));
+      figs.push(...await load('hub.embedded.postgres.signed-lookup.11.2.22', () => pgHub.broker.call('court.lookup', orders()), { total: TOTAL, concurrency: CONCURRENCY }));
+      await pgHub.stop();
+      cleanups.shift();
+    }
+
+    // Clerk identity verification: 50 concurrent, the population register answering after 20 ms.
+    const slow = await mocksFor('mocks-20ms', { population: 'latencyMs=20' });
+    const idHub = await startHub(loadConfig({
+      SERVICES: 'core,adapters', MOCKS: '0', PKI_DIR: pkiDir, DATA_DIR: path.join(tmp, 'identity'), LOG_LEVEL: 'error', NODE_ID: 'bench-identity',
+    }), { endpoints: slow.endpoints });
+    cleanups.unshift(() => idHub.stop());
+    await delegate((a, b) => idHub.broker.call(a, b as object), judge);
+    const idRequests = feed(await signedIdentityRequests(clerk, 2000 + 300));
+    figs.push(...await load('hub.embedded.identity-check.50c.20ms', () => idHub.broker.call('court.verifyIdentity', idRequests()), { total: 2000, concurrency: 50 }));
+    await idHub.stop();
+    cleanups.shift();
   } finally {
     for (const c of cleanups) await c().catch(() => undefined);
     fs.rmSync(tmp, { recursive: true, force: true });

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 /** One benchmark figure, printed as `name value unit` and written as JSON (no asserts anywhere). */
 export interface Figure { name: string; value: number; unit: string }
 
@@ -52,4 +53,99 @@ export async function median(fn: () => unknown, n = 500): Promise<number> {
   }
   t.sort((a, b) => a - b);
   return round(percentile(t, 50), 4);
+}
+
+/** One contender of an interleaved run: a name and one call. `cpu` adds this process's CPU per call. */
+export interface Path { name: string; fn: () => Promise<unknown>; cpu?: boolean; extraCpuMs?: () => number }
+
+export interface PathResult { name: string; rps: number; p50: number; p99: number; errors: number; cpuUsPerOp?: number; extraCpuUsPerOp?: number }
+
+/**
+ * Runs the paths in `rounds` rounds of `perRound` calls each (`concurrency` in flight), the order
+ * rotating every round, so that whatever load the machine has at a moment hits every path alike:
+ * ratios between paths of ONE interleaved run are comparable even on a busy machine, absolute
+ * figures are not. Throughput is calls over the summed time of a path's own rounds. CPU per call
+ * is process.cpuUsage() (user + system) over the path's rounds, plus `extraCpuMs` (other
+ * processes' CPU the path causes, e.g. its database server), divided by the calls.
+ */
+export async function interleave(paths: Path[], opts: { rounds: number; perRound: number; concurrency: number; warmup?: number }): Promise<PathResult[]> {
+  const acc = paths.map(() => ({ secs: 0, calls: 0, cpuUs: 0, extraUs: 0, errors: 0, lat: [] as number[] }));
+  for (const p of paths) for (let i = 0; i < (opts.warmup ?? 100); i++) await p.fn().catch(() => undefined);
+  for (let r = 0; r < opts.rounds; r++) {
+    for (let k = 0; k < paths.length; k++) {
+      const idx = (k + r) % paths.length;
+      const p = paths[idx];
+      const a = acc[idx];
+      let next = 0;
+      const cpu0 = process.cpuUsage();
+      const extra0 = p.extraCpuMs?.() ?? 0;
+      const t0 = process.hrtime.bigint();
+      await Promise.all(Array.from({ length: opts.concurrency }, async () => {
+        while (next < opts.perRound) {
+          next++;
+          const s = process.hrtime.bigint();
+          try { await p.fn(); } catch { a.errors++; }
+          a.lat.push(Number(process.hrtime.bigint() - s) / 1e6);
+        }
+      }));
+      a.secs += Number(process.hrtime.bigint() - t0) / 1e9;
+      const cpu = process.cpuUsage(cpu0);
+      const extraUs = ((p.extraCpuMs?.() ?? 0) - extra0) * 1000;
+      a.cpuUs += cpu.user + cpu.system + extraUs;
+      a.extraUs += extraUs;
+      a.calls += opts.perRound;
+    }
+  }
+  return paths.map((p, i) => {
+    const a = acc[i];
+    a.lat.sort((x, y) => x - y);
+    return {
+      name: p.name, rps: round(a.calls / a.secs, 1), p50: round(percentile(a.lat, 50)), p99: round(percentile(a.lat, 99)), errors: a.errors,
+      ...(p.cpu ? { cpuUsPerOp: Math.round(a.cpuUs / a.calls) } : {}),
+      ...(p.cpu && p.extraCpuMs ? { extraCpuUsPerOp: Math.round(a.extraUs / a.calls) } : {}),
+    };
+  });
+}
+
+export function pathFigures(r: PathResult): Figure[] {
+  const figs: Figure[] = [
+    { name: `${r.name}.rps`, value: r.rps, unit: 'req/s' },
+    { name: `${r.name}.p50`, value: r.p50, unit: 'ms' },
+    { name: `${r.name}.p99`, value: r.p99, unit: 'ms' },
+  ];
+  if (r.cpuUsPerOp !== undefined) figs.push({ name: `${r.name}.cpu-per-call`, value: r.cpuUsPerOp, unit: 'us' });
+  if (r.extraCpuUsPerOp !== undefined) figs.push({ name: `${r.name}.other-processes-cpu-per-call`, value: r.extraCpuUsPerOp, unit: 'us' });
+  if (r.errors > 0) figs.push({ name: `${r.name}.errors`, value: r.errors, unit: 'count' });
+  return figs;
+}
+
+/** CPU time (user + system, ms) of processes by pid, from /proc (Linux); 0 for those gone. */
+export function procCpuMs(pids: number[]): number {
+  const tick = 100; // USER_HZ on Linux
+  let total = 0;
+  for (const pid of pids) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      total += ((Number(f[11]) + Number(f[12])) * 1000) / tick;
+    } catch { /* gone */ }
+  }
+  return total;
+}
+
+/** A process and all its descendants now (the embedded PostgreSQL: postmaster and backends). */
+export function processTree(root: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const d of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${d}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(d)]);
+    } catch { /* gone */ }
+  }
+  const out: number[] = [];
+  const walk = (p: number) => { out.push(p); for (const c of children.get(p) ?? []) walk(c); };
+  walk(root);
+  return out;
 }

@@ -7,9 +7,8 @@ import { startHub } from '../../bus/compose';
 import { ensurePki } from '../../bus/hub-pki';
 import { canonicalBytes, createOrder } from '../../core/orders';
 import { signDetached } from '../../signing/cms';
-import { HubProcess } from '../support/hub-process';
-import { freePort } from '../support/ports';
 import { load } from './figures';
+import { startMockProcess } from './mock-process';
 
 /**
  * `node --cpu-prof dist/test/bench/profile-court.js`: the embedded signed lookup alone, for a CPU
@@ -20,11 +19,10 @@ async function main(): Promise<void> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'court-hub-prof-'));
   const pkiDir = path.join(tmp, 'pki');
   await ensurePki(pkiDir);
-  const [pop, phone] = [await freePort(), await freePort()];
-  const mocks = await HubProcess.start('mocks', { SERVICES: 'mocks', PKI_DIR: pkiDir, DATA_DIR: tmp, MOCK_POPULATION_PORT: String(pop), MOCK_PHONE_PORT: String(phone) });
+  const mocks = await startMockProcess('mocks', { PKI_DIR: pkiDir, DATA_DIR: tmp });
   const env: Record<string, string> = { SERVICES: 'core,adapters', MOCKS: '0', PKI_DIR: pkiDir, DATA_DIR: path.join(tmp, 'hub'), LOG_LEVEL: 'error' };
   if (process.env.STORE === 'postgres') Object.assign(env, { DATABASE_URL: process.env.COURT_HUB_BENCH_PG_URL, AUDIT_HMAC_KEY: 'bench key, not a secret at all', SEED_DEMO: '1' });
-  const hub = await startHub(loadConfig(env), { endpoints: { population: `http://127.0.0.1:${pop}/population`, phone: `http://127.0.0.1:${phone}` } });
+  const hub = await startHub(loadConfig(env), { endpoints: mocks.endpoints });
   const judge = {
     certPem: fs.readFileSync(path.join(pkiDir, 'people/judge-2JD4K7M.crt.pem'), 'utf8'),
     key: createPrivateKey(fs.readFileSync(path.join(pkiDir, 'people/judge-2JD4K7M.key.pem'))),
@@ -45,7 +43,7 @@ async function main(): Promise<void> {
     console.log(names.map((n, k) => `${n}=${med(k)}ms`).join(' '));
   }
   await hub.stop();
-  await mocks.stop();
+  await mocks.process.stop();
   fs.rmSync(tmp, { recursive: true, force: true });
 }
 

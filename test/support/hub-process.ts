@@ -42,6 +42,7 @@ export class HubProcess {
   }
 
   get log(): string { return this.output; }
+  get pid(): number { return this.proc.pid ?? -1; }
   get alive(): boolean { return this.proc.exitCode === null && this.proc.signalCode === null; }
 
   /** SIGTERM (graceful) or SIGKILL (a crash); resolves when the process is gone. */

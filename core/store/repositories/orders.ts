@@ -80,18 +80,30 @@ export interface OrderAdmission {
  * any node.
  */
 export async function admitOrder(db: Db, nonce: string, nonceExpiresAt: Date, o: OrderAdmission): Promise<{ nonceFresh: boolean; orderIdFresh: boolean }> {
-  const r = await db.query<{ nonce: number; ord: number }>(
-    `WITH n AS (
-       INSERT INTO seen_nonces (nonce, expires_at) VALUES ($1, $2) ON CONFLICT (nonce) DO NOTHING RETURNING nonce
+  const r = await db.query<{ nonce: number; ord: number }>(`WITH ${admissionCtes(1)} SELECT ${ADMISSION_COLUMNS}`, admissionParams(nonce, nonceExpiresAt, o));
+  return { nonceFresh: r.rows[0].nonce === 1, orderIdFresh: r.rows[0].ord === 1 };
+}
+
+/**
+ * The admission as the CTEs `n` (the nonce claimed) and `o` (the order recorded), its nine
+ * parameters numbered from $first, for a statement that reads more in the same round trip
+ * (lookup-facts.ts admitWithFacts). ADMISSION_COLUMNS selects its outcome.
+ */
+export function admissionCtes(first: number): string {
+  const $ = (i: number) => `$${first + i}`;
+  return `n AS (
+       INSERT INTO seen_nonces (nonce, expires_at) VALUES (${$(0)}, ${$(1)}) ON CONFLICT (nonce) DO NOTHING RETURNING nonce
      ), o AS (
        INSERT INTO lookup_orders (order_id, case_number, requester_fin, categories, status, request_id, attempt_request_id, order_sha256, lease_until)
-       SELECT $3, $4, $5, $6, 'received', $7, $7, $8, $9 WHERE EXISTS (SELECT 1 FROM n)
+       SELECT ${$(2)}, ${$(3)}, ${$(4)}, ${$(5)}, 'received', ${$(6)}, ${$(6)}, ${$(7)}, ${$(8)} WHERE EXISTS (SELECT 1 FROM n)
        ON CONFLICT (order_id) DO NOTHING RETURNING order_id
-     )
-     SELECT (SELECT count(*) FROM n)::int AS nonce, (SELECT count(*) FROM o)::int AS ord`,
-    [nonce, nonceExpiresAt, o.orderId, o.caseNumber, o.requesterFin, o.categories, o.requestId ?? null, o.orderSha256 ?? null, o.leaseUntil ?? null],
-  );
-  return { nonceFresh: r.rows[0].nonce === 1, orderIdFresh: r.rows[0].ord === 1 };
+     )`;
+}
+
+export const ADMISSION_COLUMNS = '(SELECT count(*) FROM n)::int AS nonce, (SELECT count(*) FROM o)::int AS ord';
+
+export function admissionParams(nonce: string, nonceExpiresAt: Date, o: OrderAdmission): unknown[] {
+  return [nonce, nonceExpiresAt, o.orderId, o.caseNumber, o.requesterFin, o.categories, o.requestId ?? null, o.orderSha256 ?? null, o.leaseUntil ?? null];
 }
 
 /** Where an order stands, for a re-send of it. */

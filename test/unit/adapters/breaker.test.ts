@@ -34,6 +34,17 @@ describe('Provider breaker (opossum, one per endpoint)', () => {
     expect(run).not.toHaveBeenCalled();
   });
 
+  test('Population register is down; lookups.run asks the breaker before calling. Result: closed, no refusal; open, HUB_ERR_UPSTREAM_BREAKER_OPEN at once; half-open, no refusal (the probe decides)', async () => {
+    const b = breaker();
+    expect(b.openRefusal('getPerson')).toBeUndefined();
+    for (let i = 0; i < 5; i++) await codeOf(b.fire('getPerson', soon(), down));
+    expect(b.openRefusal('getPerson')?.code).toBe('HUB_ERR_UPSTREAM_BREAKER_OPEN');
+    expect(b.openRefusal('getPerson')?.category).toBe('transient');
+    await sleep(260);
+    expect(b.state).toBe('half-open');
+    expect(b.openRefusal('getPerson')).toBeUndefined();
+  });
+
   test('Open breaker, register recovers. Result: after resetTimeout one half-open probe goes through and closes the breaker', async () => {
     const b = breaker();
     for (let i = 0; i < 5; i++) await codeOf(b.fire('getPerson', soon(), down));

@@ -14,9 +14,13 @@ describe('lookups.run', () => {
   const broker = new ServiceBroker({ logger: false, errorRegenerator: new HubErrorRegenerator(), circuitBreaker: { enabled: false } });
   const calls: AdapterCallParams[] = [];
   let phoneBehaviour: 'ok' | 'slow' | 'down' | 'not-found' = 'ok';
+  let phoneBreakerOpen = false;
 
   beforeAll(async () => {
-    broker.createService(createLookupsService({ catalog: loadCatalog({ env: {}, adapters: adapterActions().filter((a) => a !== 'adapter.police.getCriminalRecords') }), defaultDeadlineMs: 2000 }));
+    broker.createService(createLookupsService({
+      catalog: loadCatalog({ env: {}, adapters: adapterActions().filter((x) => x !== 'adapter.police.getCriminalRecords') }), defaultDeadlineMs: 2000,
+      openBreaker: (provider) => (provider === 'phone' && phoneBreakerOpen ? new HubError('HUB_ERR_UPSTREAM_BREAKER_OPEN', { origin: 'provider' }) : undefined),
+    }));
     broker.createService({
       name: 'adapter.population',
       actions: {
@@ -40,7 +44,7 @@ describe('lookups.run', () => {
     await broker.start();
   });
   afterAll(() => broker.stop());
-  beforeEach(() => { calls.length = 0; phoneBehaviour = 'ok'; });
+  beforeEach(() => { calls.length = 0; phoneBehaviour = 'ok'; phoneBreakerOpen = false; });
 
   const base = { subject: { fin: '5ZK8F3R' }, caseNumber: '2(101)-1234/2026', requesterId: 'AZ-FIN-2JD4K7M' };
 
@@ -48,6 +52,13 @@ describe('lookups.run', () => {
     const r: any = await broker.call('lookups.run', { ...base, categories: ['11.2.22', '11.2.3'] });
     expect(r.outcomes.map((o: any) => [o.section, o.status, o.messageId])).toEqual([['11.2.22', 'ok', 'pop-msg'], ['11.2.3', 'ok', 'phone-msg']]);
     expect(calls.every((c) => c.caseNumber === base.caseNumber && c.userId === base.requesterId)).toBe(true);
+  });
+
+  test('The phone registry\'s breaker in this process is open. Result: phone is unavailable with HUB_ERR_UPSTREAM_BREAKER_OPEN and no phone adapter call is made; population still ok', async () => {
+    phoneBreakerOpen = true;
+    const r: any = await broker.call('lookups.run', { ...base, categories: ['11.2.22', '11.2.3'] });
+    expect(r.outcomes.map((o: any) => [o.section, o.status, o.error?.code])).toEqual([['11.2.22', 'ok', undefined], ['11.2.3', 'unavailable', 'HUB_ERR_UPSTREAM_BREAKER_OPEN']]);
+    expect(calls.map((c) => c.section)).toEqual(['11.2.22']);
   });
 
   test('A client sends its own X-Request-ID. Result: it is the lookup\'s correlation id only; no adapter call carries a message id from it', async () => {
