@@ -6,23 +6,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildGetIdpStatus, IDP_NS, mapGetIdpStatusResponse } from '../../../adapters/idp/idp.mapper';
-import { createModelCheck } from '../../../adapters/kit/model-validator';
-import type { AdapterDescriptor } from '../../../adapters/kit/descriptor';
-import { childElements, onlyChild, type XmlElement } from '../../../signing/xml/light-dom';
 import { parseXml } from '../../../signing/xml/parse-xml';
 import { callParams } from './support/adapter-fixture';
+import { SOAP, soapGolden } from './support/soap-golden';
 
-const DIR = join(__dirname, '../../../contracts/registries/idp');
-const SOAP = 'http://schemas.xmlsoap.org/soap/envelope/';
-const golden = (id: string) => ({
-  response: readFileSync(join(DIR, 'samples', id, 'response.xml'), 'utf8'),
-  expected: (JSON.parse(readFileSync(join(DIR, 'samples', id, 'meta.json'), 'utf8')) as { expected: unknown }).expected,
-});
-const payloadOf = (xml: string): XmlElement => childElements(onlyChild(parseXml(xml).root, SOAP, 'Body')!)[0];
-const check = createModelCheck({
-  provider: 'idp', protocol: 'soap', faults: [],
-  operations: [{ name: 'getIdpStatus', modelSchema: join(DIR, 'model.getIdpStatus.schema.json') }],
-} as unknown as AdapterDescriptor);
+const { golden, payloadOf, check, dir: DIR } = soapGolden('idp', ['getIdpStatus']);
 const answer = (over: Partial<Record<string, string>> = {}) => {
   const f = {
     subject: '<idp:subject><idp:fin>1AB2C3D</idp:fin></idp:subject>', status: '<idp:status code="refugee">Qaçqın</idp:status>',

@@ -6,23 +6,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildGetNotarialActs, mapGetNotarialActsResponse, NOTARY_NS } from '../../../adapters/notary/notary.mapper';
-import { createModelCheck } from '../../../adapters/kit/model-validator';
-import type { AdapterDescriptor } from '../../../adapters/kit/descriptor';
-import { childElements, onlyChild, type XmlElement } from '../../../signing/xml/light-dom';
 import { parseXml } from '../../../signing/xml/parse-xml';
 import { callParams } from './support/adapter-fixture';
+import { SOAP, soapGolden } from './support/soap-golden';
 
-const DIR = join(__dirname, '../../../contracts/registries/notary');
-const SOAP = 'http://schemas.xmlsoap.org/soap/envelope/';
-const golden = (id: string) => ({
-  response: readFileSync(join(DIR, 'samples', id, 'response.xml'), 'utf8'),
-  expected: (JSON.parse(readFileSync(join(DIR, 'samples', id, 'meta.json'), 'utf8')) as { expected: unknown }).expected,
-});
-const payloadOf = (xml: string): XmlElement => childElements(onlyChild(parseXml(xml).root, SOAP, 'Body')!)[0];
-const check = createModelCheck({
-  provider: 'notary', protocol: 'soap', faults: [],
-  operations: [{ name: 'getNotarialActs', modelSchema: join(DIR, 'model.getNotarialActs.schema.json') }],
-} as unknown as AdapterDescriptor);
+const { golden, payloadOf, check, dir: DIR } = soapGolden('notary', ['getNotarialActs']);
 const act = (over: Partial<Record<string, string>> = {}) => {
   const f = {
     registryNumber: '<nota:registryNumber>2024/873184</nota:registryNumber>', type: '<nota:type code="power-of-attorney">Etibarnamə</nota:type>',

@@ -8,23 +8,11 @@ import { join } from 'node:path';
 import {
   buildGetEncumbrances, buildGetRealEstateRights, mapGetEncumbrancesResponse, mapGetRealEstateRightsResponse, PROPERTY_NS,
 } from '../../../adapters/property/property.mapper';
-import { createModelCheck } from '../../../adapters/kit/model-validator';
-import type { AdapterDescriptor } from '../../../adapters/kit/descriptor';
-import { childElements, onlyChild, type XmlElement } from '../../../signing/xml/light-dom';
 import { parseXml } from '../../../signing/xml/parse-xml';
 import { callParams } from './support/adapter-fixture';
+import { SOAP, soapGolden } from './support/soap-golden';
 
-const DIR = join(__dirname, '../../../contracts/registries/property');
-const SOAP = 'http://schemas.xmlsoap.org/soap/envelope/';
-const golden = (id: string) => ({
-  response: readFileSync(join(DIR, 'samples', id, 'response.xml'), 'utf8'),
-  expected: (JSON.parse(readFileSync(join(DIR, 'samples', id, 'meta.json'), 'utf8')) as { expected: unknown }).expected,
-});
-const payloadOf = (xml: string): XmlElement => childElements(onlyChild(parseXml(xml).root, SOAP, 'Body')!)[0];
-const check = createModelCheck({
-  provider: 'property', protocol: 'soap', faults: [],
-  operations: ['getRealEstateRights', 'getEncumbrances'].map((name) => ({ name, modelSchema: join(DIR, `model.${name}.schema.json`) })),
-} as unknown as AdapterDescriptor);
+const { golden, payloadOf, check, dir: DIR } = soapGolden('property', ['getRealEstateRights', 'getEncumbrances']);
 const P = `xmlns:prop="${PROPERTY_NS}"`;
 const right = (over: Partial<Record<string, string>> = {}) => {
   const f = {

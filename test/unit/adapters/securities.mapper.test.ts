@@ -6,23 +6,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildGetSecurities, mapGetSecuritiesResponse, SECURITIES_NS } from '../../../adapters/securities/securities.mapper';
-import { createModelCheck } from '../../../adapters/kit/model-validator';
-import type { AdapterDescriptor } from '../../../adapters/kit/descriptor';
-import { childElements, onlyChild, type XmlElement } from '../../../signing/xml/light-dom';
 import { parseXml } from '../../../signing/xml/parse-xml';
 import { callParams } from './support/adapter-fixture';
+import { SOAP, soapGolden } from './support/soap-golden';
 
-const DIR = join(__dirname, '../../../contracts/registries/securities');
-const SOAP = 'http://schemas.xmlsoap.org/soap/envelope/';
-const golden = (id: string) => ({
-  response: readFileSync(join(DIR, 'samples', id, 'response.xml'), 'utf8'),
-  expected: (JSON.parse(readFileSync(join(DIR, 'samples', id, 'meta.json'), 'utf8')) as { expected: unknown }).expected,
-});
-const payloadOf = (xml: string): XmlElement => childElements(onlyChild(parseXml(xml).root, SOAP, 'Body')!)[0];
-const check = createModelCheck({
-  provider: 'securities', protocol: 'soap', faults: [],
-  operations: [{ name: 'getSecurities', modelSchema: join(DIR, 'model.getSecurities.schema.json') }],
-} as unknown as AdapterDescriptor);
+const { golden, payloadOf, check, dir: DIR } = soapGolden('securities', ['getSecurities']);
 const holding = (over: Partial<Record<string, string>> = {}) => {
   const f = {
     isin: '<sec:isin>AZ8291651328</sec:isin>', issuer: '<sec:issuer><sec:name>"Abşeron Ticarət" QSC</sec:name><sec:voen>8012168841</sec:voen></sec:issuer>',
