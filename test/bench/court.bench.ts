@@ -105,7 +105,7 @@ export async function run(): Promise<Figure[]> {
     const defaultDir = path.join(tmp, 'embedded-default');
     const hub = await startHub(loadConfig({
       SERVICES: 'gateway,core,adapters', MOCKS: '0', PKI_DIR: pkiDir, DATA_DIR: defaultDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'error', NODE_ID: 'bench-court-default',
-    }), { endpoints });
+    }), { endpoints, institutionEndpoints: mocks.institutionEndpoints });
     cleanups.unshift(() => hub.stop());
     const postmaster = Number(fs.readFileSync(path.join(defaultDir, 'postgres/postmaster.pid'), 'utf8').split('\n')[0]);
     const pgCpu = () => procCpuMs(processTree(postmaster));
@@ -176,7 +176,7 @@ export async function run(): Promise<Figure[]> {
       const pgHub = await startHub(loadConfig({
         SERVICES: 'core,adapters', MOCKS: '0', PKI_DIR: pkiDir, DATA_DIR: path.join(tmp, 'embedded-postgres'), LOG_LEVEL: 'error', NODE_ID: 'bench-court-postgres',
         DATABASE_URL: pg.url, AUDIT_HMAC_KEY: 'bench key, not a secret at all', SEED_DEMO: '1',
-      }), { endpoints });
+      }), { endpoints, institutionEndpoints: mocks.institutionEndpoints });
       cleanups.unshift(() => pgHub.stop());
       const orders = feed(await signedOrders(judge, TOTAL + 300));
       figs.push(...await load('hub.embedded.postgres.signed-lookup.11.2.22', () => pgHub.broker.call('court.lookup', orders()), { total: TOTAL, concurrency: CONCURRENCY }));
@@ -188,7 +188,7 @@ export async function run(): Promise<Figure[]> {
     const slow = await mocksFor('mocks-20ms', { population: 'latencyMs=20' });
     const idHub = await startHub(loadConfig({
       SERVICES: 'core,adapters', MOCKS: '0', PKI_DIR: pkiDir, DATA_DIR: path.join(tmp, 'identity'), LOG_LEVEL: 'error', NODE_ID: 'bench-identity',
-    }), { endpoints: slow.endpoints });
+    }), { endpoints: slow.endpoints, institutionEndpoints: slow.institutionEndpoints });
     cleanups.unshift(() => idHub.stop());
     await delegate((a, b) => idHub.broker.call(a, b as object), judge);
     const idRequests = feed(await signedIdentityRequests(clerk, 2000 + 300));

@@ -30,7 +30,7 @@ export async function run(): Promise<Figure[]> {
   try {
     const deadEndpoint = `http://127.0.0.1:${await freePort()}/population`;
     const down = await startHub(loadConfig({ SERVICES: 'core,adapters', MOCKS: '0', PKI_DIR: pkiDir, DATA_DIR: tmp, LOG_LEVEL: 'error', NODE_ID: 'bench-breaker' }),
-      { endpoints: { ...mocks.endpoints, population: deadEndpoint } });
+      { endpoints: { ...mocks.endpoints, population: deadEndpoint }, institutionEndpoints: mocks.institutionEndpoints });
     cleanups.unshift(() => down.stop());
     for (let i = 0; i < 20; i++) await down.broker.call('lookups.run', lookupParams(['11.2.22']));
     figs.push(...(await load('hub.breaker-open.lookup.11.2.22', () => down.broker.call('lookups.run', lookupParams(['11.2.22'])), { total: TOTAL, concurrency: CONCURRENCY }))

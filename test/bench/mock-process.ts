@@ -1,14 +1,20 @@
 import { REGISTRY_MODULES } from '../../contracts/registries/modules';
+import { institutionDirectories } from '../../registry/institutions';
 import { agencyModules, mockEnvName } from '../../mocks';
 import { HubProcess } from '../support/hub-process';
 import { freePort } from '../support/ports';
 
+// The mock institutions (banks, utilities) listen on consecutive ports from a base below the
+// ephemeral range (32768+), where the modules' free ports come from; each mock process its own base.
+let institutionBase = 10000 + Math.floor(Math.random() * 15000);
+
 /**
- * Every registry module's mock agency in ONE process of its own (their CPU is not the hub's), on
- * free ports; `faults` per module id (MOCK_<ID>_FAULTS). Returns the endpoints the hub is given.
+ * Every registry module's mock agency and every scatter-gather institution (30 banks, 3 utilities)
+ * in ONE process of its own (their CPU is not the hub's), on free ports; `faults` per module id
+ * (MOCK_<ID>_FAULTS). Returns the endpoints the hub is given.
  */
 export async function startMockProcess(name: string, env: Record<string, string>, faults: Record<string, string> = {}):
-Promise<{ process: HubProcess; endpoints: Record<string, string>; env: Record<string, string> }> {
+Promise<{ process: HubProcess; endpoints: Record<string, string>; institutionEndpoints: Record<string, string>; env: Record<string, string> }> {
   const endpoints: Record<string, string> = {};
   const mockEnv: Record<string, string> = {};
   const providerEnv: Record<string, string> = {};
@@ -19,6 +25,13 @@ Promise<{ process: HubProcess; endpoints: Record<string, string>; env: Record<st
     endpoints[m.id] = `http://127.0.0.1:${port}${m.protocol === 'soap' ? `/${m.id}` : ''}`;
     providerEnv[`PROVIDER_${m.id.toUpperCase().replace(/-/g, '_')}_URL`] = endpoints[m.id];
   }
-  const p = await HubProcess.start(name, { SERVICES: 'mocks', ...env, ...mockEnv });
-  return { process: p, endpoints, env: providerEnv };
+  const base = institutionBase;
+  institutionBase += 100;
+  const institutionEndpoints: Record<string, string> = {};
+  institutionDirectories().flatMap((d) => d.institutions).forEach((inst, i) => {
+    institutionEndpoints[inst.id] = `http://127.0.0.1:${base + i}`;
+    providerEnv[inst.endpointEnv] = institutionEndpoints[inst.id];
+  });
+  const p = await HubProcess.start(name, { SERVICES: 'mocks', INSTITUTION_MOCK_PORT_BASE: String(base), ...env, ...mockEnv });
+  return { process: p, endpoints, institutionEndpoints, env: providerEnv };
 }

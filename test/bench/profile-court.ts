@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   const mocks = await startMockProcess('mocks', { PKI_DIR: pkiDir, DATA_DIR: tmp });
   const env: Record<string, string> = { SERVICES: 'core,adapters', MOCKS: '0', PKI_DIR: pkiDir, DATA_DIR: path.join(tmp, 'hub'), LOG_LEVEL: 'error' };
   if (process.env.STORE === 'postgres') Object.assign(env, { DATABASE_URL: process.env.COURT_HUB_BENCH_PG_URL, AUDIT_HMAC_KEY: 'bench key, not a secret at all', SEED_DEMO: '1' });
-  const hub = await startHub(loadConfig(env), { endpoints: mocks.endpoints });
+  const hub = await startHub(loadConfig(env), { endpoints: mocks.endpoints, institutionEndpoints: mocks.institutionEndpoints });
   const judge = {
     certPem: fs.readFileSync(path.join(pkiDir, 'people/judge-2JD4K7M.crt.pem'), 'utf8'),
     key: createPrivateKey(fs.readFileSync(path.join(pkiDir, 'people/judge-2JD4K7M.key.pem'))),
