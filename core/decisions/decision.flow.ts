@@ -69,7 +69,15 @@ export async function runSubmitDecision(c: Decisions, ctx: CallCtx, body: unknow
   return { decisionId: d.decisionId, caseNumber: d.caseNumber, signatureSha256, addressees, toEnforce: d.toEnforce };
 }
 
-export interface InForceResult { decisionId: string; legalForceAt: string; attestation: string; events: number }
+export interface InForceResult {
+  decisionId: string;
+  legalForceAt: string;
+  /** The hub's attestation of legal force: detached CMS (DER, base64) over `attestedContent`. */
+  attestation: string;
+  /** The RFC 8785 canonical bytes the attestation signs (base64), so that anyone can verify it. */
+  attestedContent: string;
+  events: number;
+}
 
 export async function runDecisionInForce(c: Decisions, ctx: CallCtx, body: unknown): Promise<InForceResult> {
   const ev = (outcome: string, a?: InForceDocument, actor?: string, details: Record<string, unknown> = {}): AuditEventInput => ({
@@ -87,13 +95,17 @@ export async function runDecisionInForce(c: Decisions, ctx: CallCtx, body: unkno
   const d = decision as SignedDecision;
   const inForceSignatureSha256 = sha256(signature);
   const legalForceAt = new Date(act.legalForceAt);
-  const attestation = await c.deps.hubSigner.sign(canonicalBytes(legalForceAttestation(d, legalForceAt.toISOString(), inForceSignatureSha256)));
+  const attested = canonicalBytes(legalForceAttestation(d, legalForceAt.toISOString(), inForceSignatureSha256));
+  const attestation = await c.deps.hubSigner.sign(attested);
   const agencies = await store.agencies([...d.addressees.map((a) => a.agencyId), 'enforcement']);
   await audit(c, [ev('in-force', act, signer.fin, { legalForceAt: legalForceAt.toISOString(), inForceSignatureSha256, attestationSha256: sha256(attestation) })]);
   const r = await store.enterLegalForce({ decisionId: d.id, legalForceAt, document: act, signature, by: signer.fin as string, attestation }, (x) => inForceEvents(x, agencies));
   if (r.outcome === 'already') return refuse(c, [ev('HUB_ERR_DECISION_ALREADY_IN_FORCE', act, signer.fin)], 'HUB_ERR_DECISION_ALREADY_IN_FORCE');
   if (r.outcome === 'missing') throw new HubError('HUB_ERR_DECISION_NOT_FOUND', { origin: 'client' });
-  return { decisionId: d.id, legalForceAt: legalForceAt.toISOString(), attestation: attestation.toString('base64'), events: r.events.length };
+  return {
+    decisionId: d.id, legalForceAt: legalForceAt.toISOString(), attestation: attestation.toString('base64'),
+    attestedContent: Buffer.from(attested).toString('base64'), events: r.events.length,
+  };
 }
 
 interface StatusRequest { decisionId: string; issuedAt: string; expiresAt: string; nonce: string }

@@ -4,11 +4,9 @@ import path from 'node:path';
 import { loadConfig } from '../../bus/config';
 import { startHub, type RunningHub } from '../../bus/compose';
 import { ensurePki } from '../../bus/hub-pki';
-import { REGISTRY_MODULES } from '../../contracts/registries/modules';
 import { institutionDirectories } from '../../registry';
-import { HubProcess } from '../support/hub-process';
-import { freePort } from '../support/ports';
 import { percentile, round, type Figure } from './figures';
+import { startMockProcess } from './mock-process';
 
 /**
  * Scatter-gather (statute 11.2.13, 11.2.17): one lookup of 11.2.13 fans out to every bank of the
@@ -34,29 +32,12 @@ export async function run(): Promise<Figure[]> {
   const cleanups: (() => Promise<unknown>)[] = [];
   try {
     // Two mock processes: every institution healthy (200 banks), and 30 banks of which bank-005 hangs.
-    const moduleEnv = async () => {
-      const env: Record<string, string> = {};
-      const urls: Record<string, string> = {};
-      for (const id of REGISTRY_MODULES) {
-        const port = await freePort();
-        env[`MOCK_${id.toUpperCase().replace(/-/g, '_')}_PORT`] = String(port);
-        urls[id] = `http://127.0.0.1:${port}`;
-      }
-      return { env, urls };
-    };
-    const institutionUrls = (count: number, base: number) => Object.fromEntries(
-      institutionDirectories(count).flatMap((d) => d.institutions.map((i) => i.id)).map((id, i) => [id, `http://127.0.0.1:${base + i}`]));
-    // Below the ephemeral range (32768+), where the free ports of the modules come from.
-    const base = 10000 + Math.floor(Math.random() * 20000);
-    const healthy = await moduleEnv();
-    const mocks = await HubProcess.start('bank-mocks', { SERVICES: 'mocks', PKI_DIR: pkiDir, DATA_DIR: tmp, BANKS_COUNT: '200', INSTITUTION_MOCK_PORT_BASE: String(base), ...healthy.env }, 60_000);
-    cleanups.push(() => mocks.stop());
-    const hangingBase = base + 300;
-    const hanging = await moduleEnv();
-    const mocksHanging = await HubProcess.start('bank-mocks-hanging', {
-      SERVICES: 'mocks', PKI_DIR: pkiDir, DATA_DIR: tmp, BANKS_COUNT: '30', INSTITUTION_MOCK_PORT_BASE: String(hangingBase), MOCK_BANK_005_FAULTS: 'latencyMs=600000', ...hanging.env,
-    }, 60_000);
-    cleanups.push(() => mocksHanging.stop());
+    const healthy = await startMockProcess('bank-mocks', { PKI_DIR: pkiDir, DATA_DIR: tmp, BANKS_COUNT: '200' });
+    cleanups.push(() => healthy.process.stop());
+    const hanging = await startMockProcess('bank-mocks-hanging', { PKI_DIR: pkiDir, DATA_DIR: tmp, BANKS_COUNT: '30', MOCK_BANK_005_FAULTS: 'latencyMs=600000' });
+    cleanups.push(() => hanging.process.stop());
+    const first = (all: Record<string, string>, banks: number) => Object.fromEntries(
+      institutionDirectories(banks).flatMap((d) => d.institutions).map((i) => [i.id, all[i.id]]));
 
     const hub = async (name: string, banks: number, endpoints: Record<string, string>, institutions: Record<string, string>): Promise<RunningHub> => {
       const h = await startHub(loadConfig({
@@ -79,7 +60,7 @@ export async function run(): Promise<Figure[]> {
     };
 
     // 30 banks: the slowest bank alone, and the fan-out to all, in alternating rounds.
-    const h30 = await hub('banks30', 30, healthy.urls, institutionUrls(30, base));
+    const h30 = await hub('banks30', 30, healthy.endpoints, first(healthy.institutionEndpoints, 30));
     const ids = institutionDirectories(30)[0].institutions.map((i) => i.id);
     await timed(h30, 20, () => params());
     const single: Record<string, number[]> = Object.fromEntries(ids.map((id) => [id, []]));
@@ -103,7 +84,7 @@ export async function run(): Promise<Figure[]> {
     await h30.stop();
     cleanups.shift();
 
-    const h200 = await hub('banks200', 200, healthy.urls, institutionUrls(200, base));
+    const h200 = await hub('banks200', 200, healthy.endpoints, healthy.institutionEndpoints);
     await timed(h200, 5, () => params());
     const l200 = await timed(h200, Math.max(20, RUNS / 4), () => params());
     figs.push({ name: 'hub.embedded.banks.200.p50', value: round(percentile(l200, 50)), unit: 'ms' });
@@ -111,7 +92,7 @@ export async function run(): Promise<Figure[]> {
     await h200.stop();
     cleanups.shift();
 
-    const hh = await hub('banks30hanging', 30, hanging.urls, institutionUrls(30, hangingBase));
+    const hh = await hub('banks30hanging', 30, hanging.endpoints, hanging.institutionEndpoints);
     const lh = await timed(hh, 30, () => params({ deadline: Date.now() + DEADLINE_MS }));
     figs.push({ name: 'hub.embedded.banks.30.one-hanging.deadline', value: DEADLINE_MS, unit: 'ms' });
     figs.push({ name: 'hub.embedded.banks.30.one-hanging.p99', value: round(percentile(lh, 99)), unit: 'ms' });

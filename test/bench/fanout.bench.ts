@@ -4,11 +4,9 @@ import path from 'node:path';
 import { loadConfig } from '../../bus/config';
 import { startHub } from '../../bus/compose';
 import { ensurePki } from '../../bus/hub-pki';
-import { REGISTRY_MODULES } from '../../contracts/registries/modules';
-import { CATEGORIES, institutionDirectories } from '../../registry';
-import { HubProcess } from '../support/hub-process';
-import { freePort } from '../support/ports';
+import { CATEGORIES } from '../../registry';
 import { percentile, round, type Figure } from './figures';
+import { startMockProcess } from './mock-process';
 
 /**
  * One lookup of every single-provider §11.2 category (24: all but the scatter-gather 11.2.13 and
@@ -27,19 +25,9 @@ export async function run(): Promise<Figure[]> {
   await ensurePki(pkiDir);
   const cleanups: (() => Promise<unknown>)[] = [];
   try {
-    const env: Record<string, string> = {};
-    const endpoints: Record<string, string> = {};
-    for (const id of REGISTRY_MODULES) {
-      const port = await freePort();
-      env[`MOCK_${id.toUpperCase().replace(/-/g, '_')}_PORT`] = String(port);
-      endpoints[id] = `http://127.0.0.1:${port}`;
-    }
-    // Below the ephemeral range (32768+), where the free ports of the modules come from.
-    const base = 10000 + Math.floor(Math.random() * 20000);
-    const institutionEndpoints = Object.fromEntries(institutionDirectories().flatMap((d) => d.institutions.map((i) => i.id))
-      .map((id, i) => [id, `http://127.0.0.1:${base + i}`]));
-    const mocks = await HubProcess.start('fanout-mocks', { SERVICES: 'mocks', PKI_DIR: pkiDir, DATA_DIR: tmp, INSTITUTION_MOCK_PORT_BASE: String(base), ...env }, 60_000);
-    cleanups.push(() => mocks.stop());
+    const mocks = await startMockProcess('fanout-mocks', { PKI_DIR: pkiDir, DATA_DIR: tmp });
+    const { endpoints, institutionEndpoints } = mocks;
+    cleanups.push(() => mocks.process.stop());
     const hub = await startHub(loadConfig({ SERVICES: 'core,adapters', MOCKS: '0', PKI_DIR: pkiDir, DATA_DIR: path.join(tmp, 'hub'), LOG_LEVEL: 'error', NODE_ID: 'bench-fanout' }),
       { endpoints, institutionEndpoints });
     cleanups.unshift(() => hub.stop());

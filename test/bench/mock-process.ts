@@ -2,15 +2,14 @@ import { REGISTRY_MODULES } from '../../contracts/registries/modules';
 import { institutionDirectories } from '../../registry/institutions';
 import { agencyModules, mockEnvName } from '../../mocks';
 import { HubProcess } from '../support/hub-process';
-import { freePort } from '../support/ports';
 
-// The mock institutions (banks, utilities) listen on consecutive ports from a base below the
-// ephemeral range (32768+), where the modules' free ports come from; each mock process its own base.
+// Each mock process gets 300 consecutive ports from a base below the ephemeral range (32768+).
 let institutionBase = 10000 + Math.floor(Math.random() * 15000);
 
 /**
- * Every registry module's mock agency and every scatter-gather institution (30 banks, 3 utilities)
- * in ONE process of its own (their CPU is not the hub's), on free ports; `faults` per module id
+ * Every registry module's mock agency and every scatter-gather institution (30 banks unless
+ * env.BANKS_COUNT, 3 utilities)
+ * in ONE process of its own (their CPU is not the hub's), on fixed ports; `faults` per module id
  * (MOCK_<ID>_FAULTS). Returns the endpoints the hub is given.
  */
 export async function startMockProcess(name: string, env: Record<string, string>, faults: Record<string, string> = {}):
@@ -18,20 +17,24 @@ Promise<{ process: HubProcess; endpoints: Record<string, string>; institutionEnd
   const endpoints: Record<string, string> = {};
   const mockEnv: Record<string, string> = {};
   const providerEnv: Record<string, string> = {};
+  // Fixed ports below the ephemeral range: a free port picked in it may be taken by an outgoing
+  // connection before the mock process binds it. Modules first, then the institutions.
+  const base = institutionBase;
+  institutionBase += 300;
+  let next = base;
   for (const m of agencyModules(REGISTRY_MODULES)) {
-    const port = await freePort();
+    const port = next++;
     mockEnv[mockEnvName(m.id, 'PORT')] = String(port);
     if (faults[m.id]) mockEnv[mockEnvName(m.id, 'FAULTS')] = faults[m.id];
     endpoints[m.id] = `http://127.0.0.1:${port}${m.protocol === 'soap' ? `/${m.id}` : ''}`;
     providerEnv[`PROVIDER_${m.id.toUpperCase().replace(/-/g, '_')}_URL`] = endpoints[m.id];
   }
-  const base = institutionBase;
-  institutionBase += 100;
+  const institutionBase0 = next;
   const institutionEndpoints: Record<string, string> = {};
-  institutionDirectories().flatMap((d) => d.institutions).forEach((inst, i) => {
-    institutionEndpoints[inst.id] = `http://127.0.0.1:${base + i}`;
+  institutionDirectories(env.BANKS_COUNT ? Number(env.BANKS_COUNT) : undefined).flatMap((d) => d.institutions).forEach((inst, i) => {
+    institutionEndpoints[inst.id] = `http://127.0.0.1:${institutionBase0 + i}`;
     providerEnv[inst.endpointEnv] = institutionEndpoints[inst.id];
   });
-  const p = await HubProcess.start(name, { SERVICES: 'mocks', INSTITUTION_MOCK_PORT_BASE: String(base), ...env, ...mockEnv });
+  const p = await HubProcess.start(name, { SERVICES: 'mocks', MOCK_DECISION_CONSUMERS: '0', INSTITUTION_MOCK_PORT_BASE: String(institutionBase0), ...env, ...mockEnv });
   return { process: p, endpoints, institutionEndpoints, env: providerEnv };
 }

@@ -3,7 +3,10 @@
  * signs and submits a decision with addressees, enters it into legal force; only the case's judge
  * may; refusals are audited; the outbox holds the events of the entry into force.
  */
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
+import { promisify } from 'node:util';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { runDecisionCli } from '../../bus/api/cli/decision.cmd';
@@ -12,6 +15,9 @@ import { verifyDetached } from '../../signing/cms';
 import type { PkiSummary } from '../../signing/test-ca';
 import { startEmbeddedHub, type EmbeddedHub } from '../support/embedded-hub';
 import { memIo } from '../support/mem-io';
+
+// Async: a synchronous child process would freeze the hub running in this same process.
+const execFileP = promisify(execFile);
 
 const CASE = '2(101)-1234/2026';
 const JUDGE = '2JD4K7M';
@@ -114,6 +120,16 @@ describe('decisions', () => {
     const id = JSON.parse(m.out.pop()!).decisionId;
     expect(await runDecisionCli(['in-force', '--in', 'decision.signed.json', '--cert', 'judge.crt', '--key', 'judge.key', '--out', 'attestation.p7s'], m.io)).toBe(0);
     expect(m.fs.get('attestation.p7s')?.[0]).toBe(0x30);
+    // The file carries the attested JSON: OpenSSL verifies it with the root certificate alone.
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'attestation-'));
+    try {
+      fs.writeFileSync(path.join(tmp, 'attestation.p7s'), m.fs.get('attestation.p7s')!);
+      const summary = JSON.parse(fs.readFileSync(path.join(process.env.TEST_PKI_DIR as string, 'pki.json'), 'utf8')) as PkiSummary;
+      const { stdout } = await execFileP('openssl', ['cms', '-verify', '-inform', 'DER', '-in', path.join(tmp, 'attestation.p7s'), '-CAfile', summary.rootCa.cert, '-purpose', 'any']);
+      expect(JSON.parse(stdout)).toMatchObject({ attestation: 'legal-force', decisionId: id });
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
     expect(JSON.parse(m.out.pop()!)).toMatchObject({ decisionId: id, events: 2, attestationSha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(await runDecisionCli(['status', '--decision', id, '--cert', 'judge.crt', '--key', 'judge.key'], m.io)).toBe(0);
     expect(JSON.parse(m.out.pop()!)).toMatchObject({ decisionId: id, current: null, history: [], toEnforce: true });

@@ -12,6 +12,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { HubError } from '../../../contracts/hub';
 import { parseDecision, PARTY_ROLES, type DecisionDocument } from '../../../core/decisions/decision.types';
+import { attachContent } from '../../../core/evidence/cms-attach';
 import { canonicalBytes, envelopeToWire, newNonce } from '../../../core/orders';
 import { jsonObject } from '../../../signing/cli';
 import { signDetached } from '../../../signing/cms';
@@ -118,12 +119,15 @@ async function inForce(argv: string[], io: CliIo): Promise<number> {
     certFile: need(values.cert, 'cert', IN_FORCE_USAGE), keyFile: need(values.key, 'key', IN_FORCE_USAGE), url: values.url,
     path: `/api/v1/decisions/${encodeURIComponent(act.decisionId)}/legal-force`, key: 'inForce', doc: act,
   });
-  // The hub's attestation (detached CMS, DER) goes to a file; the answer is shown without it.
-  const { attestation, ...shown } = r as { attestation?: unknown };
+  // The hub's attestation goes to a file with the content it signs attached (CMS SignedData, DER:
+  // `openssl cms -verify -inform DER -in FILE -CAfile root-ca.crt.pem` checks it alone); the answer
+  // is shown without it.
+  const { attestation, attestedContent, ...shown } = r as { attestation?: unknown; attestedContent?: unknown };
   if (typeof attestation !== 'string') throw new HubError('HUB_ERR_SYSTEM_INTERNAL', { message: 'the hub answered without its attestation of legal force' });
   const der = Buffer.from(attestation, 'base64');
   if (values.out) {
-    await writeOutput(io, values.out, der);
+    const file = typeof attestedContent === 'string' ? attachContent(der, Buffer.from(attestedContent, 'base64')) : der;
+    await writeOutput(io, values.out, file);
     io.err(`the hub's attestation of legal force written to ${values.out}`);
   }
   io.out(JSON.stringify({ ...shown, attestationSha256: createHash('sha256').update(der).digest('hex') }, null, 2));
