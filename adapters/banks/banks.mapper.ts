@@ -7,6 +7,7 @@ import type { AdapterCallParams } from '../../contracts/hub';
 import type { BankAccount, BankAccounts } from '../../contracts/registries/banks/model';
 import type { Encumbrance } from '../../contracts/registries/common-model';
 import type { MapResult } from '../kit/descriptor';
+import { array, object, subject } from '../kit/json-read';
 
 /** GET /v1/customers/{fin|voen}/{id}/accounts, every segment URL-encoded. */
 export function customerAccountsPath(params: AdapterCallParams): string {
@@ -14,30 +15,16 @@ export function customerAccountsPath(params: AdapterCallParams): string {
   return `/v1/customers/${kind}/${encodeURIComponent(id)}/accounts`;
 }
 
-export function obj(v: unknown, what: string): Record<string, unknown> {
-  if (v === null || typeof v !== 'object' || Array.isArray(v)) throw new Error(`answer: ${what} is not an object`);
-  return v as Record<string, unknown>;
-}
-
-export function list(v: unknown, what: string): unknown[] {
-  if (!Array.isArray(v)) throw new Error(`answer: ${what} is not an array`);
-  return v;
-}
-
-export function subjectOf(v: unknown): BankAccounts['subject'] {
-  const s = obj(v, 'subject');
-  return 'fin' in s ? { fin: s.fin as string } : { voen: s.voen as string };
-}
-
-export function money(v: unknown, what: string): { amount: number; currency: 'AZN' | 'USD' | 'EUR' } {
-  const m = obj(v, what);
+/** The bank model's balance: a number with its ISO 4217 currency (the model schema checks both). */
+export function amount(v: unknown, at: string): { amount: number; currency: 'AZN' | 'USD' | 'EUR' } {
+  const m = object(v, at);
   return { amount: m.amount as number, currency: m.currency as 'AZN' };
 }
 
 function encumbrance(v: unknown, what: string): Encumbrance {
-  const e = obj(v, what);
-  const holder = obj(e.holder, `${what}.holder`);
-  const basis = obj(e.basis, `${what}.basis`);
+  const e = object(v, what);
+  const holder = object(e.holder, `${what}.holder`);
+  const basis = object(e.basis, `${what}.basis`);
   return {
     type: e.type as Encumbrance['type'],
     holder: { name: holder.name as string, ...(holder.fin !== undefined ? { fin: holder.fin as string } : {}), ...(holder.voen !== undefined ? { voen: holder.voen as string } : {}) },
@@ -48,15 +35,15 @@ function encumbrance(v: unknown, what: string): Encumbrance {
 }
 
 export function mapBankAccounts(body: unknown): MapResult<BankAccounts> {
-  const b = obj(body, 'body');
-  const bank = obj(b.bank, 'bank');
-  const accounts = list(b.accounts, 'accounts').map((a, i): BankAccount => {
-    const x = obj(a, `accounts[${i}]`);
+  const b = object(body, 'body');
+  const bank = object(b.bank, 'bank');
+  const accounts = array(b.accounts, 'accounts').map((a, i): BankAccount => {
+    const x = object(a, `accounts[${i}]`);
     return {
       iban: x.iban as string, kind: x.kind as BankAccount['kind'], currency: x.currency as BankAccount['currency'],
-      balance: money(x.balance, `accounts[${i}].balance`), openedOn: x.openedOn as string, status: x.status as BankAccount['status'],
-      arrests: list(x.arrests, `accounts[${i}].arrests`).map((e, j) => encumbrance(e, `accounts[${i}].arrests[${j}]`)),
+      balance: amount(x.balance, `accounts[${i}].balance`), openedOn: x.openedOn as string, status: x.status as BankAccount['status'],
+      arrests: array(x.arrests, `accounts[${i}].arrests`).map((e, j) => encumbrance(e, `accounts[${i}].arrests[${j}]`)),
     };
   });
-  return { outcome: 'ok', data: { subject: subjectOf(b.subject), bank: { id: bank.id as string, name: bank.name as string }, accounts } };
+  return { outcome: 'ok', data: { subject: subject(b.subject, '/subject'), bank: { id: bank.id as string, name: bank.name as string }, accounts } };
 }

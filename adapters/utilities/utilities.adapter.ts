@@ -4,9 +4,9 @@
  * A scatter-gather descriptor: the kit's fan-out (adapters/kit/fan-out.ts) runs it against every
  * institution of the directory (registry/institutions.ts). Data only.
  */
-import { join } from 'node:path';
-import { registriesDir } from '../../contracts/registries/paths';
+import { modelSchemaPath } from '../../contracts/registries/paths';
 import type { RestAdapterDescriptor } from '../kit/descriptor';
+import { restFaults } from '../kit/fault-tables';
 import { mapUtilityAccounts, subscriberAccountsPath } from './utilities.mapper';
 
 export const UTILITIES_PROBLEM = 'https://utilities.ehis.gov.az/problems/';
@@ -21,18 +21,13 @@ export const adapter: RestAdapterDescriptor = {
       subjects: ['fin', 'voen'],
       idempotent: true,
       personalData: ['subject', 'subscriptions', 'accountNumber', 'address', 'debt'],
-      modelSchema: join(registriesDir(), 'utilities', 'model.getUtilityAccounts.schema.json'),
+      modelSchema: modelSchemaPath('utilities', 'getUtilityAccounts'),
       path: subscriberAccountsPath,
       // UtilityAccounts.subject of a 200; the profile's subject member of the not-found problem.
       answerSubject: { data: { fin: '/subject/fin', voen: '/subject/voen' }, notFound: { fin: '/subject/fin', voen: '/subject/voen' } },
       mapResponse: mapUtilityAccounts,
     },
   ],
-  faults: [
-    { httpStatus: 404, problemType: `${UTILITIES_PROBLEM}not-found`, result: 'not-found' },
-    { httpStatus: 400, problemType: `${UTILITIES_PROBLEM}bad-request`, result: 'HUB_ERR_UPSTREAM_REJECTED' },
-    { httpStatus: 401, problemType: `${UTILITIES_PROBLEM}invalid-signature`, result: 'HUB_ERR_UPSTREAM_REJECTED' },
-    { httpStatus: 500, problemType: `${UTILITIES_PROBLEM}internal-error`, result: 'HUB_ERR_UPSTREAM_SERVER_ERROR' },
-    { httpStatus: 503, problemType: `${UTILITIES_PROBLEM}unavailable`, result: 'HUB_ERR_UPSTREAM_UNAVAILABLE' },
-  ],
+  // Problem types of the OpenAPI (components.schemas.Problem): the EHİS defaults.
+  faults: restFaults(UTILITIES_PROBLEM),
 };

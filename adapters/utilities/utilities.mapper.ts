@@ -4,7 +4,8 @@
  */
 import type { AdapterCallParams } from '../../contracts/hub';
 import type { UtilityAccounts, UtilitySubscription } from '../../contracts/registries/utilities/model';
-import { list, money, obj, subjectOf } from '../banks/banks.mapper';
+import { amount } from '../banks/banks.mapper';
+import { array, object, subject } from '../kit/json-read';
 import type { MapResult } from '../kit/descriptor';
 
 /** GET /v1/subscribers/{fin|voen}/{id}/accounts. */
@@ -14,15 +15,15 @@ export function subscriberAccountsPath(params: AdapterCallParams): string {
 }
 
 export function mapUtilityAccounts(body: unknown): MapResult<UtilityAccounts> {
-  const b = obj(body, 'body');
-  const u = obj(b.utility, 'utility');
-  const subscriptions = list(b.subscriptions, 'subscriptions').map((v, i): UtilitySubscription => {
-    const x = obj(v, `subscriptions[${i}]`);
+  const b = object(body, 'body');
+  const u = object(b.utility, 'utility');
+  const subscriptions = array(b.subscriptions, 'subscriptions').map((v, i): UtilitySubscription => {
+    const x = object(v, `subscriptions[${i}]`);
     return {
       accountNumber: x.accountNumber as string, service: x.service as UtilitySubscription['service'], address: x.address as string,
-      since: x.since as string, status: x.status as UtilitySubscription['status'], debt: money(x.debt, `subscriptions[${i}].debt`),
+      since: x.since as string, status: x.status as UtilitySubscription['status'], debt: amount(x.debt, `subscriptions[${i}].debt`),
       lastPaymentOn: x.lastPaymentOn as string,
     };
   });
-  return { outcome: 'ok', data: { subject: subjectOf(b.subject), utility: { id: u.id as string, name: u.name as string }, subscriptions } };
+  return { outcome: 'ok', data: { subject: subject(b.subject, '/subject'), utility: { id: u.id as string, name: u.name as string }, subscriptions } };
 }
