@@ -3,8 +3,9 @@ import { institutionDirectories } from '../../registry/institutions';
 import { agencyModules, mockEnvName } from '../../mocks';
 import { HubProcess } from '../support/hub-process';
 
-// Each mock process gets 300 consecutive ports from a base below the ephemeral range (32768+).
-let institutionBase = 10000 + Math.floor(Math.random() * 15000);
+// Each mock process gets 300 consecutive ports from a base in 10000–19999: below the ephemeral range
+// (32768+) and below the 20000–31999 of test/support/ports.ts freePort.
+let institutionBase = 10000 + Math.floor(Math.random() * 7000);
 
 /**
  * Every registry module's mock agency and every scatter-gather institution (30 banks unless
