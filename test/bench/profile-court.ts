@@ -1,5 +1,6 @@
 import { createPrivateKey } from 'node:crypto';
 import fs from 'node:fs';
+import inspector from 'node:inspector';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../bus/config';
@@ -7,13 +8,14 @@ import { startHub } from '../../bus/compose';
 import { ensurePki } from '../../bus/hub-pki';
 import { canonicalBytes, createOrder } from '../../core/orders';
 import { signDetached } from '../../signing/cms';
-import { load } from './figures';
+import { load, procCpuMs, processTree } from './figures';
 import { startMockProcess } from './mock-process';
 
 /**
  * `node --cpu-prof dist/test/bench/profile-court.js`: the embedded signed lookup alone, for a CPU
  * profile of the hub's hot path (the mock agencies run in another process). STORE=postgres uses
- * COURT_HUB_BENCH_PG_URL instead of the hub's embedded PostgreSQL.
+ * COURT_HUB_BENCH_PG_URL instead of the hub's embedded PostgreSQL. PROFILE=file.cpuprofile writes a
+ * profile of the measured phase alone (load it in Chrome DevTools).
  */
 async function main(): Promise<void> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'court-hub-prof-'));
@@ -34,17 +36,39 @@ async function main(): Promise<void> {
     orders.push({ order, signature: (await signDetached(canonicalBytes(order), judge)).toString('base64') });
   }
   let i = 0;
+  const profiler = process.env.PROFILE ? await startProfiler() : null;
+  // Where the CPU goes, per lookup: this process (the hub), its PostgreSQL (postmaster and
+  // backends; none with STORE=postgres, an external server), the mock agencies' process.
+  const pm = process.env.STORE === 'postgres' ? null : Number(fs.readFileSync(path.join(tmp, 'hub/postgres/postmaster.pid'), 'utf8').split('\n')[0]);
+  const cpu = () => ({ hub: process.cpuUsage(), pg: pm ? procCpuMs(processTree(pm)) : 0, mocks: procCpuMs(processTree(mocks.process.pid)) });
+  const c0 = cpu();
   const figs = await load('profile.signed-lookup', () => hub.broker.call('court.lookup', orders[i++] as object), { total: n, concurrency: Number(process.env.C ?? 16) });
+  const c1 = cpu();
+  if (profiler) await profiler.stop(process.env.PROFILE as string);
   for (const f of figs) console.log(`${f.name} ${f.value} ${f.unit}`);
-  const ph: number[][] = (globalThis as any).__phases ?? [];
-  if (ph.length) {
-    const names = ['verify-order', 'reads+admit', 'policy+audit1', 'registries', 'evidence-sign', 'audit2+complete'];
-    const med = (k: number) => { const v = ph.map((p) => p[k]).sort((a, b) => a - b); return v[Math.floor(v.length / 2)].toFixed(2); };
-    console.log(names.map((n, k) => `${n}=${med(k)}ms`).join(' '));
-  }
+  const hubUs = (c1.hub.user - c0.hub.user + c1.hub.system - c0.hub.system) / n;
+  console.log(`profile.cpu-per-lookup hub ${Math.round(hubUs)} us, postgres ${Math.round(((c1.pg - c0.pg) * 1000) / n)} us, mocks ${Math.round(((c1.mocks - c0.mocks) * 1000) / n)} us`);
   await hub.stop();
   await mocks.process.stop();
   fs.rmSync(tmp, { recursive: true, force: true });
+}
+
+/** A CPU profile of the measured phase alone (not the set-up, not the signing of the orders). */
+async function startProfiler(): Promise<{ stop(file: string): Promise<void> }> {
+  const session = new inspector.Session();
+  session.connect();
+  const post = (method: string, params?: object) => new Promise<any>((resolve, reject) =>
+    session.post(method, params ?? {}, (err, res) => (err ? reject(err) : resolve(res))));
+  await post('Profiler.enable');
+  await post('Profiler.setSamplingInterval', { interval: 200 });
+  await post('Profiler.start');
+  return {
+    async stop(file) {
+      const { profile } = await post('Profiler.stop');
+      fs.writeFileSync(file, JSON.stringify(profile));
+      session.disconnect();
+    },
+  };
 }
 
 main().catch((e) => { console.error(e); process.exit(1); });

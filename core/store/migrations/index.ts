@@ -10,6 +10,7 @@ import { ORDER_ATTEMPTS } from './003-order-attempts';
 import { OUTBOX_DELIVERY } from './005-outbox-delivery';
 import { AGENCY_DECISIONS } from './004-agency-decisions';
 import { PUBLICATION } from './006-publication';
+import { APPEND_BY_KEY } from './007-append-by-key';
 
 export interface Migration {
   version: number;
@@ -17,4 +18,4 @@ export interface Migration {
   statements: readonly string[];
 }
 
-export const MIGRATIONS: readonly Migration[] = [COURT_DOMAIN, AUDIT_CHAIN, ORDER_ATTEMPTS, AGENCY_DECISIONS, OUTBOX_DELIVERY, PUBLICATION];
+export const MIGRATIONS: readonly Migration[] = [COURT_DOMAIN, AUDIT_CHAIN, ORDER_ATTEMPTS, AGENCY_DECISIONS, OUTBOX_DELIVERY, PUBLICATION, APPEND_BY_KEY];
