@@ -20,9 +20,12 @@ export class HubProcess {
   private output = '';
   private constructor(private readonly proc: ChildProcess, readonly name: string) {}
 
-  /** `script`: another built entry point than dist/bus/main.js (it must print "court-hub ready" too). */
-  static async start(name: string, env: Record<string, string>, timeoutMs = 30_000, script = MAIN): Promise<HubProcess> {
-    const proc = spawn(process.execPath, [script], {
+  /**
+   * `script`: another built entry point than dist/bus/main.js (it must print "court-hub ready" too);
+   * `nodeArgs`: flags for node itself (e.g. --cpu-prof, which NODE_OPTIONS does not take).
+   */
+  static async start(name: string, env: Record<string, string>, timeoutMs = 30_000, script = MAIN, nodeArgs: string[] = []): Promise<HubProcess> {
+    const proc = spawn(process.execPath, [...nodeArgs, script], {
       env: { ...process.env, LOG_LEVEL: 'warn', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

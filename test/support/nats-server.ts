@@ -23,6 +23,8 @@ export class NatsServer {
   }
 
   get url(): string { return `nats://127.0.0.1:${this.port}`; }
+  /** The server's process id (-1 when not running): benchmarks read its CPU time. */
+  get pid(): number { return this.proc?.pid ?? -1; }
 
   static binary(): string {
     for (const b of [process.env.NATS_SERVER_BIN, 'nats-server', '/usr/sbin/nats-server', '/usr/bin/nats-server']) {

@@ -1,0 +1,51 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createBroker, startBroker } from '../../bus/broker';
+import { ensurePki } from '../../bus/hub-pki';
+import { builtScript, HubProcess } from '../support/hub-process';
+import { NatsServer } from '../support/nats-server';
+import { load, procCpuMs, processTree } from './figures';
+import { startMockProcess } from './mock-process';
+
+/**
+ * `node dist/test/bench/profile-nats.js`: lookups.run over NATS alone (this process the caller,
+ * core and adapters in two hub processes), with the CPU per call of each process, to see where a
+ * bus call's cost goes. CORE_ARGS / ADAPTERS_ARGS: extra node flags for those processes (e.g.
+ * `--cpu-prof --cpu-prof-dir=/tmp/prof`).
+ */
+async function main(): Promise<void> {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'court-hub-prof-nats-'));
+  const pkiDir = path.join(tmp, 'pki');
+  await ensurePki(pkiDir);
+  const mocks = await startMockProcess('mocks', { PKI_DIR: pkiDir, DATA_DIR: tmp });
+  const nats = await NatsServer.start();
+  const env = { TRANSPORTER: nats.url, PKI_DIR: pkiDir, MOCKS: '0', LOG_LEVEL: 'error', ...mocks.env };
+  const main = builtScript('dist/bus/main.js');
+  const args = (v?: string) => (v ? v.split(' ').filter(Boolean) : []);
+  const [core, adapters] = await Promise.all([
+    HubProcess.start('core', { ...env, SERVICES: 'core', NODE_ID: 'prof-core', DATA_DIR: path.join(tmp, 'core') }, 30_000, main, args(process.env.CORE_ARGS)),
+    HubProcess.start('adapters', { ...env, SERVICES: 'adapters', NODE_ID: 'prof-adapters', DATA_DIR: path.join(tmp, 'adapters') }, 30_000, main, args(process.env.ADAPTERS_ARGS)),
+  ]);
+  const client = createBroker({ transporter: nats.url, nodeId: 'prof-client', logLevel: 'error' }).broker;
+  await startBroker(client, 10_000);
+  await client.waitForServices(['lookups', 'adapter.population'], 15_000);
+  await new Promise((r) => setTimeout(r, 1000));
+  const params = { subject: { fin: '5ZK8F3R' }, categories: ['11.2.22'], caseNumber: '2(101)-1234/2026', requesterId: 'AZ-FIN-2JD4K7M' };
+  const n = Number(process.env.N ?? 4000);
+  const cpu = () => ({ client: process.cpuUsage(), core: procCpuMs([core.pid]), adapters: procCpuMs([adapters.pid]), nats: procCpuMs([nats.pid]), mocks: procCpuMs(processTree(mocks.process.pid)) });
+  const c0 = cpu();
+  const figs = await load('profile.nats.lookups-run', () => client.call('lookups.run', params), { total: n, concurrency: Number(process.env.C ?? 16) });
+  const c1 = cpu();
+  for (const f of figs) console.log(`${f.name} ${f.value} ${f.unit}`);
+  const per = (ms: number) => Math.round((ms * 1000) / n);
+  console.log(`profile.cpu-per-call client ${Math.round((c1.client.user - c0.client.user + c1.client.system - c0.client.system) / n)} us, core ${per(c1.core - c0.core)} us, `
+    + `adapters ${per(c1.adapters - c0.adapters)} us, nats-server ${per(c1.nats - c0.nats)} us, mocks ${per(c1.mocks - c0.mocks)} us`);
+  await client.stop();
+  await Promise.all([core.stop(), adapters.stop()]);
+  await nats.stop();
+  await mocks.process.stop();
+  fs.rmSync(tmp, { recursive: true, force: true });
+}
+
+main().catch((e) => { console.error(e); process.exit(1); });

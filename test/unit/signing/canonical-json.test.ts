@@ -1,0 +1,35 @@
+/** RFC 8785 canonical JSON: the bytes judges sign and audit records are hashed over. */
+import { canonicalJson } from '../../../signing/canonical-json';
+
+describe('RFC 8785 canonical JSON', () => {
+  it('The example of RFC 8785 §3.2.4. Result: its numbers, literals and string escapes exactly as the RFC prints them', () => {
+    const input = JSON.parse('{"numbers": [333333333.33333329, 1E30, 4.50, 2e-3, 0.000000000000000000000000001], '
+      + '"string": "\\u20ac$\\u000F\\u000aA\'\\u0042\\u0022\\u005c\\\\\\"\\/", "literals": [null, true, false]}');
+    expect(canonicalJson(input)).toBe('{"literals":[null,true,false],"numbers":[333333333.3333333,1e+30,4.5,0.002,1e-27],'
+      + '"string":"€$\\u000f\\nA\'B\\"\\\\\\\\\\"/"}');
+  });
+
+  it('Keys outside ASCII, including a surrogate pair (RFC 8785 §3.2.3). Result: sorted by UTF-16 code units, not by code points', () => {
+    const input = { '\u20ac': 1, '\r': 2, '\ufb33': 3, '1': 4, '\ud83d\ude00': 5, '\u0080': 6, '\u00f6': 7 };
+    // (JSON.parse would put the integer-like key "1" first again: compare the text.)
+    expect(canonicalJson(input)).toBe('{"\\r":2,"1":4,"\u0080":6,"\u00f6":7,"\u20ac":1,"\ud83d\ude00":5,"\ufb33":3}');
+  });
+
+  it('Members whose value is undefined and undefined array elements. Result: left out, and null, as JSON.stringify does', () => {
+    expect(canonicalJson({ b: undefined, a: [1, undefined, { c: undefined }], d: 'x' })).toBe('{"a":[1,null,{}],"d":"x"}');
+    expect(canonicalJson({ only: undefined })).toBe('{}');
+  });
+
+  it('The same document with its members in another order, nested. Result: the same bytes', () => {
+    const a = { z: { y: [{ b: 2, a: 1 }], x: 'é' }, a: -0, n: 1.5e-7 };
+    const b = { n: 1.5e-7, a: 0, z: { x: 'é', y: [{ a: 1, b: 2 }] } };
+    expect(canonicalJson(a)).toBe(canonicalJson(b));
+    expect(canonicalJson(a)).toBe('{"a":0,"n":1.5e-7,"z":{"x":"é","y":[{"a":1,"b":2}]}}');
+  });
+
+  it('NaN, Infinity, a function, a bigint or undefined alone. Result: refused, nothing is made up for them', () => {
+    for (const bad of [NaN, Infinity, -Infinity, () => 1, BigInt(1), undefined, { a: NaN }, [Infinity]]) {
+      expect(() => canonicalJson(bad)).toThrow(TypeError);
+    }
+  });
+});
