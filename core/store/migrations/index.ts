@@ -10,7 +10,7 @@ import { ORDER_ATTEMPTS } from './003-order-attempts';
 import { OUTBOX_DELIVERY } from './005-outbox-delivery';
 import { AGENCY_DECISIONS } from './004-agency-decisions';
 import { PUBLICATION } from './006-publication';
-import { APPEND_BY_KEY } from './007-append-by-key';
+import { ORDER_WRITES } from './007-order-writes';
 
 export interface Migration {
   version: number;
@@ -18,4 +18,4 @@ export interface Migration {
   statements: readonly string[];
 }
 
-export const MIGRATIONS: readonly Migration[] = [COURT_DOMAIN, AUDIT_CHAIN, ORDER_ATTEMPTS, AGENCY_DECISIONS, OUTBOX_DELIVERY, PUBLICATION, APPEND_BY_KEY];
+export const MIGRATIONS: readonly Migration[] = [COURT_DOMAIN, AUDIT_CHAIN, ORDER_ATTEMPTS, AGENCY_DECISIONS, OUTBOX_DELIVERY, PUBLICATION, ORDER_WRITES];

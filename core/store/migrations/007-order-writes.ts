@@ -1,18 +1,25 @@
 import type { Migration } from './index';
 
 /**
- * audit_append_orders() (003) again, with the same contract, reaching each order by its primary
- * key. 003 joined lookup_orders with the batch's jsonb_to_recordset(), which the planner
- * estimates at 100 rows whatever it holds (usually one to a dozen): it chose a hash join over a
- * sequential scan of lookup_orders, three times per append. Every append of the lookup path then
- * cost time in proportion to all the orders ever made (0.2 ms at 660 orders, growing without
- * bound). Here the batch is walked in a loop, each order locked (in order_id order, as before, so
- * two writers cannot deadlock), checked and moved by key: the cost is per order moved.
+ * Cheaper writes of a lookup's order (measured on the embedded server, 4000 signed lookups):
+ *
+ * - audit_append_orders() (003) again, with the same contract, reaching each order by its primary
+ *   key. 003 joined lookup_orders with the batch's jsonb_to_recordset(), which the planner
+ *   estimates at 100 rows whatever it holds (usually one to a dozen): it chose a hash join over a
+ *   sequential scan of lookup_orders, three times per append. Every append of the lookup path then
+ *   cost time in proportion to all the orders ever made (0.2 ms at 660 orders, growing without
+ *   bound). Here the batch is walked in a loop, each order locked (in order_id order, as before, so
+ *   two writers cannot deadlock), checked and moved by key: the cost is per order moved.
+ *
+ * - The evidence packet is stored without TOAST compression: it is written once per lookup on the
+ *   hot path and read rarely, and pglz spent ~0.15 ms of server CPU per lookup on it for a
+ *   packet of a few kilobytes.
  */
-export const APPEND_BY_KEY: Migration = {
+export const ORDER_WRITES: Migration = {
   version: 7,
-  name: 'append-by-key',
+  name: 'order-writes',
   statements: [
+    `ALTER TABLE lookup_orders ALTER COLUMN evidence SET STORAGE EXTERNAL`,
     `CREATE OR REPLACE FUNCTION audit_append_orders(p_expected_seq bigint, p_expected_hash text, p_events jsonb, p_new_seq bigint, p_new_hash text, p_orders jsonb)
      RETURNS TABLE (applied boolean, head_seq bigint, head_hash text, rejected text[]) LANGUAGE plpgsql AS $$
      DECLARE
