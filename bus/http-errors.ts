@@ -56,7 +56,8 @@ export function sendHubError(res: ServerResponse, err: HubError, requestId?: str
 }
 
 export function sendJson(res: ServerResponse, status: number, value: unknown): void {
-  const body = JSON.stringify(value);
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(body) });
+  // Encoded once: its length is the Content-Length (a lookup's answer carries the evidence packet).
+  const body = Buffer.from(JSON.stringify(value), 'utf8');
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': body.length });
   res.end(body);
 }

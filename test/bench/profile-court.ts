@@ -8,6 +8,7 @@ import { startHub } from '../../bus/compose';
 import { ensurePki } from '../../bus/hub-pki';
 import { canonicalBytes, createOrder } from '../../core/orders';
 import { signDetached } from '../../signing/cms';
+import { freePort } from '../support/ports';
 import { load, procCpuMs, processTree } from './figures';
 import { startMockProcess } from './mock-process';
 
@@ -15,14 +16,17 @@ import { startMockProcess } from './mock-process';
  * `node --cpu-prof dist/test/bench/profile-court.js`: the embedded signed lookup alone, for a CPU
  * profile of the hub's hot path (the mock agencies run in another process). STORE=postgres uses
  * COURT_HUB_BENCH_PG_URL instead of the hub's embedded PostgreSQL. PROFILE=file.cpuprofile writes a
- * profile of the measured phase alone (load it in Chrome DevTools).
+ * profile of the measured phase alone (load it in Chrome DevTools). HTTP=1 goes through the gateway.
  */
 async function main(): Promise<void> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'court-hub-prof-'));
   const pkiDir = path.join(tmp, 'pki');
   await ensurePki(pkiDir);
   const mocks = await startMockProcess('mocks', { PKI_DIR: pkiDir, DATA_DIR: tmp });
-  const env: Record<string, string> = { SERVICES: 'core,adapters', MOCKS: '0', PKI_DIR: pkiDir, DATA_DIR: path.join(tmp, 'hub'), LOG_LEVEL: 'error' };
+  // HTTP=1: through the gateway, as a judge's client calls it (POST /api/v1/lookups).
+  const http = process.env.HTTP === '1';
+  const port = http ? await freePort() : 0;
+  const env: Record<string, string> = { SERVICES: http ? 'gateway,core,adapters' : 'core,adapters', MOCKS: '0', PORT: String(port), HOST: '127.0.0.1', PKI_DIR: pkiDir, DATA_DIR: path.join(tmp, 'hub'), LOG_LEVEL: 'error' };
   if (process.env.STORE === 'postgres') Object.assign(env, { DATABASE_URL: process.env.COURT_HUB_BENCH_PG_URL, AUDIT_HMAC_KEY: 'bench key, not a secret at all', SEED_DEMO: '1' });
   const hub = await startHub(loadConfig(env), { endpoints: mocks.endpoints, institutionEndpoints: mocks.institutionEndpoints });
   const judge = {
@@ -42,7 +46,14 @@ async function main(): Promise<void> {
   const pm = process.env.STORE === 'postgres' ? null : Number(fs.readFileSync(path.join(tmp, 'hub/postgres/postmaster.pid'), 'utf8').split('\n')[0]);
   const cpu = () => ({ hub: process.cpuUsage(), pg: pm ? procCpuMs(processTree(pm)) : 0, mocks: procCpuMs(processTree(mocks.process.pid)) });
   const c0 = cpu();
-  const figs = await load('profile.signed-lookup', () => hub.broker.call('court.lookup', orders[i++] as object), { total: n, concurrency: Number(process.env.C ?? 16) });
+  const call = http
+    ? async () => {
+      const res = await fetch(`http://127.0.0.1:${port}/api/v1/lookups`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(orders[i++]) });
+      if (res.status !== 200) throw new Error(`HTTP ${res.status}`);
+      await res.arrayBuffer();
+    }
+    : () => hub.broker.call('court.lookup', orders[i++] as object);
+  const figs = await load('profile.signed-lookup', call, { total: n, concurrency: Number(process.env.C ?? 16) });
   const c1 = cpu();
   if (profiler) await profiler.stop(process.env.PROFILE as string);
   for (const f of figs) console.log(`${f.name} ${f.value} ${f.unit}`);
