@@ -1,7 +1,7 @@
 import { REGISTRY_MODULES } from '../../contracts/registries/modules';
 import { institutionDirectories } from '../../registry/institutions';
 import { agencyModules, mockEnvName } from '../../mocks';
-import { HubProcess } from '../support/hub-process';
+import { builtScript, HubProcess } from '../support/hub-process';
 
 // Each mock process gets 300 consecutive ports from a base in 10000–19999: below the ephemeral range
 // (32768+) and below the 20000–31999 of test/support/ports.ts freePort.
@@ -36,6 +36,9 @@ Promise<{ process: HubProcess; endpoints: Record<string, string>; institutionEnd
     institutionEndpoints[inst.id] = `http://127.0.0.1:${institutionBase0 + i}`;
     providerEnv[inst.endpointEnv] = institutionEndpoints[inst.id];
   });
-  const p = await HubProcess.start(name, { SERVICES: 'mocks', MOCK_DECISION_CONSUMERS: '0', INSTITUTION_MOCK_PORT_BASE: String(institutionBase0), ...env, ...mockEnv });
+  // MOCKS_NODE_ARGS: node flags for the mock process (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
+  const nodeArgs = (process.env.MOCKS_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const p = await HubProcess.start(name, { SERVICES: 'mocks', MOCK_DECISION_CONSUMERS: '0', INSTITUTION_MOCK_PORT_BASE: String(institutionBase0), ...env, ...mockEnv },
+    30_000, builtScript('dist/bus/main.js'), nodeArgs);
   return { process: p, endpoints, institutionEndpoints, env: providerEnv };
 }

@@ -9,6 +9,8 @@ function repoRoot(from: string): string {
   return dir;
 }
 const MAIN = path.join(repoRoot(__dirname), 'dist/bus/main.js');
+/** The node flags `npm start` runs the hub with (package.json): a node here runs as production does. */
+export const HUB_NODE_FLAGS = ['--max-semi-space-size=64'];
 /** A built script of the repository, by its path from the root (e.g. 'dist/test/support/delivery-node.js'). */
 export const builtScript = (rel: string): string => path.join(repoRoot(__dirname), rel);
 
@@ -25,7 +27,7 @@ export class HubProcess {
    * `nodeArgs`: flags for node itself (e.g. --cpu-prof, which NODE_OPTIONS does not take).
    */
   static async start(name: string, env: Record<string, string>, timeoutMs = 30_000, script = MAIN, nodeArgs: string[] = []): Promise<HubProcess> {
-    const proc = spawn(process.execPath, [...nodeArgs, script], {
+    const proc = spawn(process.execPath, [...HUB_NODE_FLAGS, ...nodeArgs, script], {
       env: { ...process.env, LOG_LEVEL: 'warn', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
