@@ -145,7 +145,7 @@ export async function run(): Promise<Figure[]> {
       }, cpu: true, extraCpuMs: pgCpu },
       { name: 'hub.nats.lookup.11.2.22', fn: () => client.call('lookups.run', lookupParams), cpu: true, extraCpuMs: natsCpu },
       { name: 'hub.nats.signed-lookup.11.2.22', fn: () => client.call('court.lookup', natsOrder()), cpu: true, extraCpuMs: natsCpu },
-    ], { rounds: ROUNDS, perRound: PER_ROUND, concurrency: CONCURRENCY, warmup });
+    ], { rounds: ROUNDS, perRound: PER_ROUND, concurrency: CONCURRENCY, warmup, agenciesCpuMs: () => procCpuMs(processTree(mocks.process.pid)) });
     for (const r of results) figs.push(...pathFigures(r));
     const [d, lr, sl, http, nlr, nsl] = results;
     const ratio = (name: string, a: number, b: number) => figs.push({ name: `ratio.${name}`, value: round(a / b, 2), unit: 'ratio' });
@@ -162,6 +162,11 @@ export async function run(): Promise<Figure[]> {
       // Of court.cpu-per-lookup, what the embedded PostgreSQL spent (postmaster and backends).
       { name: 'court.db-cpu-per-lookup', value: sl.extraCpuUsPerOp!, unit: 'us' },
       { name: 'court.cpu-per-lookup.x-floor', value: round(sl.cpuUsPerOp! / floor, 2), unit: 'ratio' },
+      // The whole machine's CPU per call (every process, the mock agencies too): with all the
+      // paths on one machine of os.cpus() cores, cores / this bounds the path's throughput.
+      { name: 'direct.machine-cpu-per-call', value: d.cpuUsPerOp! + d.agenciesCpuUsPerOp!, unit: 'us' },
+      { name: 'court.machine-cpu-per-lookup', value: sl.cpuUsPerOp! + sl.agenciesCpuUsPerOp!, unit: 'us' },
+      { name: 'court.machine-bound.rps', value: Math.round((os.cpus().length * 1e6) / (sl.cpuUsPerOp! + sl.agenciesCpuUsPerOp!)), unit: 'req/s' },
     );
     await client.stop();
     await Promise.all([core.stop(), adapters.stop()]);

@@ -58,7 +58,7 @@ export async function median(fn: () => unknown, n = 500): Promise<number> {
 /** One contender of an interleaved run: a name and one call. `cpu` adds this process's CPU per call. */
 export interface Path { name: string; fn: () => Promise<unknown>; cpu?: boolean; extraCpuMs?: () => number }
 
-export interface PathResult { name: string; rps: number; p50: number; p99: number; errors: number; cpuUsPerOp?: number; extraCpuUsPerOp?: number }
+export interface PathResult { name: string; rps: number; p50: number; p99: number; errors: number; cpuUsPerOp?: number; extraCpuUsPerOp?: number; agenciesCpuUsPerOp?: number }
 
 /**
  * Runs the paths in `rounds` rounds of `perRound` calls each (`concurrency` in flight), the order
@@ -67,9 +67,11 @@ export interface PathResult { name: string; rps: number; p50: number; p99: numbe
  * figures are not. Throughput is calls over the summed time of a path's own rounds. CPU per call
  * is process.cpuUsage() (user + system) over the path's rounds, plus `extraCpuMs` (other
  * processes' CPU the path causes, e.g. its database server), divided by the calls.
+ * `agenciesCpuMs`: the mock agencies' CPU, counted apart for every path (on a shared machine
+ * their CPU is taken from the paths' too: the whole machine's CPU per call is the sum).
  */
-export async function interleave(paths: Path[], opts: { rounds: number; perRound: number; concurrency: number; warmup?: number }): Promise<PathResult[]> {
-  const acc = paths.map(() => ({ secs: 0, calls: 0, cpuUs: 0, extraUs: 0, errors: 0, lat: [] as number[] }));
+export async function interleave(paths: Path[], opts: { rounds: number; perRound: number; concurrency: number; warmup?: number; agenciesCpuMs?: () => number }): Promise<PathResult[]> {
+  const acc = paths.map(() => ({ secs: 0, calls: 0, cpuUs: 0, extraUs: 0, agenciesUs: 0, errors: 0, lat: [] as number[] }));
   for (const p of paths) for (let i = 0; i < (opts.warmup ?? 100); i++) await p.fn().catch(() => undefined);
   for (let r = 0; r < opts.rounds; r++) {
     for (let k = 0; k < paths.length; k++) {
@@ -79,6 +81,7 @@ export async function interleave(paths: Path[], opts: { rounds: number; perRound
       let next = 0;
       const cpu0 = process.cpuUsage();
       const extra0 = p.extraCpuMs?.() ?? 0;
+      const agencies0 = opts.agenciesCpuMs?.() ?? 0;
       const t0 = process.hrtime.bigint();
       await Promise.all(Array.from({ length: opts.concurrency }, async () => {
         while (next < opts.perRound) {
@@ -93,6 +96,7 @@ export async function interleave(paths: Path[], opts: { rounds: number; perRound
       const extraUs = ((p.extraCpuMs?.() ?? 0) - extra0) * 1000;
       a.cpuUs += cpu.user + cpu.system + extraUs;
       a.extraUs += extraUs;
+      a.agenciesUs += ((opts.agenciesCpuMs?.() ?? 0) - agencies0) * 1000;
       a.calls += opts.perRound;
     }
   }
@@ -103,6 +107,7 @@ export async function interleave(paths: Path[], opts: { rounds: number; perRound
       name: p.name, rps: round(a.calls / a.secs, 1), p50: round(percentile(a.lat, 50)), p99: round(percentile(a.lat, 99)), errors: a.errors,
       ...(p.cpu ? { cpuUsPerOp: Math.round(a.cpuUs / a.calls) } : {}),
       ...(p.cpu && p.extraCpuMs ? { extraCpuUsPerOp: Math.round(a.extraUs / a.calls) } : {}),
+      ...(p.cpu && opts.agenciesCpuMs ? { agenciesCpuUsPerOp: Math.round(a.agenciesUs / a.calls) } : {}),
     };
   });
 }
@@ -115,6 +120,7 @@ export function pathFigures(r: PathResult): Figure[] {
   ];
   if (r.cpuUsPerOp !== undefined) figs.push({ name: `${r.name}.cpu-per-call`, value: r.cpuUsPerOp, unit: 'us' });
   if (r.extraCpuUsPerOp !== undefined) figs.push({ name: `${r.name}.other-processes-cpu-per-call`, value: r.extraCpuUsPerOp, unit: 'us' });
+  if (r.agenciesCpuUsPerOp !== undefined) figs.push({ name: `${r.name}.mock-agencies-cpu-per-call`, value: r.agenciesCpuUsPerOp, unit: 'us' });
   if (r.errors > 0) figs.push({ name: `${r.name}.errors`, value: r.errors, unit: 'count' });
   return figs;
 }
