@@ -29,7 +29,7 @@ const lookupParams = { subject: { fin: FIN }, categories: ['11.2.22'], caseNumbe
 const CASE = '2(101)-1234/2026';
 
 type Signer = { certPem: string; key: KeyObject };
-const person = (pkiDir: string, file: string): Signer => ({
+export const person = (pkiDir: string, file: string): Signer => ({
   certPem: fs.readFileSync(path.join(pkiDir, `people/${file}.crt.pem`), 'utf8'),
   key: createPrivateKey(fs.readFileSync(path.join(pkiDir, `people/${file}.key.pem`))),
 });
@@ -44,7 +44,7 @@ async function signedOrders(judge: Signer, n: number): Promise<unknown[]> {
   return out;
 }
 
-async function signedIdentityRequests(clerk: Signer, n: number): Promise<unknown[]> {
+export async function signedIdentityRequests(clerk: Signer, n: number): Promise<unknown[]> {
   const out: unknown[] = [];
   const now = Date.now();
   for (let i = 0; i < n; i++) {
@@ -58,7 +58,7 @@ async function signedIdentityRequests(clerk: Signer, n: number): Promise<unknown
   return out;
 }
 
-async function delegate(call: (action: string, body: unknown) => Promise<unknown>, judge: Signer): Promise<void> {
+export async function delegate(call: (action: string, body: unknown) => Promise<unknown>, judge: Signer): Promise<void> {
   const now = Date.now();
   const delegation = {
     delegationId: randomUUID(), caseNumber: CASE, staffFins: ['6PR2T5Y'], validFrom: new Date(now - 1000).toISOString(),

@@ -1,6 +1,5 @@
 import { createPrivateKey } from 'node:crypto';
 import fs from 'node:fs';
-import inspector from 'node:inspector';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../bus/config';
@@ -10,6 +9,7 @@ import { canonicalBytes, createOrder } from '../../core/orders';
 import { signDetached } from '../../signing/cms';
 import { freePort } from '../support/ports';
 import { load, procCpuMs, processTree } from './figures';
+import { startProfiler } from './profiler';
 import { startMockProcess } from './mock-process';
 
 /**
@@ -62,24 +62,6 @@ async function main(): Promise<void> {
   await hub.stop();
   await mocks.process.stop();
   fs.rmSync(tmp, { recursive: true, force: true });
-}
-
-/** A CPU profile of the measured phase alone (not the set-up, not the signing of the orders). */
-async function startProfiler(): Promise<{ stop(file: string): Promise<void> }> {
-  const session = new inspector.Session();
-  session.connect();
-  const post = (method: string, params?: object) => new Promise<any>((resolve, reject) =>
-    session.post(method, params ?? {}, (err, res) => (err ? reject(err) : resolve(res))));
-  await post('Profiler.enable');
-  await post('Profiler.setSamplingInterval', { interval: 200 });
-  await post('Profiler.start');
-  return {
-    async stop(file) {
-      const { profile } = await post('Profiler.stop');
-      fs.writeFileSync(file, JSON.stringify(profile));
-      session.disconnect();
-    },
-  };
 }
 
 main().catch((e) => { console.error(e); process.exit(1); });

@@ -1,0 +1,44 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadConfig } from '../../bus/config';
+import { startHub } from '../../bus/compose';
+import { ensurePki } from '../../bus/hub-pki';
+import { delegate, person, signedIdentityRequests } from './court.bench';
+import { load, procCpuMs, processTree } from './figures';
+import { startMockProcess } from './mock-process';
+import { startProfiler } from './profiler';
+
+/**
+ * `node dist/test/bench/profile-identity.js`: the clerk's identity check alone, as the court bench
+ * runs it (50 in flight, the population register answering after 20 ms), with the CPU per check
+ * of the hub, its PostgreSQL and the mock agencies. N checks, C in flight, LATENCY_MS; PROFILE=file
+ * writes a CPU profile of the measured phase.
+ */
+async function main(): Promise<void> {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'court-hub-prof-identity-'));
+  const pkiDir = path.join(tmp, 'pki');
+  await ensurePki(pkiDir);
+  const mocks = await startMockProcess('mocks', { PKI_DIR: pkiDir, DATA_DIR: tmp }, { population: `latencyMs=${process.env.LATENCY_MS ?? 20}` });
+  const hub = await startHub(loadConfig({ SERVICES: 'core,adapters', MOCKS: '0', PKI_DIR: pkiDir, DATA_DIR: path.join(tmp, 'hub'), LOG_LEVEL: 'error' }),
+    { endpoints: mocks.endpoints, institutionEndpoints: mocks.institutionEndpoints });
+  await delegate((a, b) => hub.broker.call(a, b as object), person(pkiDir, 'judge-2JD4K7M'));
+  const n = Number(process.env.N ?? 2000);
+  const requests = await signedIdentityRequests(person(pkiDir, 'staff-6PR2T5Y'), n + 300);
+  let i = 0;
+  const pm = Number(fs.readFileSync(path.join(tmp, 'hub/postgres/postmaster.pid'), 'utf8').split('\n')[0]);
+  const cpu = () => ({ hub: process.cpuUsage(), pg: procCpuMs(processTree(pm)), mocks: procCpuMs(processTree(mocks.process.pid)) });
+  const profiler = process.env.PROFILE ? await startProfiler() : null;
+  const c0 = cpu();
+  const figs = await load('profile.identity-check', () => hub.broker.call('court.verifyIdentity', requests[i++] as object), { total: n, concurrency: Number(process.env.C ?? 50) });
+  const c1 = cpu();
+  if (profiler) await profiler.stop(process.env.PROFILE as string);
+  for (const f of figs) console.log(`${f.name} ${f.value} ${f.unit}`);
+  console.log(`profile.cpu-per-check hub ${Math.round((c1.hub.user - c0.hub.user + c1.hub.system - c0.hub.system) / n)} us, `
+    + `postgres ${Math.round(((c1.pg - c0.pg) * 1000) / n)} us, mocks ${Math.round(((c1.mocks - c0.mocks) * 1000) / n)} us`);
+  await hub.stop();
+  await mocks.process.stop();
+  fs.rmSync(tmp, { recursive: true, force: true });
+}
+
+main().catch((e) => { console.error(e); process.exit(1); });
