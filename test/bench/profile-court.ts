@@ -16,7 +16,8 @@ import { startMockProcess } from './mock-process';
  * `node --cpu-prof dist/test/bench/profile-court.js`: the embedded signed lookup alone, for a CPU
  * profile of the hub's hot path (the mock agencies run in another process). STORE=postgres uses
  * COURT_HUB_BENCH_PG_URL instead of the hub's embedded PostgreSQL. PROFILE=file.cpuprofile writes a
- * profile of the measured phase alone (load it in Chrome DevTools). HTTP=1 goes through the gateway.
+ * profile of the measured phase alone (load it in Chrome DevTools). HTTP=1 goes through the gateway,
+ * LOOKUPS=1 calls lookups.run alone (no court layer).
  */
 async function main(): Promise<void> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'court-hub-prof-'));
@@ -52,7 +53,10 @@ async function main(): Promise<void> {
       if (res.status !== 200) throw new Error(`HTTP ${res.status}`);
       await res.arrayBuffer();
     }
-    : () => hub.broker.call('court.lookup', orders[i++] as object);
+    : process.env.LOOKUPS === '1'
+      // lookups.run alone: the signed EHİS call and the verified answer, no court layer.
+      ? () => hub.broker.call('lookups.run', { subject: { fin: '5ZK8F3R' }, categories: ['11.2.22'], caseNumber: '2(101)-1234/2026', requesterId: 'AZ-FIN-2JD4K7M' })
+      : () => hub.broker.call('court.lookup', orders[i++] as object);
   const figs = await load('profile.signed-lookup', call, { total: n, concurrency: Number(process.env.C ?? 16) });
   const c1 = cpu();
   if (profiler) await profiler.stop(process.env.PROFILE as string);
