@@ -38,8 +38,9 @@ export const ORDER_WRITES: Migration = {
        FOR m IN SELECT t.order_id, t.attempt, t.from_status, t.strict AS must_apply, t.lease_expired FROM jsonb_to_recordset(p_orders)
            AS t (order_id text, attempt integer, from_status text[], strict boolean, lease_expired boolean) ORDER BY t.order_id LOOP
          SELECT x.attempt, x.status, x.lease_until INTO o FROM lookup_orders x WHERE x.order_id = m.order_id FOR UPDATE;
-         IF m.must_apply AND NOT (FOUND AND o.attempt = m.attempt AND o.status = ANY (m.from_status)
-             AND (NOT coalesce(m.lease_expired, false) OR o.lease_until < now())) THEN
+         -- A condition that is NULL (an order without a lease) does not apply, as in 003.
+         IF m.must_apply AND NOT coalesce(FOUND AND o.attempt = m.attempt AND o.status = ANY (m.from_status)
+             AND (NOT coalesce(m.lease_expired, false) OR o.lease_until < now()), false) THEN
            bad := bad || m.order_id;
          END IF;
        END LOOP;

@@ -115,6 +115,30 @@ describe('audit writer under store faults (postgres)', () => {
       expect((await getOrder(t.store, 'ord-taken'))?.status).toBe('authorized');
     });
 
+    it('A strict move names an order nobody made, or takes over an order whose lease is unknown. Result: HUB_ERR_ORDER_SUPERSEDED for each, nothing of them written', async () => {
+      await order('ord-no-lease');
+      await t.store.query(`UPDATE lookup_orders SET lease_until = NULL WHERE order_id = 'ord-no-lease'`);
+      const trail = trailOn(t.store);
+      const ghost = trail.append(sampleEvent(1), { orders: [{ orderId: 'ord-ghost', attempt: 1, from: ['received'], to: 'authorized', strict: true }] });
+      await expect(ghost).rejects.toMatchObject({ code: 'HUB_ERR_ORDER_SUPERSEDED' });
+      const takeover = trail.append(sampleEvent(2), { orders: [{ orderId: 'ord-no-lease', attempt: 1, from: ['received'], to: 'failed', strict: true, leaseExpired: true }] });
+      await expect(takeover).rejects.toMatchObject({ code: 'HUB_ERR_ORDER_SUPERSEDED' });
+      expect(await count()).toBe(0);
+      expect((await getOrder(t.store, 'ord-no-lease'))?.status).toBe('received');
+    });
+
+    it('One append moves the orders of three lookups among a thousand others. Result: each of the three moved, by its own attempt, and no other', async () => {
+      await t.store.query(`INSERT INTO lookup_orders (order_id, case_number, requester_fin, categories, status, order_sha256, attempt, lease_until)
+        SELECT 'ord-bulk-' || i, '2(101)-1234/2026', '2JD4K7M', '{11.2.22}', 'received', repeat('a', 64), 1, now() + interval '1 minute' FROM generate_series(1, 1000) AS i`);
+      const trail = trailOn(t.store);
+      const busy = trail.append(sampleEvent(0)); // the three appends queue up behind it into one statement
+      await Promise.all(['ord-bulk-7', 'ord-bulk-500', 'ord-bulk-999'].map((orderId, i) =>
+        trail.append(sampleEvent(i + 1), { orders: [{ orderId, attempt: 1, from: ['received'], to: 'authorized', strict: true }] })));
+      await busy;
+      const moved = await t.store.query<{ orderId: string }>(`SELECT order_id AS "orderId" FROM lookup_orders WHERE status = 'authorized' AND order_id LIKE 'ord-bulk-%' ORDER BY order_id`);
+      expect(moved.rows.map((r) => r.orderId)).toEqual(['ord-bulk-500', 'ord-bulk-7', 'ord-bulk-999']);
+    });
+
     it('A failed lookup\'s end records carry a move to failed that no longer applies. Result: the records are written, the order left as it is', async () => {
       await order('ord-soft');
       await t.store.query(`UPDATE lookup_orders SET status = 'completed' WHERE order_id = 'ord-soft'`);
