@@ -8,8 +8,8 @@ import { ensurePki } from '../../bus/hub-pki';
 import { canonicalBytes, createOrder } from '../../core/orders';
 import { signDetached } from '../../signing/cms';
 import { freePort } from '../support/ports';
-import { load, procCpuMs, processTree } from './figures';
-import { startProfiler } from './profiler';
+import { load, processTree } from './figures';
+import { cpuMeter, startProfiler } from './profiler';
 import { startMockProcess } from './mock-process';
 
 /**
@@ -45,8 +45,7 @@ async function main(): Promise<void> {
   // Where the CPU goes, per lookup: this process (the hub), its PostgreSQL (postmaster and
   // backends; none with STORE=postgres, an external server), the mock agencies' process.
   const pm = process.env.STORE === 'postgres' ? null : Number(fs.readFileSync(path.join(tmp, 'hub/postgres/postmaster.pid'), 'utf8').split('\n')[0]);
-  const cpu = () => ({ hub: process.cpuUsage(), pg: pm ? procCpuMs(processTree(pm)) : 0, mocks: procCpuMs(processTree(mocks.process.pid)) });
-  const c0 = cpu();
+  const meter = cpuMeter('hub', { ...(pm ? { postgres: () => processTree(pm) } : {}), mocks: () => processTree(mocks.process.pid) });
   const call = http
     ? async () => {
       const res = await fetch(`http://127.0.0.1:${port}/api/v1/lookups`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(orders[i++]) });
@@ -58,11 +57,10 @@ async function main(): Promise<void> {
       ? () => hub.broker.call('lookups.run', { subject: { fin: '5ZK8F3R' }, categories: ['11.2.22'], caseNumber: '2(101)-1234/2026', requesterId: 'AZ-FIN-2JD4K7M' })
       : () => hub.broker.call('court.lookup', orders[i++] as object);
   const figs = await load('profile.signed-lookup', call, { total: n, concurrency: Number(process.env.C ?? 16) });
-  const c1 = cpu();
+  const cpu = meter.stop(n);
   if (profiler) await profiler.stop(process.env.PROFILE as string);
   for (const f of figs) console.log(`${f.name} ${f.value} ${f.unit}`);
-  const hubUs = (c1.hub.user - c0.hub.user + c1.hub.system - c0.hub.system) / n;
-  console.log(`profile.cpu-per-lookup hub ${Math.round(hubUs)} us, postgres ${Math.round(((c1.pg - c0.pg) * 1000) / n)} us, mocks ${Math.round(((c1.mocks - c0.mocks) * 1000) / n)} us`);
+  console.log(`profile.cpu-per-lookup ${cpu}`);
   await hub.stop();
   await mocks.process.stop();
   fs.rmSync(tmp, { recursive: true, force: true });

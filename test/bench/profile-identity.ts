@@ -5,9 +5,9 @@ import { loadConfig } from '../../bus/config';
 import { startHub } from '../../bus/compose';
 import { ensurePki } from '../../bus/hub-pki';
 import { delegate, person, signedIdentityRequests } from './court.bench';
-import { load, procCpuMs, processTree } from './figures';
+import { load, processTree } from './figures';
 import { startMockProcess } from './mock-process';
-import { startProfiler } from './profiler';
+import { cpuMeter, startProfiler } from './profiler';
 
 /**
  * `node dist/test/bench/profile-identity.js`: the clerk's identity check alone, as the court bench
@@ -27,15 +27,13 @@ async function main(): Promise<void> {
   const requests = await signedIdentityRequests(person(pkiDir, 'staff-6PR2T5Y'), n + 300);
   let i = 0;
   const pm = Number(fs.readFileSync(path.join(tmp, 'hub/postgres/postmaster.pid'), 'utf8').split('\n')[0]);
-  const cpu = () => ({ hub: process.cpuUsage(), pg: procCpuMs(processTree(pm)), mocks: procCpuMs(processTree(mocks.process.pid)) });
   const profiler = process.env.PROFILE ? await startProfiler() : null;
-  const c0 = cpu();
+  const meter = cpuMeter('hub', { postgres: () => processTree(pm), mocks: () => processTree(mocks.process.pid) });
   const figs = await load('profile.identity-check', () => hub.broker.call('court.verifyIdentity', requests[i++] as object), { total: n, concurrency: Number(process.env.C ?? 50) });
-  const c1 = cpu();
+  const cpu = meter.stop(n);
   if (profiler) await profiler.stop(process.env.PROFILE as string);
   for (const f of figs) console.log(`${f.name} ${f.value} ${f.unit}`);
-  console.log(`profile.cpu-per-check hub ${Math.round((c1.hub.user - c0.hub.user + c1.hub.system - c0.hub.system) / n)} us, `
-    + `postgres ${Math.round(((c1.pg - c0.pg) * 1000) / n)} us, mocks ${Math.round(((c1.mocks - c0.mocks) * 1000) / n)} us`);
+  console.log(`profile.cpu-per-check ${cpu}`);
   await hub.stop();
   await mocks.process.stop();
   fs.rmSync(tmp, { recursive: true, force: true });

@@ -5,7 +5,8 @@ import { createBroker, startBroker } from '../../bus/broker';
 import { ensurePki } from '../../bus/hub-pki';
 import { builtScript, HubProcess } from '../support/hub-process';
 import { NatsServer } from '../support/nats-server';
-import { load, procCpuMs, processTree } from './figures';
+import { load, processTree } from './figures';
+import { cpuMeter } from './profiler';
 import { startMockProcess } from './mock-process';
 
 /**
@@ -33,14 +34,11 @@ async function main(): Promise<void> {
   await new Promise((r) => setTimeout(r, 1000));
   const params = { subject: { fin: '5ZK8F3R' }, categories: ['11.2.22'], caseNumber: '2(101)-1234/2026', requesterId: 'AZ-FIN-2JD4K7M' };
   const n = Number(process.env.N ?? 4000);
-  const cpu = () => ({ client: process.cpuUsage(), core: procCpuMs([core.pid]), adapters: procCpuMs([adapters.pid]), nats: procCpuMs([nats.pid]), mocks: procCpuMs(processTree(mocks.process.pid)) });
-  const c0 = cpu();
+  const meter = cpuMeter('client', { core: () => [core.pid], adapters: () => [adapters.pid], 'nats-server': () => [nats.pid], mocks: () => processTree(mocks.process.pid) });
   const figs = await load('profile.nats.lookups-run', () => client.call('lookups.run', params), { total: n, concurrency: Number(process.env.C ?? 16) });
-  const c1 = cpu();
+  const cpu = meter.stop(n);
   for (const f of figs) console.log(`${f.name} ${f.value} ${f.unit}`);
-  const per = (ms: number) => Math.round((ms * 1000) / n);
-  console.log(`profile.cpu-per-call client ${Math.round((c1.client.user - c0.client.user + c1.client.system - c0.client.system) / n)} us, core ${per(c1.core - c0.core)} us, `
-    + `adapters ${per(c1.adapters - c0.adapters)} us, nats-server ${per(c1.nats - c0.nats)} us, mocks ${per(c1.mocks - c0.mocks)} us`);
+  console.log(`profile.cpu-per-call ${cpu}`);
   await client.stop();
   await Promise.all([core.stop(), adapters.stop()]);
   await nats.stop();

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import inspector from 'node:inspector';
+import { procCpuMs } from './figures';
 
 /** A CPU profile of the measured phase alone (not the set-up, not the signing of the orders). */
 export async function startProfiler(): Promise<{ stop(file: string): Promise<void> }> {
@@ -19,3 +20,21 @@ export async function startProfiler(): Promise<{ stop(file: string): Promise<voi
   };
 }
 
+
+/**
+ * CPU time per call, from now until stop(): this process (`self`) and other processes by name.
+ * The pids are read at each look (a PostgreSQL server's backends come and go); a process that
+ * started meanwhile counts from zero. stop() gives "self 123 us, postgres 45 us, …".
+ */
+export function cpuMeter(self: string, others: Record<string, () => number[]>): { stop(calls: number): string } {
+  const take = () => ({ self: process.cpuUsage(), others: Object.entries(others).map(([name, pids]) => [name, procCpuMs(pids())] as const) });
+  const t0 = take();
+  return {
+    stop(calls) {
+      const t1 = take();
+      const selfUs = t1.self.user - t0.self.user + t1.self.system - t0.self.system;
+      return [`${self} ${Math.round(selfUs / calls)} us`,
+        ...t1.others.map(([name, ms], i) => `${name} ${Math.round(((ms - t0.others[i][1]) * 1000) / calls)} us`)].join(', ');
+    },
+  };
+}

@@ -10,7 +10,7 @@ function repoRoot(from: string): string {
 }
 const MAIN = path.join(repoRoot(__dirname), 'dist/bus/main.js');
 /** The node flags `npm start` runs the hub with (package.json): a node here runs as production does. */
-export const HUB_NODE_FLAGS = ['--max-semi-space-size=64'];
+const HUB_NODE_FLAGS = ['--max-semi-space-size=64'];
 /** A built script of the repository, by its path from the root (e.g. 'dist/test/support/delivery-node.js'). */
 export const builtScript = (rel: string): string => path.join(repoRoot(__dirname), rel);
 
