@@ -2,16 +2,14 @@
  * The EHİS REST engine, profile v2 (contracts/registries/README.md, "REST"): X-Road-Client / -Id /
  * -UserId / -Issue headers and X-Road-Signature, a detached JWS over the body whose protected header
  * also binds the method, the request-target, those X-Road headers and the time (injected signer);
- * axios over a keep-alive agent with the caller's AbortSignal and a streaming size limit. Then:
+ * one HTTP exchange over a keep-alive agent with the caller's AbortSignal and a streaming size limit
+ * (http-post.ts: no redirects, content codings decoded under the limit). Then:
  * content type → the answer's JWS verified (injected) over the exact body bytes BEFORE the body is
  * parsed → problem+json (RFC 7807) through the fault table, errors end here → for a result (data or
  * not-found): the signed id, the replay cache, the signed request hash and `iat` (answer-binding.ts),
  * the signed `sub` and the subject at the descriptor's place (subject-binding.ts) → the operation's
  * pure mapper → model schema.
  */
-import http from 'node:http';
-import https from 'node:https';
-import axios, { AxiosError, type AxiosInstance } from 'axios';
 import { HubError, subjectKind } from '../../contracts/hub';
 import { ANSWER_PARAM, NOT_FOUND_MEMBER, REQUEST_PARAM, REST_HEADER, restRequestHash } from '../../contracts/registries/xroad-profile';
 import type { XRoadSubsystem } from '../../registry/types';
@@ -19,11 +17,11 @@ import { compareHash, requireFresh, requireId, requireRequestHash } from './answ
 import type { MapResult, RestAdapterDescriptor, RestOperation } from './descriptor';
 import { mediaType, sha256Hex, type Engine, type EngineAnswer, type EngineCall, type ModelCheck } from './engine-types';
 import { matchFault, matchUnsignedFault } from './fault-matcher';
-import { abortReason } from './http-post';
+import { ACCEPT_ENCODING, createAgent, requestRaw } from './http-post';
 import { consumeAnswerId, type ReplayGuard } from './replay-guard';
 import type { RestSign, RestVerify } from './seams';
 import { jsonSubjectAt, requireSubject, requireSubjectClaim } from './subject-binding';
-import { fromNetworkError, fromVerifyError, upstreamError, type UpstreamWhere } from './upstream-errors';
+import { fromVerifyError, upstreamError, type UpstreamWhere } from './upstream-errors';
 
 export interface RestEngineOptions {
   descriptor: RestAdapterDescriptor;
@@ -48,20 +46,9 @@ export function xroadClientHeader(c: XRoadSubsystem): string {
 }
 
 export function createRestEngine(o: RestEngineOptions): Engine {
-  const agentOpts = { keepAlive: true, maxSockets: o.maxSockets, keepAliveMsecs: 1000 };
-  const httpAgent = new http.Agent(agentOpts);
-  const httpsAgent = new https.Agent(agentOpts);
-  const ax: AxiosInstance = axios.create({
-    httpAgent,
-    httpsAgent,
-    proxy: false, // the EHİS endpoint is configured explicitly; no proxy from the environment
-    maxRedirects: 0, // a redirect is not part of the contract: it is a bad answer, never followed
-    responseType: 'arraybuffer', // the exact bytes: they are hashed and their JWS verified
-    transformResponse: [(d: unknown) => d],
-    validateStatus: () => true,
-    maxContentLength: o.maxAnswerBytes, // enforced while streaming by axios' http adapter
-    decompress: true,
-  });
+  // The EHİS endpoint is configured explicitly: no proxy from the environment. The exact bytes of
+  // the answer are kept: they are hashed and their JWS verified.
+  const agent = createAgent(o.endpoint, o.maxSockets);
   const ops = new Map<string, RestOperation>(o.descriptor.operations.map((op) => [op.name, op]));
   const clientHeader = xroadClientHeader(o.client);
   const base = o.endpoint.replace(/\/+$/, '');
@@ -95,6 +82,7 @@ export function createRestEngine(o: RestEngineOptions): Engine {
     if (!expectedHash) throw new HubError('HUB_ERR_SYSTEM_INTERNAL', { details: { ...where, reason: 'request-signature-not-detached' } });
     const headers: Record<string, string> = {
       Accept: 'application/json, application/problem+json',
+      'Accept-Encoding': ACCEPT_ENCODING,
       [REST_HEADER.client]: clientHeader,
       [REST_HEADER.id]: c.messageId,
       [REST_HEADER.userId]: c.params.userId,
@@ -103,14 +91,10 @@ export function createRestEngine(o: RestEngineOptions): Engine {
     };
     if (op.body) headers['Content-Type'] = 'application/json';
 
-    if (c.signal.aborted) throw abortReason(c.signal, where);
-    let res;
-    try {
-      res = await ax.request<ArrayBuffer>({ method: op.method, url: url.origin + target, headers, data: op.body ? requestBody : undefined, signal: c.signal });
-    } catch (err) {
-      throw fromAxiosError(err, c.signal, where, o.maxAnswerBytes);
-    }
-    const body = Buffer.from(res.data ?? EMPTY);
+    const res = await requestRaw(op.method, url.origin + target, op.body ? requestBody : undefined, {
+      agent, signal: c.signal, maxBytes: o.maxAnswerBytes, headers, where,
+    });
+    const body = res.body;
     const responseHash = sha256Hex(body);
     const status = res.status;
     const ct = mediaType(res.headers['content-type'] as string | undefined);
@@ -181,7 +165,7 @@ export function createRestEngine(o: RestEngineOptions): Engine {
 
   return {
     call,
-    close: () => { httpAgent.destroy(); httpsAgent.destroy(); },
+    close: () => agent.destroy(),
   };
 }
 
@@ -192,17 +176,4 @@ function readProblemType(body: Buffer): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-function fromAxiosError(err: unknown, signal: AbortSignal, where: UpstreamWhere, limit: number): HubError {
-  if (HubError.is(err)) return err;
-  if (signal.aborted || axios.isCancel(err)) return abortReason(signal, where);
-  if (err instanceof AxiosError) {
-    if (/maxContentLength/.test(err.message)) return upstreamError('HUB_ERR_UPSTREAM_ANSWER_TOO_LARGE', where, { limit }, err);
-    // A response that started and then broke off (socket closed mid-body).
-    if (err.response === undefined && err.code === AxiosError.ERR_BAD_RESPONSE) {
-      return upstreamError('HUB_ERR_UPSTREAM_UNAVAILABLE', where, { reason: 'truncated' }, err);
-    }
-  }
-  return fromNetworkError(err, where);
 }

@@ -9,7 +9,7 @@ import { canonicalBytes, createOrder } from '../../core/orders';
 import { signDetached } from '../../signing/cms';
 import { freePort } from '../support/ports';
 import { load, processTree } from './figures';
-import { cpuMeter, startProfiler } from './profiler';
+import { cpuMeter, startHeapSampler, startProfiler } from './profiler';
 import { startMockProcess } from './mock-process';
 
 /**
@@ -17,7 +17,8 @@ import { startMockProcess } from './mock-process';
  * profile of the hub's hot path (the mock agencies run in another process). STORE=postgres uses
  * COURT_HUB_BENCH_PG_URL instead of the hub's embedded PostgreSQL. PROFILE=file.cpuprofile writes a
  * profile of the measured phase alone (load it in Chrome DevTools). HTTP=1 goes through the gateway,
- * LOOKUPS=1 calls lookups.run alone (no court layer).
+ * LOOKUPS=1 calls lookups.run alone (no court layer). HEAP=file.heapprofile samples what the
+ * measured phase allocates.
  */
 async function main(): Promise<void> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'court-hub-prof-'));
@@ -42,6 +43,7 @@ async function main(): Promise<void> {
   }
   let i = 0;
   const profiler = process.env.PROFILE ? await startProfiler() : null;
+  const heap = process.env.HEAP ? await startHeapSampler() : null;
   // Where the CPU goes, per lookup: this process (the hub), its PostgreSQL (postmaster and
   // backends; none with STORE=postgres, an external server), the mock agencies' process.
   const pm = process.env.STORE === 'postgres' ? null : Number(fs.readFileSync(path.join(tmp, 'hub/postgres/postmaster.pid'), 'utf8').split('\n')[0]);
@@ -59,6 +61,7 @@ async function main(): Promise<void> {
   const figs = await load('profile.signed-lookup', call, { total: n, concurrency: Number(process.env.C ?? 16) });
   const cpu = meter.stop(n);
   if (profiler) await profiler.stop(process.env.PROFILE as string);
+  if (heap) await heap.stop(process.env.HEAP as string);
   for (const f of figs) console.log(`${f.name} ${f.value} ${f.unit}`);
   console.log(`profile.cpu-per-lookup ${cpu}`);
   await hub.stop();

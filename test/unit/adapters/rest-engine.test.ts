@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import zlib from 'node:zlib';
 import nock from 'nock';
 import { HubError } from '../../../contracts/hub';
 import { createModelCheck } from '../../../adapters/kit/model-validator';
@@ -44,6 +45,8 @@ interface ReplyOptions {
   subject?: string;
   /** Signed parameters overridden or removed (undefined). */
   params?: Record<string, unknown>;
+  /** Content coding applied after signing (the JWS covers the decoded bytes, RFC 9110 §8.4). */
+  encoding?: 'gzip' | 'deflate' | 'br' | 'compress';
 }
 
 /** One exchange; the reply is built from the X-Road headers and the signature the hub sent. */
@@ -60,6 +63,11 @@ function reply(status: number, value: unknown | ((id: string) => unknown), o: Re
       contentType: o.type ?? (status >= 400 ? 'application/problem+json' : 'application/json'), subject: o.subject, params: o.params,
     });
     if (o.id !== undefined) headers['X-Road-Id'] = o.id;
+    if (o.encoding) {
+      headers['Content-Encoding'] = o.encoding;
+      const coded = o.encoding === 'gzip' ? zlib.gzipSync(body) : o.encoding === 'deflate' ? zlib.deflateSync(body) : o.encoding === 'br' ? zlib.brotliCompressSync(body) : body;
+      return [status, coded, headers];
+    }
     return [status, body, headers];
   });
   return seen;
@@ -197,6 +205,43 @@ describe('REST engine (telecom register, X-Road REST)', () => {
     const e = engine(256);
     reply(200, { ...NUMBERS, pad: 'x'.repeat(1024) });
     expect(await codeOf(call(e))).toBe('HUB_ERR_UPSTREAM_ANSWER_TOO_LARGE');
+    e.close();
+  });
+
+  test.each(['gzip', 'deflate', 'br'] as const)('A signed answer sent with Content-Encoding %s. Result: decoded, its JWS verified over the decoded bytes, mapped', async (encoding) => {
+    const e = engine();
+    reply(200, NUMBERS, { encoding });
+    const r = await call(e);
+    expect(r.result).toEqual({ outcome: 'ok', data: NUMBERS });
+    expect(r.responseHash).toBe(createHash('sha256').update(JSON.stringify(NUMBERS)).digest('hex'));
+    e.close();
+  });
+
+  test('A gzip bomb: 300 bytes on the wire, 1 MiB decoded, limit 64 KiB. Result: HUB_ERR_UPSTREAM_ANSWER_TOO_LARGE, decoding stopped at the limit', async () => {
+    const e = engine();
+    reply(200, null, { raw: JSON.stringify({ ...NUMBERS, pad: ' '.repeat(1 << 20) }), encoding: 'gzip' });
+    expect(await codeOf(call(e))).toBe('HUB_ERR_UPSTREAM_ANSWER_TOO_LARGE');
+    e.close();
+  });
+
+  test('An answer in a content coding the hub did not offer (compress). Result: HUB_ERR_UPSTREAM_BAD_ANSWER', async () => {
+    const e = engine();
+    reply(200, NUMBERS, { encoding: 'compress' });
+    expect(await codeOf(call(e))).toBe('HUB_ERR_UPSTREAM_BAD_ANSWER');
+    e.close();
+  });
+
+  test('A body that says gzip but is not. Result: HUB_ERR_UPSTREAM_BAD_ANSWER', async () => {
+    const e = engine();
+    nock(HOST).get(PATH).reply(200, 'not gzip at all', { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' });
+    expect(await codeOf(call(e))).toBe('HUB_ERR_UPSTREAM_BAD_ANSWER');
+    e.close();
+  });
+
+  test('A redirect to another host. Result: not followed, HUB_ERR_UPSTREAM_BAD_ANSWER', async () => {
+    const e = engine();
+    nock(HOST).get(PATH).reply(302, '', { Location: 'http://elsewhere.test/x' });
+    expect(await codeOf(call(e))).toBe('HUB_ERR_UPSTREAM_BAD_ANSWER');
     e.close();
   });
 
