@@ -47,7 +47,9 @@ export function jetStreamReplayGuard(o: JetStreamReplayOptions): ReplayGuard {
     // One connection for the life of the guard (it reconnects by itself); a bucket made again reuses it.
     if (!nc) {
       try {
-        nc = await connect({ servers: o.url, timeout, maxReconnectAttempts: -1, reconnectTimeWait: 500, name: 'court-hub replay cache' });
+        // noAsyncTraces: nats.js otherwise captures a stack (new Error()) for every request, i.e.
+        // every answer's write here, only to decorate a timeout; our errors carry their own context.
+        nc = await connect({ servers: o.url, timeout, maxReconnectAttempts: -1, reconnectTimeWait: 500, name: 'court-hub replay cache', noAsyncTraces: true });
       } catch (err) {
         throw new HubError('HUB_ERR_TRANSPORT_UNREACHABLE', { message: `The replay cache could not reach NATS at ${o.url}`, details: { bucket }, cause: err });
       }

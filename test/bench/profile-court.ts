@@ -11,13 +11,17 @@ import { freePort } from '../support/ports';
 import { load, processTree } from './figures';
 import { cpuMeter, startHeapSampler, startProfiler } from './profiler';
 import { startMockProcess } from './mock-process';
+import { CATEGORIES } from '../../registry';
+
+const FANOUT_SECTIONS = CATEGORIES.filter((c) => c.section !== '11.2.13' && c.section !== '11.2.17').map((c) => c.section);
 
 /**
  * `node --cpu-prof dist/test/bench/profile-court.js`: the embedded signed lookup alone, for a CPU
  * profile of the hub's hot path (the mock agencies run in another process). STORE=postgres uses
  * COURT_HUB_BENCH_PG_URL instead of the hub's embedded PostgreSQL. PROFILE=file.cpuprofile writes a
  * profile of the measured phase alone (load it in Chrome DevTools). HTTP=1 goes through the gateway,
- * LOOKUPS=1 calls lookups.run alone (no court layer). HEAP=file.heapprofile samples what the
+ * LOOKUPS=1 calls lookups.run alone (no court layer); with FANOUT=1 it asks every single-provider
+ * category at once, as the fan-out bench does (C=1 there). HEAP=file.heapprofile samples what the
  * measured phase allocates.
  */
 async function main(): Promise<void> {
@@ -56,7 +60,7 @@ async function main(): Promise<void> {
     }
     : process.env.LOOKUPS === '1'
       // lookups.run alone: the signed EHİS call and the verified answer, no court layer.
-      ? () => hub.broker.call('lookups.run', { subject: { fin: '5ZK8F3R' }, categories: ['11.2.22'], caseNumber: '2(101)-1234/2026', requesterId: 'AZ-FIN-2JD4K7M' })
+      ? () => hub.broker.call('lookups.run', { subject: { fin: '5ZK8F3R' }, categories: process.env.FANOUT === '1' ? FANOUT_SECTIONS : ['11.2.22'], caseNumber: '2(101)-1234/2026', requesterId: 'AZ-FIN-2JD4K7M' })
       : () => hub.broker.call('court.lookup', orders[i++] as object);
   const figs = await load('profile.signed-lookup', call, { total: n, concurrency: Number(process.env.C ?? 16) });
   const cpu = meter.stop(n);
