@@ -3,7 +3,7 @@
  * once, then frozen. A pin `pki:<name>` is resolved through the hub's PKI directory; an agency
  * whose pinned certificate cannot be resolved is left out (no key, no access: fail closed).
  */
-import { createHash, X509Certificate } from 'node:crypto';
+import { hash, X509Certificate } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Ajv from 'ajv';
@@ -71,7 +71,7 @@ export interface ResolveOptions {
   callbacks?: Record<string, string>;
 }
 
-export const certSha256 = (pem: string): string => createHash('sha256').update(new X509Certificate(pem).raw).digest('hex');
+export const certSha256 = (pem: string): string => hash('sha256', new X509Certificate(pem).raw, 'hex');
 
 /** The directory as the hub uses it, and the agencies left out because their pin did not resolve. */
 export function resolveDirectory(entries: readonly AgencyEntry[], o: ResolveOptions): { agencies: Omit<Agency, 'active'>[]; skipped: string[] } {

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, X509Certificate } from 'node:crypto';
+import { hash, randomBytes, X509Certificate } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ServiceSchema } from 'moleculer';
@@ -52,7 +52,7 @@ export function auditHmacKey(cfg: Readonly<HubConfig>): string {
 /** Checkpoints are signed by the hub (detached CMS); verifying needs only the hub certificate. */
 export function checkpointVerifier(pki: HubPki): CheckpointVerifier {
   const verifier = cmsVerifier(pki.validator);
-  const hubFingerprint = createHash('sha256').update(new X509Certificate(pki.hub.certPem).raw).digest('hex');
+  const hubFingerprint = hash('sha256', new X509Certificate(pki.hub.certPem).raw, 'hex');
   return async (bytes, signature) => {
     try {
       const v = await verifier.verify(bytes, signature, { requireKeyUsage: ['digitalSignature'] });
@@ -98,7 +98,7 @@ export async function startCore(cfg: Readonly<HubConfig>, pki: HubPki, catalog: 
       // The demo PKI's people are bound to the demo roster: another certificate for the same FIN is refused.
       for (const p of pki.summary.people) {
         const der = new X509Certificate(fs.readFileSync(p.cert)).raw;
-        await bindCertificate(store, p.fin, createHash('sha256').update(der).digest('hex'));
+        await bindCertificate(store, p.fin, hash('sha256', der, 'hex'));
       }
     }
     // The mock decision consumers' callback endpoints, when this process runs them.

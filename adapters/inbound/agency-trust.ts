@@ -4,7 +4,7 @@
  * X-Road client the signed message names. The message never chooses the key: a certificate pinned
  * for no active agency is refused before its key is used at all.
  */
-import { createHash, type KeyObject } from 'node:crypto';
+import { hash, type KeyObject } from 'node:crypto';
 import type { Agency } from '../../agencies/directory.types';
 import { SigningError } from '../../signing/errors';
 import type { PathValidator } from '../../signing/pki';
@@ -14,7 +14,7 @@ export interface AgencyDirectoryPort {
   activeAgencies(): Promise<Agency[]>;
 }
 
-export const sha256Hex = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
+export const sha256Hex = (b: Buffer): string => hash('sha256', b, 'hex');
 
 export function agencyTrust(validator: PathValidator, agencies: Agency[]): (certDer: Buffer | undefined) => Promise<KeyObject> {
   const pins = new Set(agencies.filter((a) => a.active).map((a) => a.certSha256));

@@ -5,7 +5,7 @@
  * headers echoed, xrd:requestHash (X-Road 4.0 §2.4.3) and its own WS-Security signature. The X-Road
  * metaservices listMethods, allowedMethods (per caller) and getWsdl are answered here too.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { HubError, type HubErrorCode } from '../../contracts/hub';
 import { ERROR_CATALOGUE } from '../../contracts/hub/error-catalogue';
 import { AGENCY_METHODS, type AgencyMethod } from '../../agencies/directory.types';
@@ -142,7 +142,7 @@ export function createCourtSoap(deps: CourtSoapDeps) {
 
   /** One SOAP request, raw bytes in; the signed answer out (HTTP 200, or 500 with a fault: SOAP 1.1 §6.2). */
   return async function handle(raw: Buffer, requestId: string): Promise<SoapAnswer> {
-    const requestHash = createHash('sha256').update(raw).digest('base64');
+    const requestHash = hash('sha256', raw, 'base64');
     const base = { requestId, messageId: '', transport: 'soap' as const, method: 'unknown' };
     let headers: XroadHeaders | null = null;
     try {

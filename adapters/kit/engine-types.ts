@@ -1,5 +1,5 @@
 /** What both EHİS engines (soap-engine.ts, rest-engine.ts) take and give. */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { AdapterCallParams } from '../../contracts/hub';
 import type { MapResult } from './descriptor';
 
@@ -32,7 +32,7 @@ export interface Engine {
 export type ModelCheck = (operation: string, data: unknown) => void;
 
 export function sha256Hex(b: Buffer): string {
-  return createHash('sha256').update(b).digest('hex');
+  return hash('sha256', b, 'hex');
 }
 
 /** Media type without parameters, lower-case (RFC 9110 §8.3.1). */

@@ -4,7 +4,7 @@
  * message, never uses up the id of the real one. In a cluster the store is a NATS JetStream
  * key-value bucket (jetstream-replay-guard.ts); in one process, memory.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { HubError } from '../../contracts/hub';
 import { ANSWER_CLOCK_SKEW_MS, ANSWER_MAX_AGE_MS } from '../../contracts/registries/xroad-profile';
 import { MemoryReplayCache } from '../../signing/wss';
@@ -39,7 +39,7 @@ export function memoryReplayGuard(maxEntries?: number): ReplayGuard {
 
 /** The key of a message id: per provider, hashed (ids come from outside; store keys have a narrow alphabet). */
 export function replayKey(provider: string, messageId: string): string {
-  return createHash('sha256').update(`${provider}\n${messageId}`).digest('hex');
+  return hash('sha256', `${provider}\n${messageId}`, 'hex');
 }
 
 /** Consumes the answer's id, or throws HUB_ERR_UPSTREAM_REPLAYED / HUB_ERR_REPLAY_CACHE_UNAVAILABLE. */

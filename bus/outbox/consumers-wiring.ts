@@ -4,7 +4,7 @@
  * `pki:<name>`), and checks the hub's signatures against the hub certificate of the PKI directory.
  * mocks/ itself holds no keys.
  */
-import { createHash, X509Certificate } from 'node:crypto';
+import { hash, X509Certificate } from 'node:crypto';
 import type { HubPki } from '../hub-pki';
 import { SigningError } from '../../signing/errors';
 import { verifyDetachedJws } from '../../signing/jws';
@@ -20,9 +20,9 @@ export const DEMO_AGENCY_MEMBERS: Record<string, string> = {
 export function consumerHooks(pki: HubPki) {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { agencySigner } = require('../../mocks') as typeof import('../../mocks');
-  const hubSha = createHash('sha256').update(new X509Certificate(pki.hub.certPem).raw).digest('hex');
+  const hubSha = hash('sha256', new X509Certificate(pki.hub.certPem).raw, 'hex');
   const hubTrust = async (der: Buffer | undefined) => {
-    if (!der || createHash('sha256').update(der).digest('hex') !== hubSha) throw new SigningError('cert-untrusted', 'not the hub certificate');
+    if (!der || hash('sha256', der, 'hex') !== hubSha) throw new SigningError('cert-untrusted', 'not the hub certificate');
     return (await pki.validator.validate(der, { requireKeyUsage: ['digitalSignature'] })).publicKey;
   };
   const signers: Record<string, ReturnType<typeof agencySigner>> = {};

@@ -1,4 +1,4 @@
-import { createHash, X509Certificate } from 'node:crypto';
+import { hash, X509Certificate } from 'node:crypto';
 import { SigningError } from '../../signing/errors';
 import type { PathValidator } from '../../signing/pki';
 
@@ -10,7 +10,7 @@ import type { PathValidator } from '../../signing/pki';
 export function pinnedAgencyTrust(validator: PathValidator, sha256: string) {
   return async (certDer: Buffer | undefined) => {
     if (!certDer) throw new SigningError('cert-untrusted', 'the message carries no certificate');
-    if (createHash('sha256').update(new X509Certificate(certDer).raw).digest('hex') !== sha256.toLowerCase()) {
+    if (hash('sha256', new X509Certificate(certDer).raw, 'hex') !== sha256.toLowerCase()) {
       throw new SigningError('cert-untrusted', 'not the certificate pinned for this agency');
     }
     return (await validator.validate(certDer, { requireKeyUsage: ['digitalSignature'] })).publicKey;

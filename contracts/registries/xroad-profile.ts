@@ -4,7 +4,7 @@
  * the mock agencies and the evidence verifier all take them from here, so they cannot drift apart.
  * Pure data and pure functions: no keys, no I/O.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Subject } from '../hub/lookup-types';
 
 /** HTTP headers of the REST profile (X-Road message protocol for REST 1.0 names). */
@@ -67,7 +67,7 @@ export function subjectClaim(subject: Subject): string {
 export function restRequestHash(requestJws: string, body: Buffer): string | undefined {
   const parts = requestJws.split('.');
   if (parts.length !== 3 || parts[1] !== '' || !parts[0] || !parts[2]) return undefined;
-  return createHash('sha256').update(`${parts[0]}.${body.toString('base64url')}.${parts[2]}`, 'ascii').digest('base64');
+  return hash('sha256', `${parts[0]}.${body.toString('base64url')}.${parts[2]}`, 'base64');
 }
 
 /**
@@ -89,5 +89,5 @@ export const SOAP_REQUEST_HASH_ID = 'xrd-requestHash';
  */
 export function soapRequestHash(request: Buffer, algorithmId = DEFAULT_REQUEST_HASH_ALGORITHM): string | undefined {
   const alg = REQUEST_HASH_ALGORITHMS[algorithmId];
-  return alg ? createHash(alg).update(request).digest('base64') : undefined;
+  return alg ? hash(alg, request, 'base64') : undefined;
 }

@@ -4,7 +4,7 @@
  * verified against the certificate pinned for it in the directory). Every call — refused or not —
  * is audited before it is answered; a read is not answered unless its record is written.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { HubError, type HubErrorCode } from '../../contracts/hub';
 import type { Agency, AgencyMethod } from '../../agencies/directory.types';
 import type { AuditEventInput } from '../audit/audit-types';
@@ -141,7 +141,7 @@ export async function runAgencyCall(deps: AgencyDeps, call: AgencyCall): Promise
   const content = { decisionId: r.decisionId, version: r.version, status: r.status, amountRecovered: r.amountRecovered ?? null, note: r.note ?? null, reportedAt: new Date(r.reportedAt).toISOString() };
   const report: StatusReport = {
     ...content, agencyId: agency.id, reportedAt: new Date(content.reportedAt),
-    reportSha256: createHash('sha256').update(canonicalBytes(content)).digest('hex'),
+    reportSha256: hash('sha256', canonicalBytes(content), 'hex'),
   };
   // Recorded as received before it changes anything (fail closed), then with what it did.
   await write(deps, [event(call, 'received', { decisionId: decision.id, version: r.version, status: r.status, reportSha256: report.reportSha256 }, decision.caseNumber)]);

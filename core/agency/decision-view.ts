@@ -6,7 +6,7 @@
  * the others check the judge's signature over `documentSha256` (the CMS messageDigest) and the
  * hub's attestation that binds it.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Agency } from '../../agencies/directory.types';
 import { partyId } from '../decisions/decision.types';
 import { legalForceAttestation } from '../decisions/decision.flow';
@@ -71,14 +71,14 @@ export function viewFor(d: SignedDecision, agency: Agency): DecisionView {
     });
   const canonical = canonicalBytes(doc);
   const everything = rules.operativePart && ['fin', 'voen', 'name'].every((f) => rules.partyFields.includes(f as never)) && allParties;
-  const inForceSha = createHash('sha256').update(d.inForceSignature!).digest('hex');
+  const inForceSha = hash('sha256', d.inForceSignature!, 'hex');
   const attested = legalForceAttestation(d, (d.legalForceAt as Date).toISOString(), inForceSha);
   return {
     ...summaryFor(d, agency),
     parties,
     ...(rules.operativePart ? { operativePart: doc.operativePart } : {}),
     textSha256: doc.textSha256,
-    documentSha256: createHash('sha256').update(canonical).digest('hex'),
+    documentSha256: hash('sha256', canonical, 'hex'),
     judgeSignature: d.signature!.toString('base64'),
     ...(everything ? { signedDocument: canonical.toString('base64') } : {}),
     inForceSignature: d.inForceSignature!.toString('base64'),

@@ -3,7 +3,7 @@
  * hash = SHA-256 over the RFC 8785 canonical JSON of the event including its seq and the
  * previous event's hash, so changing, removing, adding or moving any record breaks the chain.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { canonicalJson } from '../../signing/canonical-json';
 import type { AuditRecord } from './audit-types';
 import type { PreparedEvent } from './event-input';
@@ -22,7 +22,7 @@ export function hashEvent(e: ChainedEvent): string {
     v: 1, seq: e.seq, at: e.at, type: e.type, requestId: e.requestId, actor: e.actor, subject: e.subject,
     caseNumber: e.caseNumber, categories: e.categories, outcome: e.outcome, details: e.details, prevHash: e.prevHash,
   });
-  return createHash('sha256').update(canonical, 'utf8').digest('hex');
+  return hash('sha256', canonical, 'hex');
 }
 
 /** A stored record as the event that was hashed; `seq` may be overridden to test where it came from. */

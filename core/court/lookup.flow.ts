@@ -15,7 +15,7 @@
  * is `failed` and the very same signed order may be sent again; the new attempt is audited as a
  * retry linked to the first. Deadlines: deadlines.ts.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { CategoryOutcome, FanOutSummary, InstitutionOutcome, LookupResult } from '../../contracts/hub';
 import { HubError, isHubErrorCode } from '../../contracts/hub';
 import type { AuditEventInput, OrderMove } from '../audit/audit-types';
@@ -230,7 +230,7 @@ async function execute(c: Court, ctx: CallCtx, r: Run): Promise<CourtLookupResul
 }
 
 function sha256(b: Buffer): string {
-  return createHash('sha256').update(b).digest('hex');
+  return hash('sha256', b, 'hex');
 }
 
 /**

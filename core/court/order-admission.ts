@@ -6,7 +6,7 @@
  * executed if it completed, and as in progress while an attempt still runs. Anything else that
  * reuses a nonce stays a replay.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { HubError } from '../../contracts/hub';
 import { canonicalBytes } from '../orders/order.canonical';
 import type { LookupOrder } from '../orders/order.types';
@@ -29,7 +29,7 @@ export type Admission =
 
 /** `canonical`: the order's canonical bytes when already at hand (the verified ones). */
 export function orderDigest(order: LookupOrder, canonical?: Buffer): string {
-  return createHash('sha256').update(canonical ?? canonicalBytes(order)).digest('hex');
+  return hash('sha256', canonical ?? canonicalBytes(order), 'hex');
 }
 
 const storeDown = (err: unknown) => HubError.is(err, 'HUB_ERR_STORE_UNAVAILABLE');

@@ -4,7 +4,7 @@
  * and the enforcement status history the judge of the case may read (6.1.19). Every refusal is
  * audited before it is answered; every accepted act is audited before it is stored (fail closed).
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { HubError } from '../../contracts/hub';
 import type { AuditEventInput } from '../audit/audit-types';
 import { isDenied, type TimeLimits } from '../authz/authz.types';
@@ -31,7 +31,7 @@ export interface DecisionServiceDeps {
 
 export interface Decisions extends SignedGate { deps: DecisionServiceDeps }
 
-const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+const sha256 = (b: Buffer) => hash('sha256', b, 'hex');
 
 /** The document the hub signs when a decision enters legal force; its CMS signing time is the attestation's time. */
 export function legalForceAttestation(d: Pick<SignedDecision, 'id' | 'caseNumber' | 'courtId' | 'kind' | 'signatureSha256'>, legalForceAt: string, inForceSignatureSha256: string) {

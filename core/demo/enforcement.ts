@@ -5,7 +5,7 @@
  * The mock enforcement register (mocks/world/demo-traits.ts, 11.2.23 getEnforcementStatus)
  * restates the same proceeding; a test keeps the two in agreement.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { canonicalJson } from '../../signing/canonical-json';
 import { recordStatusReport } from '../store/repositories/enforcement-status';
 import type { Db } from '../store/db';
@@ -28,7 +28,7 @@ export async function seedDemoEnforcement(db: Db): Promise<void> {
     const content = { decisionId: DEMO_ENFORCEMENT.decisionId, version: h.version, status: h.status, amountRecovered: h.amountRecovered, note: h.note, reportedAt: new Date(h.reportedAt).toISOString() };
     await recordStatusReport(db, {
       decisionId: DEMO_ENFORCEMENT.decisionId, agencyId: 'enforcement', version: h.version, status: h.status, amountRecovered: h.amountRecovered,
-      note: h.note, reportedAt: new Date(h.reportedAt), reportSha256: createHash('sha256').update(canonicalJson(content)).digest('hex'),
+      note: h.note, reportedAt: new Date(h.reportedAt), reportSha256: hash('sha256', canonicalJson(content), 'hex'),
     }, () => []);
   }
 }

@@ -4,7 +4,7 @@
  * provider, message id, digests of the exact request and answer bytes, and the provider's own
  * signed answer as received — and the hub signs the whole (evidence.sign.ts).
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { CategoryOutcome, FanOutSummary, InstitutionOutcome } from '../../contracts/hub';
 import type { VerifiedSigner } from '../authz/authz.types';
 import { canonicalBytes } from '../orders/order.canonical';
@@ -72,7 +72,7 @@ export function buildPacket(p: PacketInput): EvidencePacket {
     caseNumber: p.order.caseNumber,
     requestId: p.requestId,
     order: p.order,
-    orderSha256: createHash('sha256').update(canonicalBytes(p.order)).digest('hex'),
+    orderSha256: hash('sha256', canonicalBytes(p.order), 'hex'),
     orderSignature: p.orderSignature.toString('base64'),
     judge: { fin: p.signer.fin ?? null, certSha256: p.signer.certSha256, signingTime: p.signer.signingTime.toISOString() },
     outcomes: p.outcomes.map((o) => {

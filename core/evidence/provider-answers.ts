@@ -16,7 +16,7 @@
  * packet's data and was checked by the hub when it accepted the answer; REST answers name it in
  * the signed `sub`, checked here.
  */
-import { createHash, type KeyObject } from 'node:crypto';
+import { hash, type KeyObject } from 'node:crypto';
 import { HubError } from '../../contracts/hub';
 import {
   ANSWER_CLOCK_SKEW_MS, ANSWER_MAX_AGE_MS, ANSWER_PARAM, DEFAULT_REQUEST_HASH_ALGORITHM, subjectClaim,
@@ -47,7 +47,7 @@ function invalid(o: EvidenceOutcome, reason: string, cause?: unknown): HubError 
   });
 }
 
-const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+const sha256 = (b: Buffer) => hash('sha256', b, 'hex');
 const hexToBase64 = (hex: string | undefined) => (hex && /^[0-9a-f]{64}$/.test(hex) ? Buffer.from(hex, 'hex').toString('base64') : undefined);
 
 /** Checks every signed registry answer in a packet whose hub signature was already verified. Throws on the first that fails. */

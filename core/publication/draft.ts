@@ -4,7 +4,7 @@
  * edit moves on. The draft stores spans, not text: the published text is rendered from the
  * decision's signed text whenever it is needed, so the two cannot drift apart.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { HubError } from '../../contracts/hub';
 import { addReplacement, detect, render, undoReplacement } from '../anonymizer';
 import type { Detection, Label } from '../anonymizer/types';
@@ -14,7 +14,7 @@ import type { ReviewEdit } from './requests.schema';
 
 export interface Draft { decisionId: string; version: number; status: 'review' | 'published'; detection: Detection; sourceSha256: string }
 
-export const sha256Hex = (s: string | Buffer): string => createHash('sha256').update(s).digest('hex');
+export const sha256Hex = (s: string | Buffer): string => hash('sha256', s, 'hex');
 
 export async function readDraft(db: Db, decisionId: string): Promise<Draft | null> {
   const r = await db.query<{ version: number; status: 'review' | 'published'; detection: Detection; source_sha256: string }>(

@@ -5,7 +5,7 @@
  * finds the versions already recorded in schema_migrations and applies nothing.
  * A migration that was applied once is never edited: its checksum is recorded and compared.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { HubError } from '../../contracts/hub';
 import type { Db } from './db';
 import { MIGRATIONS, type Migration } from './migrations';
@@ -14,7 +14,7 @@ import { MIGRATIONS, type Migration } from './migrations';
 const MIGRATION_LOCK_KEY = 719_000_401;
 
 export function migrationChecksum(m: Migration): string {
-  return createHash('sha256').update(m.statements.join('\n;\n')).digest('hex');
+  return hash('sha256', m.statements.join('\n;\n'), 'hex');
 }
 
 export async function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): Promise<{ applied: number[] }> {

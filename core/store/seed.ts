@@ -4,7 +4,7 @@
  * and it never touches a certificate binding (`court-hub pki init` fills those through
  * bindCertificate, before or after seeding).
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { DEMO_CASES, DEMO_COURTS, DEMO_JUDGES, DEMO_OPERATORS, DEMO_STAFF } from '../demo/roster';
 import type { Db } from './db';
 import { upsertCase } from './repositories/cases';
@@ -12,7 +12,7 @@ import { upsertCourt } from './repositories/courts';
 import { upsertDecision, type Decision } from './repositories/decisions';
 import { upsertPerson } from './repositories/roster';
 
-const demoDigest = (id: string) => createHash('sha256').update(`court-hub demo decision ${id}`).digest('hex');
+const demoDigest = (id: string) => hash('sha256', `court-hub demo decision ${id}`, 'hex');
 
 /**
  * Two decisions of the commercial case 2-1(103)-455/2026: one in legal force (a 'decision'

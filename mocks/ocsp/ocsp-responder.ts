@@ -4,7 +4,7 @@
  * delegated responder certificate (id-kp-OCSPSigning, §4.2.2.2) or by the CA itself.
  * Faults for tests: tryLater, HTTP 500, a broken signature.
  */
-import { createHash, createPrivateKey, KeyObject, sign as nodeSign } from 'node:crypto';
+import { createPrivateKey, hash, KeyObject, sign as nodeSign } from 'node:crypto';
 import { createServer, IncomingMessage, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { parseCertificate, CertInfo } from '../../signing/pki/cert-info';
@@ -59,7 +59,7 @@ export async function startOcspResponder(o: OcspResponderOptions): Promise<OcspR
     return {
       ca,
       responderDer: i.responderCertPem ? responder.der : undefined,
-      responderKeyHash: createHash('sha1').update(responder.publicKeyBits).digest(),
+      responderKeyHash: hash('sha1', responder.publicKeyBits, 'buffer'),
       key: createPrivateKey(keyPem),
     };
   });
@@ -137,8 +137,8 @@ function certIdMatches(buf: Buffer, certId: Tlv, ca: CertInfo): boolean {
   const [alg, nameHash, keyHash] = children(buf, certId);
   const h = HASHES[oid(buf, children(buf, alg!)[0]!)];
   if (!h) return false;
-  return value(buf, nameHash!).equals(createHash(h).update(ca.subjectDer).digest())
-    && value(buf, keyHash!).equals(createHash(h).update(ca.publicKeyBits).digest());
+  return value(buf, nameHash!).equals(hash(h, ca.subjectDer, 'buffer'))
+    && value(buf, keyHash!).equals(hash(h, ca.publicKeyBits, 'buffer'));
 }
 
 function findNonce(buf: Buffer, extWrap: Tlv | undefined): Buffer | undefined {

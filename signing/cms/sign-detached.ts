@@ -5,7 +5,7 @@
  * stated (never pkijs' SHA-1 default: docs/conventions.md, pkijs). The structure is written as DER directly
  * (pkijs/asn1js cost milliseconds here; see attributes.ts).
  */
-import { createHash, KeyObject } from 'node:crypto';
+import { hash, KeyObject } from 'node:crypto';
 import { SigningError } from '../errors';
 import { keyObjectSigner } from '../keystore/key-object-signer';
 import { KeyStoreSigner, SignatureAlgorithm } from '../keystore/types';
@@ -38,7 +38,7 @@ export function signerCertParts(certPem: string): SignerCertParts {
   const issuer = f[i + 2]!;
   hit = {
     der,
-    sha256: createHash('sha256').update(der).digest(),
+    sha256: hash('sha256', der, 'buffer'),
     issuerDer: Buffer.from(der.subarray(issuer.start, issuer.end)),
     serialValue: Buffer.from(value(der, f[i]!)),
   };
@@ -60,7 +60,7 @@ function signatureAlgorithm(alg: SignatureAlgorithm): Buffer {
 export async function signDetached(content: Buffer, signer: SignerInput, opts: SignOptions = {}): Promise<Buffer> {
   const ks: KeyStoreSigner = signer.key instanceof KeyObject ? keyObjectSigner(signer.certPem, signer.key) : signer.key;
   const parts = signerCertParts(signer.certPem);
-  const digest = createHash('sha256').update(content).digest();
+  const digest = hash('sha256', content, 'buffer');
   const attrs = buildSignedAttributes(digest, opts.signingTime ?? new Date(), parts);
   let signature: Buffer;
   try {

@@ -5,7 +5,7 @@
  *. The certificate inside the message names the signer; it is trusted only
  * after the PathValidator has chained it to a configured anchor at the signing time.
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { hash, timingSafeEqual } from 'node:crypto';
 import { SigningError } from '../errors';
 import { Tlv, bytes, children, expectTag, oid, readTlv, root, time, value } from '../pki/der';
 import { DIGESTS, OID } from '../pki/oids';
@@ -57,7 +57,7 @@ export async function verifyDetached(content: Buffer, signatureDer: Buffer, vali
   // RFC 5652 §11.1: contentType must equal eContentType.
   if (oid(buf, attrs.contentType) !== OID.data) malformed('contentType attribute differs from eContentType');
   const expected = value(buf, expectTag(attrs.messageDigest, 0x04, 'messageDigest'));
-  const actual = createHash(si.digest).update(content).digest();
+  const actual = hash(si.digest, content, 'buffer');
   if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) throw new SigningError('digest-mismatch', 'content does not match messageDigest');
   const signingTime = time(buf, attrs.signingTime);
 
@@ -171,15 +171,15 @@ function checkSigningCertificateV2(buf: Buffer, v: Tlv, signerDer: Buffer, signe
   if (!first) mismatch('empty');
   const f = children(buf, expectTag(first, 0x30, 'ESSCertIDv2'));
   let j = 0;
-  let hash: HashName = 'sha256'; // the DEFAULT
+  let certHashAlg: HashName = 'sha256'; // the DEFAULT
   if (f[0]?.tag === 0x30) {
     const id = oid(buf, children(buf, f[j++]!)[0]!);
     const h = DIGESTS[id];
     if (!h) throw new SigningError('algorithm-not-allowed', `ESSCertIDv2 hash ${id}`);
-    hash = h;
+    certHashAlg = h;
   }
   const certHash = value(buf, expectTag(f[j++], 0x04, 'certHash'));
-  if (!certHash.equals(createHash(hash).update(signerDer).digest())) mismatch('certificate hash differs');
+  if (!certHash.equals(hash(certHashAlg, signerDer, 'buffer'))) mismatch('certificate hash differs');
   const issuerSerial = f[j];
   if (issuerSerial) {
     const [names, serial] = children(buf, expectTag(issuerSerial, 0x30, 'IssuerSerial'));

@@ -4,7 +4,7 @@
  * token signs: CKM_ECDSA over the SHA-256 digest (SoftHSM2 2.6 has no CKM_ECDSA_SHA256), or
  * CKM_SHA256_RSA_PKCS / CKM_SHA256_RSA_PKCS_PSS for RSA.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type * as Pkcs11 from 'pkcs11js';
 import { SigningError, isSigningError } from '../errors';
 import { seq, tlv } from '../pki/der-writer';
@@ -134,7 +134,7 @@ export async function openPkcs11Signer(o: Pkcs11Options): Promise<Pkcs11Signer> 
     try {
       if (o.algorithm === 'ecdsa-sha256') {
         s.module.C_SignInit(s.session, { mechanism: p.CKM_ECDSA }, key);
-        return s.module.C_Sign(s.session, createHash('sha256').update(data).digest(), Buffer.alloc(132));
+        return s.module.C_Sign(s.session, hash('sha256', data, 'buffer'), Buffer.alloc(132));
       }
       if (o.algorithm !== 'rsa-pkcs1-sha256') fail('raw (XML-DSig / JWS) signing needs an rsa-pkcs1-sha256 or ecdsa-sha256 key');
       s.module.C_SignInit(s.session, { mechanism: p.CKM_SHA256_RSA_PKCS }, key);
@@ -187,7 +187,7 @@ export function generatePkcs11EcKey(library: string, tokenLabel: string, pin: st
   const p = lib();
   const s = openPkcs11Session(library, tokenLabel, pin);
   try {
-    const id = createHash('sha256').update(keyLabel).digest().subarray(0, 8);
+    const id = hash('sha256', keyLabel, 'buffer').subarray(0, 8);
     const { publicKey } = s.module.C_GenerateKeyPair(s.session, { mechanism: p.CKM_EC_KEY_PAIR_GEN }, [
       { type: p.CKA_TOKEN, value: true },
       { type: p.CKA_VERIFY, value: true },

@@ -2,7 +2,7 @@
  * One parse of a certificate into what path validation needs (RFC 5280 §4.1, §4.2), done once
  * per distinct certificate and cached by its SHA-256 (path-validator.ts).
  */
-import { createHash, KeyObject, X509Certificate } from 'node:crypto';
+import { hash, KeyObject, X509Certificate } from 'node:crypto';
 import { SigningError } from '../errors';
 import { Tlv, bytes, children, expectTag, integerHex, oid, readTlv, root, time, value } from './der';
 import { OID } from './oids';
@@ -116,7 +116,7 @@ function parse(der: Buffer): CertInfo {
   const spkiKids = children(der, spki);
   const info: CertInfo = {
     der,
-    sha256: createHash('sha256').update(der).digest('hex'),
+    sha256: hash('sha256', der, 'hex'),
     serialHex: integerHex(der, serial),
     issuerDer: bytes(der, issuer),
     subjectDer: bytes(der, subject),

@@ -4,7 +4,7 @@
  * by it, §4.2.2.2), binds it to the certificate asked about and returns the status. Any
  * doubt yields `undefined` (no answer): the caller then tries CRLs and finally fails closed.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 import { CertInfo, isIssuedBy, parseCertificate } from './cert-info';
 import { Tlv, bytes, children, expectTag, integerHex, oid, readTlv, root, time, value } from './der';
 import { NULL, explicit, intHex, octets, oidDer, seq } from './der-writer';
@@ -21,8 +21,8 @@ export interface CertIdParts {
 /** CertID with SHA-256 (§4.1.1): hashes of the issuer's name and public key, and the serial. */
 export function certIdFor(cert: CertInfo, issuer: CertInfo): CertIdParts {
   return {
-    nameHash: createHash('sha256').update(issuer.subjectDer).digest(),
-    keyHash: createHash('sha256').update(issuer.publicKeyBits).digest(),
+    nameHash: hash('sha256', issuer.subjectDer, 'buffer'),
+    keyHash: hash('sha256', issuer.publicKeyBits, 'buffer'),
     serialHex: cert.serialHex,
   };
 }
@@ -128,7 +128,7 @@ function findResponder(buf: Buffer, tbs: Tlv, certsWrap: Tlv | undefined, issuer
   const inner = readTlv(buf, rid.valueStart, rid.valueEnd);
   const matches = (c: CertInfo) =>
     rid.tag === 0xa1 ? bytes(buf, inner).equals(c.subjectDer)
-      : rid.tag === 0xa2 && value(buf, inner).equals(createHash('sha1').update(c.publicKeyBits).digest());
+      : rid.tag === 0xa2 && value(buf, inner).equals(hash('sha1', c.publicKeyBits, 'buffer'));
   if (matches(issuer)) return issuer;
   if (!certsWrap || certsWrap.tag !== 0xa0) return undefined;
   for (const ct of children(buf, readTlv(buf, certsWrap.valueStart, certsWrap.valueEnd))) {

@@ -7,7 +7,7 @@
  * (keyed by the SHA-256 of its DER); revocation answers are kept per (issuer, serial) until their
  * nextUpdate. Time checks and key-usage checks run on every call: they are cheap.
  */
-import { createHash, KeyObject, X509Certificate } from 'node:crypto';
+import { hash, KeyObject, X509Certificate } from 'node:crypto';
 import { SigningError } from '../errors';
 import { CertInfo, KeyUsageName, isIssuedBy, parseCertificate, pemCertificates, toDer } from './cert-info';
 import { CrlStore } from './crl-store';
@@ -111,7 +111,7 @@ export class PathValidator {
   async validate(cert: CertInput, opts: ValidateOptions = {}): Promise<ValidatedCert> {
     const der = toDer(cert);
     const now = this.now();
-    const key = createHash('sha256').update(der).digest('hex');
+    const key = hash('sha256', der, 'hex');
     let cached = this.paths.get(key, now.getTime());
     if (!cached) {
       const info = parseCertificate(der);

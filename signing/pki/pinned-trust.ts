@@ -5,13 +5,13 @@
  * path to a trust anchor, validity at `at`, key usage and revocation are checked as for anyone.
  * The message never chooses the key: the key returned is the validated certificate's.
  */
-import { createHash, type KeyObject } from 'node:crypto';
+import { hash, type KeyObject } from 'node:crypto';
 import { SigningError } from '../errors';
 import { toDer } from './cert-info';
 import type { CertInput, PathValidator } from './path-validator';
 
 export function certSha256(cert: CertInput): string {
-  return createHash('sha256').update(toDer(cert)).digest('hex');
+  return hash('sha256', toDer(cert), 'hex');
 }
 
 export function pinnedTrust(validator: PathValidator, pinned: CertInput, opts: { at?: Date; what?: string } = {}): (certDer: Buffer | undefined) => Promise<KeyObject> {

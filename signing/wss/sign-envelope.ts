@@ -10,7 +10,7 @@
  * source string just before </Header>; no referenced element can contain that point (Envelope and
  * Header are refused as targets), so the digests stay valid.
  */
-import { createHash, randomUUID, sign as cryptoSign, type KeyObject } from 'node:crypto';
+import { hash, type KeyObject, randomUUID, sign as cryptoSign } from 'node:crypto';
 import { SigningError } from '../errors';
 import { excC14n, EXC_C14N } from '../xml/exc-c14n';
 import { onlyChild } from '../xml/light-dom';
@@ -99,7 +99,7 @@ export function signEnvelope(xml: string, signer: WssSigner, opts: SignEnvelopeO
 }
 
 function digest(canonical: string): string {
-  return createHash('sha256').update(canonical, 'utf8').digest('base64');
+  return hash('sha256', canonical, 'base64');
 }
 
 /** One ds:Reference in canonical form: exc-c14n transform, SHA-256 (XML-DSig §4.3.3). */

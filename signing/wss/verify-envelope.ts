@@ -10,7 +10,7 @@
  * One parse, then Exc-C14N of SignedInfo and each referenced element, SHA-2 digests and one
  * node:crypto verify; the trust decision is the caller's (and should be cached there).
  */
-import { createHash, KeyObject, verify as cryptoVerify } from 'node:crypto';
+import { hash, KeyObject, verify as cryptoVerify } from 'node:crypto';
 import { SigningError } from '../errors';
 import { excC14n } from '../xml/exc-c14n';
 import type { XmlElement } from '../xml/light-dom';
@@ -116,7 +116,7 @@ export async function verifyEnvelope(xml: string | Buffer, opts: VerifyEnvelopeO
   let canonicalBody: string | undefined;
   sig.references.forEach((r, i) => {
     const c = excC14n(targets[i], { inclusivePrefixes: r.inclusivePrefixes, exclude: r.enveloped ? parts.signature : undefined });
-    if (!createHash(r.hash).update(c, 'utf8').digest().equals(r.digest)) {
+    if (!hash(r.hash, c, 'buffer').equals(r.digest)) {
       throw new SigningError('digest-mismatch', `digest of #${r.id} does not match`);
     }
     if (targets[i] === parts.body) canonicalBody = c;

@@ -9,7 +9,7 @@
  *   decision in-force signs and sends the act of entry into legal force, bound to the signed decision
  *   decision status  the enforcement status history (the judge of the case)
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { hash, randomUUID } from 'node:crypto';
 import { HubError } from '../../../contracts/hub';
 import { parseDecision, PARTY_ROLES, type DecisionDocument } from '../../../core/decisions/decision.types';
 import { attachContent } from '../../../core/evidence/cms-attach';
@@ -60,7 +60,7 @@ async function create(argv: string[], io: CliIo): Promise<number> {
     judgeFin: need(values.judge, 'judge', CREATE_USAGE),
     parties: (values.party ?? []).map(party),
     operativePart: need(values.operative, 'operative', CREATE_USAGE),
-    textSha256: createHash('sha256').update(await readInput(io, textFile)).digest('hex'),
+    textSha256: hash('sha256', await readInput(io, textFile), 'hex'),
     toEnforce: values.enforce === true,
     addressees: (values.addressee ?? []).map(addressee),
     issuedAt: now.toISOString(),
@@ -110,7 +110,7 @@ async function inForce(argv: string[], io: CliIo): Promise<number> {
     decisionId: wire.decision.decisionId,
     caseNumber: wire.decision.caseNumber,
     legalForceAt: values.at ?? now.toISOString(),
-    decisionSignatureSha256: createHash('sha256').update(Buffer.from(wire.signature, 'base64')).digest('hex'),
+    decisionSignatureSha256: hash('sha256', Buffer.from(wire.signature, 'base64'), 'hex'),
     issuedAt: now.toISOString(),
     expiresAt: minutes(now, 10),
     nonce: newNonce(),
@@ -130,7 +130,7 @@ async function inForce(argv: string[], io: CliIo): Promise<number> {
     await writeOutput(io, values.out, file);
     io.err(`the hub's attestation of legal force written to ${values.out}`);
   }
-  io.out(JSON.stringify({ ...shown, attestationSha256: createHash('sha256').update(der).digest('hex') }, null, 2));
+  io.out(JSON.stringify({ ...shown, attestationSha256: hash('sha256', der, 'hex') }, null, 2));
   return 0;
 }
 

@@ -1,4 +1,5 @@
 import http from 'node:http';
+import zlib from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import { createHash } from 'node:crypto';
 import nock from 'nock';
@@ -181,6 +182,20 @@ describe('SOAP engine (population register, X-Road SOAP 4.0)', () => {
     e.close();
   });
 
+  test('Signed answer sent gzip-coded (Content-Encoding: gzip). Result: decoded, verified over the decoded bytes, mapped', async () => {
+    const e = engine();
+    let answerXml = '';
+    let sent = '';
+    nock(HOST).post('/population', (b) => { sent = typeof b === 'string' ? b : JSON.stringify(b); return true }).reply(() => {
+      answerXml = soapAnswerFor(sent, personXml(README_PERSON), { signer: keys.agency });
+      return [200, zlib.gzipSync(Buffer.from(answerXml)), { 'Content-Type': 'text/xml; charset=utf-8', 'Content-Encoding': 'gzip' }];
+    });
+    const r = await call(e);
+    expect(r.result.outcome).toBe('ok');
+    expect(r.responseHash).toBe(createHash('sha256').update(answerXml).digest('hex'));
+    e.close();
+  });
+
   test('Register does not answer before the call is aborted (breaker timeout). Result: HUB_ERR_UPSTREAM_TIMEOUT', async () => {
     const e = engine();
     nock(HOST).post('/population').delay(400).reply(200, '<x/>', { 'Content-Type': 'text/xml' });
@@ -268,7 +283,7 @@ describe('SOAP engine (population register, X-Road SOAP 4.0)', () => {
   describe('over a real socket', () => {
     let server: http.Server;
     let url: string;
-    let mode: 'truncated' | 'endless' = 'truncated';
+    let mode: 'truncated' | 'endless' | 'endless-gzip' = 'truncated';
     beforeAll(async () => {
       server = http.createServer((req, res) => {
         req.resume();
@@ -276,6 +291,15 @@ describe('SOAP engine (population register, X-Road SOAP 4.0)', () => {
           res.writeHead(200, { 'Content-Type': 'text/xml', 'Content-Length': '4000' });
           res.write('<SOAP-ENV:Envelope xmlns:SOAP-ENV="http://schemas.xmlsoap.org/soap/envelope/">');
           setTimeout(() => res.socket?.destroy(), 10);
+        } else if (mode === 'endless-gzip') {
+          // A few hundred bytes a second on the wire, megabytes once decoded.
+          res.writeHead(200, { 'Content-Type': 'text/xml', 'Content-Encoding': 'gzip' });
+          const gz = zlib.createGzip();
+          gz.pipe(res);
+          const chunk = Buffer.alloc(64 * 1024, 0x20);
+          const pump = () => { if (!res.destroyed && gz.write(chunk)) setImmediate(pump); else if (!res.destroyed) gz.once('drain', pump); };
+          res.on('close', () => gz.destroy());
+          pump();
         } else {
           res.writeHead(200, { 'Content-Type': 'text/xml' }); // chunked, no Content-Length
           const chunk = Buffer.alloc(16 * 1024, 0x20);
@@ -298,6 +322,13 @@ describe('SOAP engine (population register, X-Road SOAP 4.0)', () => {
 
     test('Endless chunked body without Content-Length. Result: reading stops at the limit with HUB_ERR_UPSTREAM_ANSWER_TOO_LARGE', async () => {
       mode = 'endless';
+      const e = engine(url, 100 * 1024);
+      expect(await codeOf(call(e))).toBe('HUB_ERR_UPSTREAM_ANSWER_TOO_LARGE');
+      e.close();
+    });
+
+    test('Endless gzip stream of spaces (a compression bomb). Result: decoding stops at the limit with HUB_ERR_UPSTREAM_ANSWER_TOO_LARGE', async () => {
+      mode = 'endless-gzip';
       const e = engine(url, 100 * 1024);
       expect(await codeOf(call(e))).toBe('HUB_ERR_UPSTREAM_ANSWER_TOO_LARGE');
       e.close();
