@@ -224,23 +224,13 @@ describe('REST engine (telecom register, X-Road REST)', () => {
     e.close();
   });
 
-  test('An answer in a content coding the hub did not offer (compress). Result: HUB_ERR_UPSTREAM_BAD_ANSWER', async () => {
+  test.each([
+    ['An answer in a content coding the hub did not offer (compress)', () => { reply(200, NUMBERS, { encoding: 'compress' }); }],
+    ['A body that says gzip but is not', () => { nock(HOST).get(PATH).reply(200, 'not gzip at all', { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' }); }],
+    ['A redirect to another host (never followed)', () => { nock(HOST).get(PATH).reply(302, '', { Location: 'http://elsewhere.test/x' }); }],
+  ])('%s. Result: HUB_ERR_UPSTREAM_BAD_ANSWER', async (_name, answer) => {
     const e = engine();
-    reply(200, NUMBERS, { encoding: 'compress' });
-    expect(await codeOf(call(e))).toBe('HUB_ERR_UPSTREAM_BAD_ANSWER');
-    e.close();
-  });
-
-  test('A body that says gzip but is not. Result: HUB_ERR_UPSTREAM_BAD_ANSWER', async () => {
-    const e = engine();
-    nock(HOST).get(PATH).reply(200, 'not gzip at all', { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' });
-    expect(await codeOf(call(e))).toBe('HUB_ERR_UPSTREAM_BAD_ANSWER');
-    e.close();
-  });
-
-  test('A redirect to another host. Result: not followed, HUB_ERR_UPSTREAM_BAD_ANSWER', async () => {
-    const e = engine();
-    nock(HOST).get(PATH).reply(302, '', { Location: 'http://elsewhere.test/x' });
+    answer();
     expect(await codeOf(call(e))).toBe('HUB_ERR_UPSTREAM_BAD_ANSWER');
     e.close();
   });
