@@ -7,8 +7,8 @@
  * No redirect is followed: a 3xx is handed back as a status, which the engines refuse.
  *
  * Not axios: for one JSON or XML exchange per call it cost about 0.2 ms of CPU per REST call
- * (config merging, interceptor chains, header normalisation), a third of the hub's work per call
- * in a 24-registry fan-out, and the signature checks need the exact bytes anyway.
+ * (config merging, interceptor chains, header normalisation), a third of the hub's work per bank
+ * in a 30-bank fan-out, and the signature checks need the exact bytes anyway.
  */
 import http from 'node:http';
 import https from 'node:https';
