@@ -11,6 +11,7 @@ import { jwsSign } from '../../adapters';
 import { createCallbackSender, type CallbackEndpoint } from '../../adapters/push/callback-sender';
 import { DEFAULT_RETRY_POLICY, deliverOne, type DeliveryDeps, type EventSender, type RetryPolicy } from '../../core/outbox';
 import type { Db } from '../../core/store';
+import { OUTBOX_NOTIFY_CHANNEL } from '../../core/store/migrations/008-outbox-notify';
 import { listAgencies } from '../../core/store/repositories/agencies';
 import type { PathValidator } from '../../signing/pki';
 import type { WssSigner } from '../../signing/wss';
@@ -90,16 +91,21 @@ export async function startAgencyDelivery(o: AgencyDeliveryOptions): Promise<Age
     afterDelivered: o.afterDelivered,
   };
   const deliver = (id: string) => deliverOne(deps, id);
-  // The outbox is looked at every 25 ms (an index scan of the pending rows): the floor of the push latency.
-  const pollMs = o.pollMs ?? 25;
+  // A new event is announced by the store (migration 008, NOTIFY at commit): the loop starts on it
+  // at once. The periodic look remains for what no notification announces (a lease run out on a
+  // node that died, a notification lost with its connection); a store that cannot listen is looked
+  // at every 25 ms, which bounds the push latency.
+  const pollMs = o.pollMs ?? (o.db.listen ? 1000 : 25);
   const concurrency = o.concurrency ?? 16;
   const loop = o.transporter
     ? await startJetStreamDelivery({ url: o.transporter, db: o.db, deliver, pollMs, concurrency, ackWaitMs: leaseMs, onError })
     : startPollingDelivery({ db: o.db, deliver, pollMs, concurrency, onError });
+  const listener = o.db.listen?.(OUTBOX_NOTIFY_CHANNEL, () => loop.kick());
   return {
     loop,
     health: () => (last && Date.now() - Date.parse(last.at) < 60_000 ? { status: 'degraded', details: last } : { status: 'up', details: { mode: o.transporter ? 'jetstream' : 'in-process' } }),
     async stop() {
+      await listener?.close();
       await loop.stop();
       callbacks.close();
     },

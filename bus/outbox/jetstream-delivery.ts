@@ -28,7 +28,7 @@ export interface JetStreamDeliveryOptions {
   url: string;
   db: Db;
   deliver(eventId: string): Promise<DeliveryOutcome>;
-  /** How often the relay looks for events to hand to the stream. */
+  /** How often the relay looks for events to hand to the stream, besides when kicked. */
   pollMs: number;
   /** In-flight deliveries on this node. */
   concurrency: number;
@@ -116,9 +116,15 @@ export async function startJetStreamDelivery(o: JetStreamDeliveryOptions): Promi
       if (rows.length < 256 || stopped) return;
     }
   }
+  // A kick while a pass runs (a notification for a row its query may not have seen) runs one more.
+  let relayAgain = false;
   const relay = () => {
-    if (stopped || relaying) return;
-    relaying = relayOnce().catch((err) => o.onError?.(err)).finally(() => { relaying = null; });
+    if (stopped) return;
+    if (relaying) { relayAgain = true; return; }
+    relaying = relayOnce().catch((err) => o.onError?.(err)).finally(() => {
+      relaying = null;
+      if (relayAgain) { relayAgain = false; relay(); }
+    });
   };
   const timer = setInterval(relay, o.pollMs);
   timer.unref();

@@ -18,6 +18,16 @@ export interface Db {
    * transaction handle becomes a savepoint.
    */
   transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
+  /**
+   * LISTEN on `channel` over a connection of its own: onNotify for each NOTIFY, and once after
+   * each (re)connection, since what was sent while it was down is lost. Absent on a transaction
+   * handle. Ends with close() or with the store.
+   */
+  listen?(channel: string, onNotify: () => void): Listener;
+  close(): Promise<void>;
+}
+
+export interface Listener {
   close(): Promise<void>;
 }
 

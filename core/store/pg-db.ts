@@ -3,10 +3,10 @@
  * one (embedded-server.ts). Several hub nodes may share an external database; anything that must be serialized across them (migrations, audit appends, nonce
  * claims) does so in SQL (advisory locks, row locks, unique constraints), never in memory.
  */
-import { Pool, type PoolClient, types as pgTypes } from 'pg';
+import { Client, Pool, type PoolClient, types as pgTypes } from 'pg';
 import { preparedName } from './prepared';
 import { savepointDb } from './savepoint-db';
-import type { Db, QueryResult, Store, StoreKind } from './db';
+import type { Db, Listener, QueryResult, Store, StoreKind } from './db';
 import { toStoreError } from './store-errors';
 
 const INT8 = 20;
@@ -37,13 +37,68 @@ function clientDb(client: PoolClient): Db {
   return savepointDb(<T>(sql: string, params?: readonly unknown[]) => run<T>(client, sql, params));
 }
 
+const CHANNEL = /^[a-z_][a-z0-9_]{0,62}$/;
+const RECONNECT_MS = 1000;
+
+/**
+ * LISTEN over a client of its own (a pooled one would be handed to queries and lose the LISTEN).
+ * A lost connection is opened again after RECONNECT_MS, as long as the listener is open; each
+ * (re)connection calls onNotify once, for what may have been sent meanwhile.
+ */
+function listenOn(databaseUrl: string, channel: string, onNotify: () => void): Listener {
+  if (!CHANNEL.test(channel)) throw new Error(`listen: ${JSON.stringify(channel)} is not a plain channel name`);
+  let closed = false;
+  let client: Client | undefined;
+  let retry: NodeJS.Timeout | undefined;
+  const again = () => {
+    if (closed || retry) return;
+    retry = setTimeout(() => { retry = undefined; void connect(); }, RECONNECT_MS);
+    retry.unref();
+  };
+  const connect = async () => {
+    const c = new Client({ connectionString: databaseUrl });
+    // 'error' is followed by 'end'; a connection that cannot be made rejects connect() below.
+    c.on('error', () => undefined);
+    c.on('end', () => { if (client === c) { client = undefined; again(); } });
+    c.on('notification', () => onNotify());
+    try {
+      await c.connect();
+      await c.query(`LISTEN ${channel}`);
+    } catch {
+      await c.end().catch(() => undefined);
+      again();
+      return;
+    }
+    if (closed) { await c.end().catch(() => undefined); return; }
+    client = c;
+    onNotify();
+  };
+  void connect();
+  return {
+    async close() {
+      closed = true;
+      if (retry) clearTimeout(retry);
+      const c = client;
+      client = undefined;
+      await c?.end().catch(() => undefined);
+    },
+  };
+}
+
 export function openPgStore(databaseUrl: string, opts: { poolSize?: number; kind?: StoreKind; onClose?: () => Promise<void> } = {}): Store {
   const pool = new Pool({ connectionString: databaseUrl, max: opts.poolSize ?? 10, types: typeParsers });
   // An idle client losing its server must not crash the process; the next query reports it.
   pool.on('error', () => undefined);
   let closed = false;
+  const listeners = new Set<Listener>();
   return {
     kind: opts.kind ?? 'postgres',
+    listen(channel: string, onNotify: () => void): Listener {
+      const l = listenOn(databaseUrl, channel, onNotify);
+      const tracked: Listener = { close: async () => { listeners.delete(tracked); await l.close(); } };
+      listeners.add(tracked);
+      return tracked;
+    },
     query: <T>(sql: string, params?: readonly unknown[]) => run<T>(pool, sql, params),
     async transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
       let client: PoolClient;
@@ -79,6 +134,7 @@ export function openPgStore(databaseUrl: string, opts: { poolSize?: number; kind
       if (closed) return;
       closed = true;
       try {
+        await Promise.all([...listeners].map((l) => l.close()));
         await pool.end();
       } finally {
         await opts.onClose?.();

@@ -106,6 +106,72 @@ async function waitFor(pred: () => Promise<boolean>, timeoutMs = 20_000): Promis
   }
 }
 
-async function waitState(db: Db, eventId: string, state: string): Promise<void> {
-  await waitFor(async () => (await getEvent(db, eventId))?.state === state);
+async function waitState(db: Db, eventId: string, state: string, timeoutMs?: number): Promise<void> {
+  await waitFor(async () => (await getEvent(db, eventId))?.state === state, timeoutMs);
+}
+
+describe('agency push, embedded, started by the store\'s notifications (no periodic look during the test)', () => {
+  let t: TestStore;
+  let pki: PkiFixture;
+  let bank: AgencyReceiver;
+  let delivery: AgencyDelivery;
+  const delivered = (id: string) => bank.received.filter((e) => e.decisionId === id).map((e) => e.eventId);
+
+  beforeAll(async () => {
+    pki = await getPkiFixture();
+    t = await freshStore();
+    bank = await startAgencyReceiver({ hubCertPem: pki.hub.certPem, signer: pki.agency.signer, foreignSigner: pki.staff.signer });
+    await syncAgencies(t.store, [{ id: 'bank-demo', memberId: 'AZ/COM/9900000001/bank', certSha256: sha(pki.agency.certPem), callbackUrl: bank.url, rules: RULES }]);
+    // The periodic look every 10 minutes: whatever is delivered here was started by a notification
+    // (or by a retry falling due).
+    delivery = await startAgencyDelivery({
+      db: t.store, transporter: null, hub: { signer: pki.hub.signer, client: 'AZ/GOV/1400000001/court-hub' }, validator: pki.validator(),
+      metricsRegistry: new Registry(), policy: { maxAttempts: 3, baseDelayMs: 40, maxDelayMs: 200 }, pollMs: 600_000, sendTimeoutMs: 2000,
+    });
+    await listening(t.store);
+  });
+  afterAll(async () => {
+    await delivery?.stop();
+    await bank?.close();
+    await t?.drop();
+  });
+
+  it('A decision enters legal force. Result: the event is delivered at once, on the notification of its commit', async () => {
+    const [w] = await inForce(t.store, 'DEC-NOTIFY-0001', ['bank-demo']);
+    await waitState(t.store, w.eventId, 'delivered', 5000);
+    expect(delivered('DEC-NOTIFY-0001')).toEqual([w.eventId]);
+  });
+
+  it('The first acknowledgement is not the bank\'s signature. Result: retried when its backoff falls due, without waiting for a periodic look, and delivered', async () => {
+    bank.mode = 'foreign-ack';
+    const [w] = await inForce(t.store, 'DEC-NOTIFY-0002', ['bank-demo']);
+    await waitFor(async () => ((await getEvent(t.store, w.eventId))?.attempts ?? 0) >= 1, 5000);
+    bank.mode = 'ok';
+    await waitState(t.store, w.eventId, 'delivered', 5000);
+    expect(delivered('DEC-NOTIFY-0002')).toEqual([w.eventId]);
+  });
+
+  it('The operator sends a dead event again. Result: delivered at once, on the notification of the requeue', async () => {
+    bank.mode = 'down';
+    const [w] = await inForce(t.store, 'DEC-NOTIFY-0003', ['bank-demo']);
+    await waitState(t.store, w.eventId, 'dead', 5000);
+    bank.mode = 'ok';
+    expect(await requeueDead(t.store, w.eventId)).toBe(true);
+    await waitState(t.store, w.eventId, 'delivered', 5000);
+    expect(delivered('DEC-NOTIFY-0003')).toEqual([w.eventId]);
+  });
+
+  it('The listening connection is killed by the server. Result: it is opened again, and an event written afterwards is delivered on its notification', async () => {
+    const killed = await t.store.query<{ ok: boolean }>(`SELECT pg_terminate_backend(pid) AS ok FROM pg_stat_activity WHERE datname = current_database() AND query ILIKE 'LISTEN%'`);
+    expect(killed.rows.length).toBeGreaterThan(0);
+    await listening(t.store);
+    const [w] = await inForce(t.store, 'DEC-NOTIFY-0004', ['bank-demo']);
+    await waitState(t.store, w.eventId, 'delivered', 5000);
+    expect(delivered('DEC-NOTIFY-0004')).toEqual([w.eventId]);
+  });
+});
+
+/** Until a session of this database listens (its last statement a LISTEN). */
+async function listening(db: Db): Promise<void> {
+  await waitFor(async () => (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND query ILIKE 'LISTEN%' AND state = 'idle'`)).rows[0].n > 0, 10_000);
 }

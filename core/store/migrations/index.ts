@@ -11,6 +11,7 @@ import { OUTBOX_DELIVERY } from './005-outbox-delivery';
 import { AGENCY_DECISIONS } from './004-agency-decisions';
 import { PUBLICATION } from './006-publication';
 import { ORDER_WRITES } from './007-order-writes';
+import { OUTBOX_NOTIFY } from './008-outbox-notify';
 
 export interface Migration {
   version: number;
@@ -18,4 +19,4 @@ export interface Migration {
   statements: readonly string[];
 }
 
-export const MIGRATIONS: readonly Migration[] = [COURT_DOMAIN, AUDIT_CHAIN, ORDER_ATTEMPTS, AGENCY_DECISIONS, OUTBOX_DELIVERY, PUBLICATION, ORDER_WRITES];
+export const MIGRATIONS: readonly Migration[] = [COURT_DOMAIN, AUDIT_CHAIN, ORDER_ATTEMPTS, AGENCY_DECISIONS, OUTBOX_DELIVERY, PUBLICATION, ORDER_WRITES, OUTBOX_NOTIFY];
