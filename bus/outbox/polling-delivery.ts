@@ -7,10 +7,10 @@
  * whose sending was cut off stays pending and goes again after its lease).
  */
 import { dueEvents, type DeliveryOutcome } from '../../core/outbox';
+import type { Db } from '../../core/store';
 
 /** A retry is looked for this long after it falls due (its row's time and this clock may differ a little). */
 const DUE_SLACK_MS = 5;
-import type { Db } from '../../core/store';
 
 export interface PollingDeliveryOptions {
   db: Db;
