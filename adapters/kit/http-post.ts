@@ -40,6 +40,38 @@ export function abortReason(signal: AbortSignal, where: UpstreamWhere): HubError
   return HubError.is(signal.reason) ? signal.reason : upstreamError('HUB_ERR_UPSTREAM_TIMEOUT', where, { reason: 'aborted' });
 }
 
+/** Where a request goes, in the form node's http.request takes without parsing a URL again. */
+export interface HttpTarget {
+  protocol: string;
+  hostname: string;
+  port: string;
+  /** The request-target exactly as it goes on the request line (RFC 9112 §3.2, origin-form). */
+  path: string;
+  auth?: string;
+}
+
+export function httpTarget(url: URL, path = url.pathname + url.search): HttpTarget {
+  // Brackets are URL syntax around an IPv6 literal, not part of the host name (RFC 3986 §3.2.2).
+  const hostname = url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
+  const t: HttpTarget = { protocol: url.protocol, hostname, port: url.port, path };
+  if (url.username || url.password) t.auth = `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`;
+  return t;
+}
+
+// Endpoints are a few configured URLs, called again and again: parse each once. Bounded, in case
+// a caller ever passes URLs built per call.
+const PARSED = new Map<string, HttpTarget>();
+
+function targetOf(url: string): HttpTarget {
+  let t = PARSED.get(url);
+  if (!t) {
+    t = httpTarget(new URL(url));
+    if (PARSED.size >= 256) PARSED.clear();
+    PARSED.set(url, t);
+  }
+  return t;
+}
+
 export function postRaw(url: string, body: Buffer, o: PostOptions): Promise<RawAnswer> {
   return requestRaw('POST', url, body, o);
 }
@@ -58,9 +90,10 @@ function decoder(encoding: string | undefined): zlib.Gunzip | zlib.Inflate | zli
 export const ACCEPT_ENCODING = 'gzip, deflate, br';
 
 /** One exchange; `body` undefined sends none (GET). */
-export function requestRaw(method: string, url: string, body: Buffer | undefined, o: PostOptions): Promise<RawAnswer> {
+export function requestRaw(method: string, url: string | HttpTarget, body: Buffer | undefined, o: PostOptions): Promise<RawAnswer> {
   if (o.signal.aborted) return Promise.reject(abortReason(o.signal, o.where));
-  const mod = url.startsWith('https:') ? https : http;
+  const target = typeof url === 'string' ? targetOf(url) : url;
+  const mod = target.protocol === 'https:' ? https : http;
   return new Promise<RawAnswer>((resolve, reject) => {
     let settled = false;
     const done = (err: HubError | undefined, value?: RawAnswer) => {
@@ -69,7 +102,8 @@ export function requestRaw(method: string, url: string, body: Buffer | undefined
       o.signal.removeEventListener('abort', onAbort);
       if (err) reject(err); else resolve(value!);
     };
-    const req = mod.request(url, {
+    const req = mod.request({
+      ...target,
       method,
       agent: o.agent,
       headers: body ? { ...o.headers, 'Content-Length': String(body.length) } : o.headers,

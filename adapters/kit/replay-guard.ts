@@ -27,11 +27,19 @@ export interface ReplayGuard {
  */
 export const REPLAY_WINDOW_MS = ANSWER_MAX_AGE_MS + 2 * ANSWER_CLOCK_SKEW_MS;
 
-/** One process: the signing/wss cache (bounded, fails closed when full of live entries). */
+/**
+ * One process: the signing/wss cache. It is bounded, and fails closed when full of live entries:
+ * the answer is refused as "cache unavailable" (try again later), not called a replay, which it is
+ * not. The default bound holds the replay window at over 2,000 answers a second.
+ */
 export function memoryReplayGuard(maxEntries?: number): ReplayGuard {
   const cache = new MemoryReplayCache(maxEntries);
   return {
-    firstUse: async (key, ttlMs) => cache.checkAndRemember(key, ttlMs, Date.now()),
+    async firstUse(key, ttlMs) {
+      const r = cache.remember(key, ttlMs, Date.now());
+      if (r === 'full') throw new Error(`the replay cache holds ${cache.size} live ids, its bound`);
+      return r === 'first';
+    },
     open: async () => undefined,
     close: async () => undefined,
   };

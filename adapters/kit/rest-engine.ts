@@ -17,7 +17,7 @@ import { compareHash, requireFresh, requireId, requireRequestHash } from './answ
 import type { MapResult, RestAdapterDescriptor, RestOperation } from './descriptor';
 import { mediaType, sha256Hex, type Engine, type EngineAnswer, type EngineCall, type ModelCheck } from './engine-types';
 import { matchFault, matchUnsignedFault } from './fault-matcher';
-import { ACCEPT_ENCODING, createAgent, requestRaw } from './http-post';
+import { ACCEPT_ENCODING, createAgent, httpTarget, requestRaw } from './http-post';
 import { consumeAnswerId, type ReplayGuard } from './replay-guard';
 import type { RestSign, RestVerify } from './seams';
 import { jsonSubjectAt, requireSubject, requireSubjectClaim } from './subject-binding';
@@ -91,7 +91,7 @@ export function createRestEngine(o: RestEngineOptions): Engine {
     };
     if (op.body) headers['Content-Type'] = 'application/json';
 
-    const res = await requestRaw(op.method, url.origin + target, op.body ? requestBody : undefined, {
+    const res = await requestRaw(op.method, httpTarget(url, target), op.body ? requestBody : undefined, {
       agent, signal: c.signal, maxBytes: o.maxAnswerBytes, headers, where,
     });
     const body = res.body;

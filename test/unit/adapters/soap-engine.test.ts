@@ -268,6 +268,15 @@ describe('SOAP engine (population register, X-Road SOAP 4.0)', () => {
       e.close();
     });
 
+    test('The replay cache of this process is full of live ids. Result: HUB_ERR_REPLAY_CACHE_UNAVAILABLE (try later), not a replay', async () => {
+      const replay = memoryReplayGuard(1);
+      await replay.firstUse(replayKey('population', 'an-earlier-answer'), 60_000);
+      const e = engine(ENDPOINT, 64 * 1024, replay);
+      reply((req) => ({ body: soapAnswerFor(req, personXml(README_PERSON), { signer: keys.agency }) }));
+      expect(await codeOf(call(e))).toBe('HUB_ERR_REPLAY_CACHE_UNAVAILABLE');
+      e.close();
+    });
+
     test('Signed answer whose Timestamp is 10 minutes old. Result: HUB_ERR_UPSTREAM_STALE', async () => {
       const e = engine();
       reply((req) => {

@@ -67,4 +67,39 @@ describe('MemoryReplayCache', () => {
     expect(c.size).toBe(2);
     expect(c.checkAndRemember('d', 100, 60)).toBe(false);
   });
+
+  test('Half an hour of answers, 100 a second, with a 7-minute window. Result: ids leave as their time ends, never more than one window of them kept', () => {
+    const c = new MemoryReplayCache();
+    const windowMs = 420_000;
+    let most = 0;
+    let refused = 0;
+    for (let t = 0; t < 1_800_000; t += 10) {
+      if (c.remember(`id-${t}`, windowMs, t) !== 'first') refused++;
+      most = Math.max(most, c.size);
+    }
+    expect(refused).toBe(0);
+    // One window of ids, not the 180,000 seen.
+    expect(most).toBe(windowMs / 10);
+    expect(c.remember('id-1799990', windowMs, 1_800_000)).toBe('seen');
+    expect(c.remember('id-0', windowMs, 1_800_000)).toBe('first');
+  });
+
+  test('An id taken again after its time, behind a longer-lived one. Result: refused while its second time runs, whatever the order it came in', () => {
+    const c = new MemoryReplayCache();
+    expect(c.remember('long', 100, 0)).toBe('first');
+    expect(c.remember('short', 10, 0)).toBe('first');
+    expect(c.remember('short', 200, 50)).toBe('first');
+    expect(c.remember('short', 200, 150)).toBe('seen');
+    expect(c.remember('long', 100, 150)).toBe('first');
+  });
+
+  test('Full of live ids. Result: "full" (not "seen"), and room again once the earliest expires', () => {
+    const c = new MemoryReplayCache(2);
+    expect(c.remember('a', 100, 0)).toBe('first');
+    expect(c.remember('b', 50, 10)).toBe('first');
+    expect(c.remember('c', 100, 20)).toBe('full');
+    expect(c.remember('c', 100, 59)).toBe('full');
+    expect(c.remember('c', 100, 60)).toBe('first');
+    expect(c.remember('a', 100, 61)).toBe('seen');
+  });
 });
