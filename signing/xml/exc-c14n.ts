@@ -18,7 +18,7 @@
  * Order of attributes compares UTF-16 code units, which equals code-point order except between
  * astral characters and U+E000..U+FFFF in namespace URIs or attribute names; never met in practice.
  */
-import type { XmlElement } from './light-dom';
+import { withBindings, type XmlElement } from './light-dom';
 
 export const EXC_C14N = 'http://www.w3.org/2001/10/xml-exc-c14n#';
 
@@ -31,8 +31,7 @@ export interface C14nOptions {
 
 type Rendered = Record<string, string>;
 
-// Not frozen: a frozen prototype's properties cannot be shadowed by assignment in children.
-const ROOT_RENDERED: Rendered = Object.assign(Object.create(null), { '': '' });
+const ROOT_RENDERED: Rendered = Object.freeze(Object.assign(Object.create(null), { '': '' }));
 
 export function excC14n(el: XmlElement, opts: C14nOptions = {}): string {
   const w = new Writer(opts.inclusivePrefixes ?? [], opts.exclude);
@@ -62,14 +61,15 @@ class Writer {
       const order: number[] = [];
       for (let i = 0; i < ns.length; i += 2) order.push(i);
       if (order.length > 1) order.sort((a, b) => (ns![a] < ns![b] ? -1 : 1));
-      const r: Rendered = Object.create(rendered);
+      const decls: { prefix: string; uri: string }[] = [];
       for (const i of order) {
         const p = ns[i];
         const u = ns[i + 1];
-        r[p] = u;
+        decls.push({ prefix: p, uri: u });
         out += (p ? ' xmlns:' + p : ' xmlns') + '="' + escAttr(u) + '"';
       }
-      childRendered = r;
+      // A copy, not a prototype chain (light-dom.ts withBindings says why).
+      childRendered = withBindings(rendered, decls);
     }
     const attrs = e.attrs;
     if (attrs.length === 1) {

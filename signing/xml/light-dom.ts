@@ -4,7 +4,7 @@
  * to a caller (the verified Body payload) gives no way up into unverified parts of the message.
  */
 
-/** In-scope prefix -> namespace URI ('' key = default namespace). Prototype-chained per element. */
+/** In-scope prefix -> namespace URI ('' key = default namespace); an element without declarations shares its parent's. */
 export type NsScope = Readonly<Record<string, string>>;
 
 export interface XmlAttr {
@@ -118,4 +118,18 @@ export function walkElements(root: XmlElement, visit: (el: XmlElement, parent: X
       if (c.kind === 'element') stack.push([c, el]);
     }
   }
+}
+
+/**
+ * A child scope: a copy of the parent's bindings with the element's declarations over them. A copy,
+ * not an object whose prototype is the parent's scope: V8 gives every object used as a prototype
+ * a hidden class of its own, kept in the old generation, which holds on to the young scope and the
+ * message text its strings are cut from until the next full collection; every parsed answer then
+ * outlived the minor collections and was promoted. Scopes hold a handful of prefixes.
+ */
+export function withBindings(parent: Readonly<Record<string, string>>, decls: readonly { prefix: string; uri: string }[]): Record<string, string> {
+  const sc: Record<string, string> = Object.create(null);
+  for (const k in parent) sc[k] = parent[k];
+  for (const d of decls) sc[d.prefix] = d.uri;
+  return sc;
 }

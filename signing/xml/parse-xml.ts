@@ -18,7 +18,7 @@
  */
 import { isUtf8 } from 'node:buffer';
 import { SigningError } from '../errors';
-import type { NsScope, XmlAttr, XmlDocument, XmlElement, XmlNode, XmlNsDecl } from './light-dom';
+import { withBindings, type NsScope, type XmlAttr, type XmlDocument, type XmlElement, type XmlNode, type XmlNsDecl } from './light-dom';
 
 export const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 export const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
@@ -67,8 +67,7 @@ interface MutableElement {
   start: number; end: number; innerStart: number; innerEnd: number; selfClosing: boolean;
 }
 
-// Not frozen: a frozen prototype's properties cannot be shadowed by assignment in children.
-const ROOT_SCOPE: NsScope = Object.assign(Object.create(null), { xml: XML_NS });
+const ROOT_SCOPE: NsScope = Object.freeze(Object.assign(Object.create(null), { xml: XML_NS }));
 // XML 1.0 §2.3 Name (approximated on UTF-16 code units; ':' split afterwards for QName).
 const NCNAME_SRC = '[A-Za-z_\\u00C0-\\uFFFF][-A-Za-z0-9_.\\u00B7-\\uFFFF]*';
 const NAME = /[A-Za-z_:\u00C0-\uFFFF][-A-Za-z0-9_.:\u00B7-\uFFFF]*/y;
@@ -268,11 +267,7 @@ class Parser {
       }
     }
     let scope = parentScope;
-    if (nsDecls.length) {
-      const sc: Record<string, string> = Object.create(parentScope);
-      for (const d of nsDecls) sc[d.prefix] = d.uri;
-      scope = sc;
-    }
+    if (nsDecls.length) scope = withBindings(parentScope, nsDecls);
     let ns: string;
     if (prefix) {
       const u = scope[prefix];

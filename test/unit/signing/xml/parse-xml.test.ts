@@ -20,6 +20,17 @@ describe('Parsing XML from outside', () => {
     expect(childElements(doc.root)[0].ns).toBe('urn:d');
   });
 
+  test('Nested declarations: each element sees its ancestors\' bindings and its own over them, in a flat scope of its own (no prototype chain that would keep the message alive past minor collections)', () => {
+    const doc = parseXml('<a:r xmlns:a="urn:a" xmlns="urn:d"><b:x xmlns:b="urn:b"><y xmlns="urn:e" xmlns:a="urn:a2"/></b:x><z/></a:r>');
+    const [x, z] = childElements(doc.root);
+    const [y] = childElements(x);
+    expect({ ...x.scope }).toEqual({ xml: 'http://www.w3.org/XML/1998/namespace', a: 'urn:a', '': 'urn:d', b: 'urn:b' });
+    expect({ ...y.scope }).toEqual({ xml: 'http://www.w3.org/XML/1998/namespace', a: 'urn:a2', '': 'urn:e', b: 'urn:b' });
+    expect([doc.root.scope, x.scope, y.scope].map((s) => Object.getPrototypeOf(s))).toEqual([null, null, null]);
+    expect(z.scope).toBe(doc.root.scope);
+    expect([y.ns, z.ns]).toEqual(['urn:e', 'urn:d']);
+  });
+
   test('Offsets point at the element source, for splicing without reserializing', () => {
     const src = '<r><h a="1"/><b>x</b></r>';
     const doc = parseXml(src);
