@@ -31,6 +31,8 @@ export interface C14nOptions {
 
 type Rendered = Record<string, string>;
 
+const NO_DECLS: readonly never[] = [];
+
 const ROOT_RENDERED: Rendered = Object.freeze(Object.assign(Object.create(null), { '': '' }));
 
 export function excC14n(el: XmlElement, opts: C14nOptions = {}): string {
@@ -61,15 +63,15 @@ class Writer {
       const order: number[] = [];
       for (let i = 0; i < ns.length; i += 2) order.push(i);
       if (order.length > 1) order.sort((a, b) => (ns![a] < ns![b] ? -1 : 1));
-      const decls: { prefix: string; uri: string }[] = [];
+      // A copy, not a prototype chain (light-dom.ts withBindings says why).
+      const r: Rendered = withBindings(rendered, NO_DECLS);
       for (const i of order) {
         const p = ns[i];
         const u = ns[i + 1];
-        decls.push({ prefix: p, uri: u });
+        r[p] = u;
         out += (p ? ' xmlns:' + p : ' xmlns') + '="' + escAttr(u) + '"';
       }
-      // A copy, not a prototype chain (light-dom.ts withBindings says why).
-      childRendered = withBindings(rendered, decls);
+      childRendered = r;
     }
     const attrs = e.attrs;
     if (attrs.length === 1) {
