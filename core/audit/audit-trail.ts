@@ -65,18 +65,42 @@ export function createAuditTrail(opts: AuditTrailOptions): AuditTrail {
   let checkpointing: Promise<CheckpointRecord | null> | null = null;
   let closed = false;
 
+  function nextBatch(): Group[] {
+    const batch: Group[] = [queue.shift() as Group];
+    let size = batch[0].events.length;
+    while (queue.length > 0 && size + queue[0].events.length <= maxBatch) {
+      const g = queue.shift() as Group;
+      size += g.events.length;
+      batch.push(g);
+    }
+    return batch;
+  }
+
+  /**
+   * The chain takes one statement at a time, so its throughput is one statement's turn. The
+   * callers of a written batch go on (and do their next work: a registry call, an answer) only once
+   * the next batch's statement is on its way, or nothing is queued: their work does not delay it.
+   */
   async function drain(): Promise<void> {
-    while (queue.length > 0) {
-      const batch: Group[] = [queue.shift() as Group];
-      let size = batch[0].events.length;
-      while (queue.length > 0 && size + queue[0].events.length <= maxBatch) {
-        const g = queue.shift() as Group;
-        size += g.events.length;
-        batch.push(g);
+    let written: (() => void)[] = [];
+    const release = () => {
+      const w = written;
+      written = [];
+      for (const f of w) f();
+    };
+    try {
+      while (queue.length > 0) {
+        const writing = writer.write(nextBatch().map((g) => ({
+          ...g, resolve: (out: AppendedEvent[]) => written.push(() => g.resolve(out)), reject: (err: unknown) => written.push(() => g.reject(err)),
+        })));
+        // The pool hands the statement to its connection on the next tick: release after that.
+        process.nextTick(release);
+        await writing;
+        const head = writer.head;
+        if (every > 0 && head && head.seq - lastCheckpointSeq >= every) void checkpointInBackground();
       }
-      await writer.write(batch);
-      const head = writer.head;
-      if (every > 0 && head && head.seq - lastCheckpointSeq >= every) void checkpointInBackground();
+    } finally {
+      release();
     }
   }
 
