@@ -12,7 +12,6 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { childElements, onlyChild, textContent } from '../../signing/xml/light-dom';
-import { parseXml } from '../../signing/xml/parse-xml';
 import type { RequestVerifier, SignerHooks } from '../kit/signers';
 import { answerEnvelope, escapeXml, faultContent, readSoapRequest, type FaultCode, type SoapRequestInfo } from '../kit/xroad-soap';
 import { callbackHandler, type PushedEvent } from './callback-endpoint';
@@ -86,13 +85,8 @@ export async function startEnforcementService(o: {
     } catch {
       return fault(res, ctx, 'Client.InvalidSignature', 'The request signature did not verify');
     }
-    let decls = '';
-    for (const [prefix, uri] of Object.entries(ctx.body.xmlns)) decls += prefix ? ` xmlns:${prefix}="${escapeXml(uri)}"` : ` xmlns="${escapeXml(uri)}"`;
-    let op;
-    try {
-      const kids = childElements(parseXml(`<mockbody${decls}>${ctx.body.content}</mockbody>`).root);
-      op = kids.length === 1 && kids[0].ns === TRANSFER_NS && kids[0].local === 'transferDecision' ? kids[0] : undefined;
-    } catch { op = undefined; }
+    const kids = childElements(ctx.body);
+    const op = kids.length === 1 && kids[0].ns === TRANSFER_NS && kids[0].local === 'transferDecision' ? kids[0] : undefined;
     if (!op) return fault(res, ctx, 'Client.InvalidRequest', 'Unknown operation');
     const text = (name: string) => { const e = onlyChild(op, TRANSFER_NS, name); return e ? textContent(e).trim() : ''; };
     const decisionId = text('decisionId');

@@ -6,15 +6,14 @@
  * "nothing" with a `Server.NotFound` fault naming the subject in its `detail` (profile v2), and
  * does everything else through the agency runtime: signing, fault injection, tampering.
  *
- * Speed: the WSDL is read once and served from memory; per request one saxes pass reads the
- * headers (kit/xroad-soap.ts) and the light DOM parses the Body alone.
+ * Speed: the WSDL is read once and served from memory; per request the light DOM parses the
+ * envelope once (kit/xroad-soap.ts) and the operation is read from its Body.
  */
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Subject } from '../../contracts/hub/lookup-types';
 import { upstreamPath } from '../../contracts/registries/paths';
 import { childElements, textContent } from '../../signing/xml/light-dom';
-import { parseXml } from '../../signing/xml/parse-xml';
 import type { AgencyModule } from './agency-module';
 import { type AgencyOptions, type AgencyProtocol, startAgency } from './agency-runtime';
 import type { Answer } from './deliver';
@@ -64,16 +63,9 @@ type Parsed = { op: string; subject: Subject } | { invalid: string };
 /** The operation element of the Body and its one fin / voen child. */
 function parseRequest(ctx: SoapRequestInfo, namespace: string, ops: Record<string, SoapOperationMock>): Parsed {
   if (!ctx.body) return { invalid: 'Not a well-formed SOAP 1.1 envelope' };
-  let decls = '';
-  for (const [prefix, uri] of Object.entries(ctx.body.xmlns)) decls += prefix ? ` xmlns:${prefix}="${escapeXml(uri)}"` : ` xmlns="${escapeXml(uri)}"`;
-  let opEl;
-  try {
-    const kids = childElements(parseXml(`<mockbody${decls}>${ctx.body.content}</mockbody>`).root);
-    if (kids.length !== 1) return { invalid: 'The Body must hold exactly one operation element' };
-    opEl = kids[0];
-  } catch {
-    return { invalid: 'Not a well-formed SOAP 1.1 envelope' };
-  }
+  const kids = childElements(ctx.body);
+  if (kids.length !== 1) return { invalid: 'The Body must hold exactly one operation element' };
+  const opEl = kids[0];
   if (opEl.ns !== namespace || !Object.hasOwn(ops, opEl.local)) return { invalid: 'Unknown operation' };
   const spec = ops[opEl.local];
   const kinds: SubjectKind[] = typeof spec === 'function' ? ['fin', 'voen'] : spec.subjects;

@@ -4,7 +4,8 @@
  * xrd:requestHash (X-Road 4.0 §2.4.3: the digest of the request answered), each header and the Body
  * carrying the wsu:Id that the agency's WS-Security signature references.
  */
-import { SaxesParser, type SaxesTagNS } from 'saxes';
+import { attr, childElements, textContent, type XmlElement } from '../../signing/xml/light-dom';
+import { parseXml } from '../../signing/xml/parse-xml';
 import { DEFAULT_REQUEST_HASH_ALGORITHM, SOAP_REQUEST_HASH_ID, soapRequestHash } from '../../contracts/registries/xroad-profile';
 
 export const NS = {
@@ -35,11 +36,8 @@ export interface SoapRequestInfo {
   requestHash: string;
   /** First element of the Body, `{namespace}local`. */
   operation?: string;
-  /**
-   * The Body's content with the namespace declarations in scope on Envelope and Body: enough for
-   * node-soap to dispatch the operation without re-parsing the headers.
-   */
-  body?: { content: string; xmlns: Record<string, string> };
+  /** The soapenv:Body, parsed. */
+  body?: XmlElement;
   /** Why the request is not a well-formed SOAP envelope (then nothing else is reliable). */
   error?: string;
 }
@@ -47,66 +45,35 @@ export interface SoapRequestInfo {
 const SIMPLE_HEADERS = new Set(['id', 'userId', 'issue', 'protocolVersion']);
 
 /**
- * Reads the X-Road headers and the operation. DOCTYPE is refused (no DTDs from
- * outside), so no entity is ever expanded.
+ * Reads the X-Road headers and the operation, with the light DOM the hub itself parses with: no
+ * DTD at all (a DOCTYPE is refused, so no entity is ever expanded) and bounded sizes.
  */
 export function readSoapRequest(raw: Buffer): SoapRequestInfo {
-  const xml = raw.toString('utf8');
-  const info: SoapRequestInfo = { headers: {}, requestHash: soapRequestHash(raw)! };
-  const parser = new SaxesParser({ xmlns: true });
-  const stack: SaxesTagNS[] = [];
-  let text = '';
-  let ident: XRoadIdentifier | undefined;
-  const xmlns: Record<string, string> = {};
-  let bodyStart = -1;
-  parser.on('doctype', () => {
-    throw new Error('DOCTYPE is not allowed');
-  });
-  parser.on('opentag', (tag) => {
-    const depth = stack.length;
-    stack.push(tag);
-    text = '';
-    if (depth === 0 && (tag.uri !== NS.soapenv || tag.local !== 'Envelope')) throw new Error('not a SOAP 1.1 Envelope');
-    if (depth <= 1) Object.assign(xmlns, tag.ns);
-    if (depth === 1 && tag.local === 'Body' && tag.uri === NS.soapenv) bodyStart = parser.position;
-    if (depth === 2 && stack[1].local === 'Header' && tag.uri === NS.xrd && (tag.local === 'client' || tag.local === 'service')) {
-      ident = { objectType: findAttr(tag, NS.id, 'objectType'), fields: [] };
-    }
-    if (depth === 2 && stack[1].local === 'Body' && stack[1].uri === NS.soapenv && info.operation === undefined) {
-      info.operation = `{${tag.uri}}${tag.local}`;
-    }
-  });
-  parser.on('text', (t) => {
-    text += t;
-  });
-  parser.on('closetag', (tag) => {
-    const depth = stack.length - 1;
-    stack.pop();
-    if (depth === 1 && tag.local === 'Body' && tag.uri === NS.soapenv && bodyStart >= 0) {
-      // saxes counts positions in characters; they match string indices unless an astral-plane
-      // character came before, which the checks below catch (then node-soap reads the whole request).
-      const end = xml.lastIndexOf('</', parser.position - 1);
-      if (xml[bodyStart - 1] === '>' && end >= bodyStart) info.body = { content: xml.slice(bodyStart, end), xmlns: { ...xmlns } };
-    }
-    if (depth === 3 && ident && tag.uri === NS.id) ident.fields.push([tag.local, text.trim()]);
-    if (depth === 2 && stack[1]?.local === 'Header' && tag.uri === NS.xrd) {
-      if ((tag.local === 'client' || tag.local === 'service') && ident) info.headers[tag.local] = ident;
-      else if (SIMPLE_HEADERS.has(tag.local)) info.headers[tag.local as 'id'] = text.trim();
-      ident = undefined;
-    }
-    text = '';
-  });
+  const requestHash = soapRequestHash(raw)!;
+  let env: XmlElement;
   try {
-    parser.write(xml).close();
+    env = parseXml(raw).root;
   } catch (err) {
-    return { headers: info.headers, requestHash: info.requestHash, error: (err as Error).message.split('\n')[0] };
+    return { headers: {}, requestHash, error: (err as Error).message.split('\n')[0] };
+  }
+  if (env.ns !== NS.soapenv || env.local !== 'Envelope') return { headers: {}, requestHash, error: 'not a SOAP 1.1 Envelope' };
+  const info: SoapRequestInfo = { headers: {}, requestHash };
+  for (const part of childElements(env, NS.soapenv)) {
+    if (part.local === 'Header') {
+      for (const h of childElements(part, NS.xrd)) {
+        if (h.local === 'client' || h.local === 'service') {
+          info.headers[h.local] = { objectType: attr(h, NS.id, 'objectType') ?? '', fields: childElements(h, NS.id).map((f) => [f.local, textContent(f).trim()]) };
+        } else if (SIMPLE_HEADERS.has(h.local)) {
+          info.headers[h.local as 'id'] = textContent(h).trim();
+        }
+      }
+    } else if (part.local === 'Body' && info.body === undefined) {
+      info.body = part;
+      const op = childElements(part)[0];
+      if (op) info.operation = `{${op.ns}}${op.local}`;
+    }
   }
   return info;
-}
-
-function findAttr(tag: SaxesTagNS, uri: string, local: string): string {
-  for (const a of Object.values(tag.attributes)) if (a.uri === uri && a.local === local) return a.value;
-  return '';
 }
 
 /** X-Road SOAP 4.0 §2.4: headers every request must carry. */
