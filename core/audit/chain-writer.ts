@@ -2,7 +2,7 @@
  * Writes one batch of audit events (with the order moves that commit with them) onto the chain,
  * surviving transient store errors (statute 8.2.15: fail closed, no audit record, no lookup).
  *
- * A write is one statement, audit_append_orders() (migrations/003-order-attempts.ts): a
+ * A write is one statement, audit_append_orders() (migrations/003-order-attempts.ts; its current form in 009-evidence-binary.ts): a
  * compare-and-swap on the chain head. If another node moved the head meanwhile, the batch is
  * re-chained onto the head it returned and retried; after a few misses it takes the head's row
  * lock first, so a busy neighbour cannot starve it. A group whose strict order move no longer
@@ -58,15 +58,29 @@ function toRow(c: Chained) {
   };
 }
 
-function toMove(m: OrderMove) {
-  return {
-    order_id: m.orderId, attempt: m.attempt, from_status: m.from, to_status: m.to, packet: m.packet ? m.packet.toString('base64') : null,
-    code: m.code ?? null, strict: m.strict, lease_expired: m.leaseExpired === true,
-  };
+/**
+ * The moves as the statement takes them, and their evidence packets back to back in one binary
+ * parameter (migrations/009-evidence-binary.ts): each move with a packet says where it lies.
+ */
+function movesOf(groups: Group[]): { moves: string; packets: Buffer } {
+  const packets: Buffer[] = [];
+  let at = 0;
+  const moves = groups.flatMap((g) => g.orders.map((m) => {
+    const packet = m.packet ? { packet_at: at, packet_len: m.packet.length } : {};
+    if (m.packet) {
+      packets.push(m.packet);
+      at += m.packet.length;
+    }
+    return {
+      order_id: m.orderId, attempt: m.attempt, from_status: m.from, to_status: m.to, ...packet,
+      code: m.code ?? null, strict: m.strict, lease_expired: m.leaseExpired === true,
+    };
+  }));
+  return { moves: JSON.stringify(moves), packets: Buffer.concat(packets, at) };
 }
 
 const APPEND_SQL = prepared(`SELECT applied, head_seq AS "headSeq", head_hash AS "headHash", rejected
-  FROM audit_append_orders($1, $2, $3::jsonb, $4, $5, $6::jsonb)`);
+  FROM audit_append_orders($1, $2, $3::jsonb, $4, $5, $6::jsonb, $7::bytea)`);
 
 interface Statement { groups: Group[]; chained: Chained[] }
 
@@ -140,8 +154,9 @@ export function createChainWriter(db: Db, opts: { sleep?: (ms: number) => Promis
     const chained = chain(groups.flatMap((g) => g.events), at);
     const last = chained[chained.length - 1];
     sent({ groups, chained });
+    const { moves, packets } = movesOf(groups);
     const r = await q.query<{ applied: boolean; headSeq: number; headHash: string; rejected: string[] }>(APPEND_SQL, [
-      at.seq, at.hash, JSON.stringify(chained.map(toRow)), last.seq, last.hash, JSON.stringify(groups.flatMap((g) => g.orders.map(toMove))),
+      at.seq, at.hash, JSON.stringify(chained.map(toRow)), last.seq, last.hash, moves, packets,
     ]);
     const row = r.rows[0];
     if (!row) throw writeFailed('no chain head');

@@ -12,6 +12,7 @@ import { AGENCY_DECISIONS } from './004-agency-decisions';
 import { PUBLICATION } from './006-publication';
 import { ORDER_WRITES } from './007-order-writes';
 import { OUTBOX_NOTIFY } from './008-outbox-notify';
+import { EVIDENCE_BINARY } from './009-evidence-binary';
 
 export interface Migration {
   version: number;
@@ -19,4 +20,4 @@ export interface Migration {
   statements: readonly string[];
 }
 
-export const MIGRATIONS: readonly Migration[] = [COURT_DOMAIN, AUDIT_CHAIN, ORDER_ATTEMPTS, AGENCY_DECISIONS, OUTBOX_DELIVERY, PUBLICATION, ORDER_WRITES, OUTBOX_NOTIFY];
+export const MIGRATIONS: readonly Migration[] = [COURT_DOMAIN, AUDIT_CHAIN, ORDER_ATTEMPTS, AGENCY_DECISIONS, OUTBOX_DELIVERY, PUBLICATION, ORDER_WRITES, OUTBOX_NOTIFY, EVIDENCE_BINARY];

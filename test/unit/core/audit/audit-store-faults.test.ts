@@ -98,6 +98,25 @@ describe('audit writer under store faults (postgres)', () => {
       expect((await t.store.query<{ evidence: Buffer }>(`SELECT evidence FROM lookup_orders WHERE order_id = 'ord-complete'`)).rows[0].evidence.equals(packet)).toBe(true);
     });
 
+    it('Three lookups complete in one statement, one of them without a packet. Result: each order holds exactly its own packet, bytes as sent', async () => {
+      const ids = ['ord-p1', 'ord-p2', 'ord-p3'];
+      for (const id of ids) {
+        await order(id);
+        await t.store.query(`UPDATE lookup_orders SET status = 'authorized' WHERE order_id = $1`, [id]);
+      }
+      // Binary bytes of different lengths: an offset or a length off by one shows.
+      const packets = [Buffer.from([0, 1, 2, 255, 0]), undefined, Buffer.from('\u0000second packet, longer than the first\u00ff', 'latin1')];
+      const trail = trailOn(t.store);
+      const busy = trail.append(sampleEvent(0)); // while this one is written, the next three queue up into one batch
+      await Promise.all(ids.map((id, i) => trail.appendAll([sampleEvent(i + 1, { type: 'evidence-issued', outcome: 'issued', details: { orderId: id } })],
+        { orders: [{ orderId: id, attempt: 1, from: ['authorized'], to: 'completed', ...(packets[i] ? { packet: packets[i] } : {}), strict: true }] })));
+      await busy;
+      const rows = (await t.store.query<{ id: string; status: string; evidence: Buffer | null }>(
+        `SELECT order_id AS id, status, evidence FROM lookup_orders WHERE order_id = ANY($1) ORDER BY order_id`, [ids])).rows;
+      expect(rows.map((r) => r.status)).toEqual(['completed', 'completed', 'completed']);
+      expect(rows.map((r) => r.evidence?.toString('hex') ?? null)).toEqual(packets.map((p) => p?.toString('hex') ?? null));
+    });
+
     it('A stale attempt tries to complete an order another attempt took over. Result: HUB_ERR_ORDER_SUPERSEDED, nothing of it written; the other appends of the same batch are written', async () => {
       await order('ord-taken');
       await t.store.query(`UPDATE lookup_orders SET status = 'authorized', attempt = 2 WHERE order_id = 'ord-taken'`);
