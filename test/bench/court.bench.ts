@@ -17,6 +17,7 @@ import { freePort } from '../support/ports';
 import { cryptoFloor } from './crypto-floor';
 import { directGetPerson } from './direct-soap';
 import { interleave, load, pathFigures, procCpuMs, processTree, round, type Figure } from './figures';
+import { jsonPoster } from './http-client';
 import { startMockProcess } from './mock-process';
 
 const TOTAL = Number(process.env.BENCH_TOTAL ?? 2000);
@@ -134,14 +135,15 @@ export async function run(): Promise<Figure[]> {
     const busOrder = feed(await signedOrders(judge, need));
     const httpOrder = feed(await signedOrders(judge, need));
     const natsOrder = feed(await signedOrders(judge, need));
+    const poster = jsonPoster(CONCURRENCY);
+    cleanups.unshift(async () => poster.close());
     const results = await interleave([
       { name: 'direct.node-soap.getPerson', fn: direct, cpu: true },
       { name: 'hub.embedded.lookup.11.2.22', fn: () => hub.broker.call('lookups.run', lookupParams), cpu: true },
       { name: 'hub.embedded.default.signed-lookup.11.2.22', fn: () => hub.broker.call('court.lookup', busOrder()), cpu: true, extraCpuMs: pgCpu },
       { name: 'hub.embedded.default.http.signed-lookup.11.2.22', fn: async () => {
-        const res = await fetch(`http://127.0.0.1:${port}/api/v1/lookups`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(httpOrder()) });
+        const res = await poster.post(`http://127.0.0.1:${port}/api/v1/lookups`, httpOrder());
         if (res.status !== 200) throw new Error(`HTTP ${res.status}`);
-        await res.arrayBuffer();
       }, cpu: true, extraCpuMs: pgCpu },
       { name: 'hub.nats.lookup.11.2.22', fn: () => client.call('lookups.run', lookupParams), cpu: true, extraCpuMs: natsCpu },
       { name: 'hub.nats.signed-lookup.11.2.22', fn: () => client.call('court.lookup', natsOrder()), cpu: true, extraCpuMs: natsCpu },

@@ -10,6 +10,7 @@ import { signDetached } from '../../signing/cms';
 import { freePort } from '../support/ports';
 import { load, processTree } from './figures';
 import { cpuMeter, startHeapSampler, startProfiler } from './profiler';
+import { jsonPoster } from './http-client';
 import { startMockProcess } from './mock-process';
 import { CATEGORIES } from '../../registry';
 
@@ -52,11 +53,11 @@ async function main(): Promise<void> {
   // backends; none with STORE=postgres, an external server), the mock agencies' process.
   const pm = process.env.STORE === 'postgres' ? null : Number(fs.readFileSync(path.join(tmp, 'hub/postgres/postmaster.pid'), 'utf8').split('\n')[0]);
   const meter = cpuMeter('hub', { ...(pm ? { postgres: () => processTree(pm) } : {}), mocks: () => processTree(mocks.process.pid) });
+  const poster = jsonPoster(Number(process.env.C ?? 16));
   const call = http
     ? async () => {
-      const res = await fetch(`http://127.0.0.1:${port}/api/v1/lookups`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(orders[i++]) });
+      const res = await poster.post(`http://127.0.0.1:${port}/api/v1/lookups`, orders[i++]);
       if (res.status !== 200) throw new Error(`HTTP ${res.status}`);
-      await res.arrayBuffer();
     }
     : process.env.LOOKUPS === '1'
       // lookups.run alone: the signed EHİS call and the verified answer, no court layer.
@@ -68,6 +69,7 @@ async function main(): Promise<void> {
   if (heap) await heap.stop(process.env.HEAP as string);
   for (const f of figs) console.log(`${f.name} ${f.value} ${f.unit}`);
   console.log(`profile.cpu-per-lookup ${cpu}`);
+  poster.close();
   await hub.stop();
   await mocks.process.stop();
   fs.rmSync(tmp, { recursive: true, force: true });
