@@ -68,7 +68,8 @@ export function prepareEvent(e: AuditEventInput, key: HmacKey, at: Date): Prepar
   const details = e.details ?? {};
   const clear = [e.actor?.trim().toUpperCase() ?? '', subject ? ('fin' in subject ? subject.fin : subject.voen).trim().toUpperCase() : ''];
   checkDetails(details, 'details', clear);
-  if (Buffer.byteLength(JSON.stringify(details)) > MAX_DETAILS_BYTES) throw invalid(`at most ${MAX_DETAILS_BYTES} bytes`, 'details');
+  const detailsJson = JSON.stringify(details);
+  if (Buffer.byteLength(detailsJson) > MAX_DETAILS_BYTES) throw invalid(`at most ${MAX_DETAILS_BYTES} bytes`, 'details');
   return {
     at: at.toISOString(),
     type: e.type,
@@ -79,6 +80,6 @@ export function prepareEvent(e: AuditEventInput, key: HmacKey, at: Date): Prepar
     categories,
     outcome: e.outcome,
     // Through JSON once, so the hash covers exactly what jsonb will give back.
-    details: JSON.parse(JSON.stringify(details)) as Record<string, unknown>,
+    details: JSON.parse(detailsJson) as Record<string, unknown>,
   };
 }
