@@ -36,7 +36,7 @@ export const person = (pkiDir: string, file: string): Signer => ({
 });
 
 /** Orders are signed before the clock starts: the judge's signing happens on the judge's machine. */
-async function signedOrders(judge: Signer, n: number): Promise<unknown[]> {
+export async function signedOrders(judge: Signer, n: number): Promise<unknown[]> {
   const out: unknown[] = [];
   for (let i = 0; i < n; i++) {
     const order = createOrder({ caseNumber: CASE, subject: { fin: '5ZK8F3R' }, categories: ['11.2.22'] });

@@ -7,12 +7,14 @@ import { builtScript, HubProcess } from '../support/hub-process';
 import { NatsServer } from '../support/nats-server';
 import { load, processTree } from './figures';
 import { cpuMeter } from './profiler';
+import { person, signedOrders } from './court.bench';
 import { startMockProcess } from './mock-process';
 
 /**
  * `node dist/test/bench/profile-nats.js`: lookups.run over NATS alone (this process the caller,
  * core and adapters in two hub processes), with the CPU per call of each process, to see where a
- * bus call's cost goes. CORE_ARGS / ADAPTERS_ARGS: extra node flags for those processes (e.g.
+ * bus call's cost goes. SIGNED=1 sends the judge's signed order (court.lookup) instead, the core's
+ * PostgreSQL counted apart. CORE_ARGS / ADAPTERS_ARGS: extra node flags for those processes (e.g.
  * `--cpu-prof --cpu-prof-dir=/tmp/prof`).
  */
 async function main(): Promise<void> {
@@ -30,12 +32,20 @@ async function main(): Promise<void> {
   ]);
   const client = createBroker({ transporter: nats.url, nodeId: 'prof-client', logLevel: 'error' }).broker;
   await startBroker(client, 10_000);
-  await client.waitForServices(['lookups', 'adapter.population'], 15_000);
+  await client.waitForServices(['court', 'lookups', 'adapter.population'], 15_000);
   await new Promise((r) => setTimeout(r, 1000));
   const params = { subject: { fin: '5ZK8F3R' }, categories: ['11.2.22'], caseNumber: '2(101)-1234/2026', requesterId: 'AZ-FIN-2JD4K7M' };
   const n = Number(process.env.N ?? 4000);
-  const meter = cpuMeter('client', { core: () => [core.pid], adapters: () => [adapters.pid], 'nats-server': () => [nats.pid], mocks: () => processTree(mocks.process.pid) });
-  const figs = await load('profile.nats.lookups-run', () => client.call('lookups.run', params), { total: n, concurrency: Number(process.env.C ?? 16) });
+  const signed = process.env.SIGNED === '1';
+  const orders = signed ? await signedOrders(person(pkiDir, 'judge-2JD4K7M'), n + 400) : [];
+  let i = 0;
+  const corePg = Number(fs.readFileSync(path.join(tmp, 'core/postgres/postmaster.pid'), 'utf8').split('\n')[0]);
+  const meter = cpuMeter('client', {
+    core: () => [core.pid], postgres: () => processTree(corePg), adapters: () => [adapters.pid], 'nats-server': () => [nats.pid], mocks: () => processTree(mocks.process.pid),
+  });
+  const figs = signed
+    ? await load('profile.nats.signed-lookup', () => client.call('court.lookup', orders[i++] as object), { total: n, concurrency: Number(process.env.C ?? 16) })
+    : await load('profile.nats.lookups-run', () => client.call('lookups.run', params), { total: n, concurrency: Number(process.env.C ?? 16) });
   const cpu = meter.stop(n);
   for (const f of figs) console.log(`${f.name} ${f.value} ${f.unit}`);
   console.log(`profile.cpu-per-call ${cpu}`);
