@@ -116,7 +116,7 @@ export function createAuditTrail(opts: AuditTrailOptions): AuditTrail {
     if (prepared.length === 0) return Promise.resolve([]);
     const deadline = o.deadline ?? Date.now() + retryBudgetMs;
     return new Promise<AppendedEvent[]>((resolve, reject) => {
-      queue.push({ events: prepared, orders: o.orders ?? [], deadline, resolve, reject });
+      queue.push({ events: prepared, orders: o.orders ?? [], ...(o.admission ? { admission: o.admission } : {}), deadline, resolve, reject });
       kick();
     });
   }

@@ -79,6 +79,20 @@ export interface OrderMove {
   leaseExpired?: boolean;
 }
 
+/**
+ * A request admitted in the statement of its first audit records (migrations/010): its nonce
+ * claimed and, for a lookup, its order recorded as `authorized`, only while the facts its policy
+ * read are still current (`generation`) and the nonce and order id are new. Otherwise nothing of
+ * the append is written and it is refused with HUB_ERR_ORDER_SUPERSEDED, `details.admission`.
+ */
+export interface Admission {
+  /** The facts generation the policy's facts were read at (core/court/facts-cache.ts). */
+  generation: number;
+  nonce: string;
+  nonceExpiresAt: Date;
+  order?: { orderId: string; caseNumber: string; requesterFin: string; categories: readonly string[]; requestId: string; orderSha256: string; leaseUntil: Date };
+}
+
 export interface AppendOptions {
   /**
    * Epoch ms until which transient store errors (a dropped connection, the server restarting)
@@ -87,6 +101,8 @@ export interface AppendOptions {
   deadline?: number;
   /** Order moves that commit with the events, or not at all. */
   orders?: readonly OrderMove[];
+  /** The request's admission, which commits with the events, or neither does. */
+  admission?: Admission;
 }
 
 /** The hub's signature over a checkpoint's canonical bytes (injected: signing is not core's). */

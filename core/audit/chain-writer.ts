@@ -2,11 +2,12 @@
  * Writes one batch of audit events (with the order moves that commit with them) onto the chain,
  * surviving transient store errors (statute 8.2.15: fail closed, no audit record, no lookup).
  *
- * A write is one statement, audit_append_orders() (migrations/003-order-attempts.ts; its current form in 009-evidence-binary.ts): a
+ * A write is one statement, audit_append_orders() (migrations/003-order-attempts.ts; its current form in 009 and 010): a
  * compare-and-swap on the chain head. If another node moved the head meanwhile, the batch is
  * re-chained onto the head it returned and retried; after a few misses it takes the head's row
  * lock first, so a busy neighbour cannot starve it. A group whose strict order move no longer
- * applies is refused alone (HUB_ERR_ORDER_SUPERSEDED) and the rest is written.
+ * applies, or whose admission does not (migrations/010), is refused alone (HUB_ERR_ORDER_SUPERSEDED)
+ * and the rest is written.
  *
  * A dropped connection leaves a statement's outcome unknown: it may have committed. Such a
  * statement is "in doubt" until the writer has looked: its last record is in the table under its
@@ -18,7 +19,7 @@
 import { HubError } from '../../contracts/hub';
 import type { Db } from '../store/db';
 import { prepared } from '../store/prepared';
-import type { AppendedEvent, OrderMove } from './audit-types';
+import type { Admission, AppendedEvent, OrderMove } from './audit-types';
 import { readChainHead } from './checkpoints';
 import { hashEvent, type ChainedEvent } from './event-hash';
 import type { PreparedEvent } from './event-input';
@@ -26,6 +27,7 @@ import type { PreparedEvent } from './event-input';
 export interface Group {
   events: PreparedEvent[];
   orders: readonly OrderMove[];
+  admission?: Admission;
   /** Epoch ms: retry transient store errors until then. */
   deadline: number;
   resolve(out: AppendedEvent[]): void;
@@ -79,8 +81,28 @@ function movesOf(groups: Group[]): { moves: string; packets: Buffer } {
   return { moves: JSON.stringify(moves), packets: Buffer.concat(packets, at) };
 }
 
+/** The key under which the statement names a group whose admission did not apply. */
+const admissionKey = (a: Admission) => `admission:${a.nonce}`;
+
+function admissionsOf(groups: Group[]): string {
+  const out = [];
+  for (const g of groups) {
+    const a = g.admission;
+    if (!a) continue;
+    const o = a.order;
+    out.push({
+      key: admissionKey(a), generation: a.generation, nonce: a.nonce, expires_at: a.nonceExpiresAt.toISOString(),
+      ...(o ? {
+        order_id: o.orderId, case_number: o.caseNumber, requester_fin: o.requesterFin, categories: o.categories, request_id: o.requestId,
+        order_sha256: o.orderSha256, lease_until: o.leaseUntil.toISOString(),
+      } : {}),
+    });
+  }
+  return JSON.stringify(out);
+}
+
 const APPEND_SQL = prepared(`SELECT applied, head_seq AS "headSeq", head_hash AS "headHash", rejected
-  FROM audit_append_orders($1, $2, $3::jsonb, $4, $5, $6::jsonb, $7::bytea)`);
+  FROM audit_append_orders($1, $2, $3::jsonb, $4, $5, $6::jsonb, $7::bytea, $8::jsonb)`);
 
 interface Statement { groups: Group[]; chained: Chained[] }
 
@@ -142,6 +164,10 @@ export function createChainWriter(db: Db, opts: { sleep?: (ms: number) => Promis
   function refuseMoved(groups: Group[], rejected: string[], pending: Set<Group>): Group[] {
     const moved = new Set(rejected);
     return groups.filter((g) => {
+      if (g.admission && moved.has(admissionKey(g.admission))) {
+        if (pending.delete(g)) g.reject(new HubError('HUB_ERR_ORDER_SUPERSEDED', { details: { admission: 'refused' } }));
+        return false;
+      }
       if (!g.orders.some((m) => m.strict && moved.has(m.orderId))) return true;
       if (pending.delete(g)) {
         g.reject(new HubError('HUB_ERR_ORDER_SUPERSEDED', { details: { orderIds: g.orders.filter((m) => moved.has(m.orderId)).map((m) => m.orderId) } }));
@@ -156,7 +182,7 @@ export function createChainWriter(db: Db, opts: { sleep?: (ms: number) => Promis
     sent({ groups, chained });
     const { moves, packets } = movesOf(groups);
     const r = await q.query<{ applied: boolean; headSeq: number; headHash: string; rejected: string[] }>(APPEND_SQL, [
-      at.seq, at.hash, JSON.stringify(chained.map(toRow)), last.seq, last.hash, moves, packets,
+      at.seq, at.hash, JSON.stringify(chained.map(toRow)), last.seq, last.hash, moves, packets, admissionsOf(groups),
     ]);
     const row = r.rows[0];
     if (!row) throw writeFailed('no chain head');

@@ -2,14 +2,15 @@
 import type { Db } from '../store/db';
 import { getCase, upsertCase } from '../store/repositories/cases';
 import { getDecision } from '../store/repositories/decisions';
-import { admitWithFacts, identityFacts, lookupFacts, type LookupFacts } from '../store/repositories/lookup-facts';
+import { admitWithFacts, identityFacts, identityFactsAt, lookupFacts, lookupFactsAt, type LookupFacts } from '../store/repositories/lookup-facts';
 import { insertDelegation } from '../store/repositories/delegations';
 import { claimNonce } from '../store/repositories/nonces';
 import { advanceRecoveryMark, chainTop, openCallsAfter, openCallsOf, recoveryMark } from '../store/repositories/open-calls';
 import { admitOrder, failAbandonedAttempt, getIssuedEvidence, getOrder, getOrderAttempt, retryOrder, staleOrders, transitionOrder } from '../store/repositories/orders';
 import { getPerson, upsertPerson, type Person } from '../store/repositories/roster';
-import type { RosterEntry } from '../authz/authz.types';
+import type { CaseView, RosterEntry } from '../authz/authz.types';
 import type { DelegationView } from '../delegations/delegation.types';
+import { factsCache } from './facts-cache';
 import type { CourtStore, LookupFactsView } from './ports';
 
 function factsView(f: LookupFacts): LookupFactsView {
@@ -27,7 +28,22 @@ function rosterEntry(p: Person | null): RosterEntry | null {
 }
 
 export function courtStore(db: Db): CourtStore {
+  const lookupFactsKept = factsCache<LookupFactsView & { generation: number }>();
+  const identityFactsKept = factsCache<{ roster: RosterEntry | null; courtCase: CaseView | null; delegations: DelegationView[]; generation: number }>();
   return {
+    cachedLookupFacts: (fin, caseNumber, decisionId) => lookupFactsKept.get(JSON.stringify([fin, caseNumber, decisionId]), async () => {
+      const r = await lookupFactsAt(db, fin, caseNumber, decisionId);
+      return { ...factsView(r.facts), generation: r.generation };
+    }),
+    cachedIdentityFacts: (fin, caseNumber) => identityFactsKept.get(JSON.stringify([fin, caseNumber]), async () => {
+      const r = await identityFactsAt(db, fin, caseNumber);
+      const f = factsView(r.facts);
+      return { roster: f.roster, courtCase: f.courtCase, delegations: r.delegations, generation: r.generation };
+    }),
+    forgetFacts() {
+      lookupFactsKept.forget();
+      identityFactsKept.forget();
+    },
     roster: async (fin) => rosterEntry(await getPerson(db, fin)),
     rosterMany: async (fins) => (await Promise.all(fins.map((f) => getPerson(db, f)))).map(rosterEntry).filter((x): x is RosterEntry => x !== null),
     async courtCase(number) {

@@ -10,7 +10,9 @@ import { isDenied } from '../authz/authz.types';
 import { IDENTITY_SECTION, parseIdentityRequest, type IdentityRequest } from '../identity/identity-request';
 import { authorizeIdentityCheck } from '../identity/identity.policy';
 import { matchIdentity, notFoundVerdict, type IdentityVerdict } from '../identity/identity.match';
+import type { DelegationView } from '../delegations/delegation.types';
 import { budgetOf } from './deadlines';
+import { isAdmissionRefused } from './order-admission';
 import { CallCtx, Court, audit, nonceKeepUntil, refuse, verifySigned, xroadUserId } from './signed-request';
 
 export interface IdentityCheckResult extends IdentityVerdict {
@@ -32,18 +34,39 @@ export async function runIdentityCheck(c: Court, ctx: CallCtx, body: unknown): P
   });
   const fin = signer.fin;
   const { store } = c.deps;
-  // One round trip: the clerk's roster entry, the case, the delegations, and the nonce's single use.
-  const { roster, courtCase: caseRecord, delegations, nonceFresh } = await store.identityFacts(fin ?? null, req.caseNumber, req.nonce, nonceKeepUntil(c, req));
   const now = c.now();
-  const verdict = authorizeIdentityCheck({ signer, request: req, now, caseRecord, roster, delegations, nonceFresh, limits: c.limits });
-  if (isDenied(verdict)) return refuse(c, [ev('identity-verified', verdict.deny, req, fin)], verdict.deny);
-
   const clerk = fin as string;
-  const inForce = delegations.find((d) => d.revokedAt === null && d.validFrom <= now && now < d.validUntil);
-  await audit(c, [
-    ev('delegation-used', 'used', req, clerk, { delegationId: inForce?.id ?? 'unknown' }),
-    ev('provider-call-started', 'started', req, clerk, { provider: 'population' }),
-  ], { deadline: budget.registriesBy });
+  const started = (delegations: DelegationView[]): AuditEventInput[] => {
+    const inForce = delegations.find((d) => d.revokedAt === null && d.validFrom <= now && now < d.validUntil);
+    return [
+      ev('delegation-used', 'used', req, clerk, { delegationId: inForce?.id ?? 'unknown' }),
+      ev('provider-call-started', 'started', req, clerk, { provider: 'population' }),
+    ];
+  };
+
+  // One round trip to admit and authorize when the policy allows the check on this node's cached
+  // facts: the nonce is claimed with the audit records, if those facts are still current and the
+  // nonce new (store migrations/010); otherwise the way below decides with fresh facts.
+  let admitted = false;
+  const kept = fin !== undefined && store.cachedIdentityFacts ? await store.cachedIdentityFacts(fin, req.caseNumber).catch(() => null) : null;
+  if (kept && !isDenied(authorizeIdentityCheck({
+    signer, request: req, now, caseRecord: kept.courtCase, roster: kept.roster, delegations: kept.delegations, nonceFresh: true, limits: c.limits,
+  }))) {
+    try {
+      await audit(c, started(kept.delegations), { deadline: budget.registriesBy, admission: { generation: kept.generation, nonce: req.nonce, nonceExpiresAt: nonceKeepUntil(c, req) } });
+      admitted = true;
+    } catch (err) {
+      if (!isAdmissionRefused(err)) throw err;
+      store.forgetFacts?.();
+    }
+  }
+  if (!admitted) {
+    // One round trip: the clerk's roster entry, the case, the delegations, and the nonce's single use.
+    const { roster, courtCase: caseRecord, delegations, nonceFresh } = await store.identityFacts(fin ?? null, req.caseNumber, req.nonce, nonceKeepUntil(c, req));
+    const verdict = authorizeIdentityCheck({ signer, request: req, now, caseRecord, roster, delegations, nonceFresh, limits: c.limits });
+    if (isDenied(verdict)) return refuse(c, [ev('identity-verified', verdict.deny, req, fin)], verdict.deny);
+    await audit(c, started(delegations), { deadline: budget.registriesBy });
+  }
 
   let result: LookupResult;
   try {

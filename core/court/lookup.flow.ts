@@ -1,11 +1,13 @@
 /**
  * court.lookup (statute 11.2, 6.1.9, 6.1.10, 12.4): a judge's signed order → signature →
  * admission (nonce, attempt) → authorization policy → audit → registries (lookups.run) →
- * signed evidence.
+ * signed evidence. When the policy allows the order on the facts this node keeps, the admission
+ * commits with the audit records instead, if those facts are still current (one round trip to admit
+ * and authorize: order-admission.ts cachedAdmission); otherwise the order is admitted first.
  *
  * Fail closed: the authorization and the start of every provider call are
- * committed to the audit chain, with the order's move to `authorized`, BEFORE any registry is
- * called; if that append fails, no registry is called. The ends of the calls, the
+ * committed to the audit chain, with the order's move to `authorized` (or its admission as
+ * `authorized`), BEFORE any registry is called; if that append fails, no registry is called. The ends of the calls, the
  * `evidence-issued` record and the order's completion with its evidence packet commit in ONE
  * statement; only then does the data go back. So whatever fails, nothing is handed out that the
  * chain does not show, and nothing the chain shows as issued is missing from the store.
@@ -18,7 +20,7 @@
 import { hash } from 'node:crypto';
 import type { CategoryOutcome, FanOutSummary, InstitutionOutcome, LookupResult } from '../../contracts/hub';
 import { HubError, isHubErrorCode } from '../../contracts/hub';
-import type { AuditEventInput, OrderMove } from '../audit/audit-types';
+import type { Admission, AuditEventInput, OrderMove } from '../audit/audit-types';
 import { isDenied } from '../authz/authz.types';
 import { authorizeLookup } from '../authz/lookup.policy';
 import { buildPacket } from '../evidence/evidence.packet';
@@ -29,7 +31,7 @@ import { parseOrder } from '../orders/order.schema';
 import type { LookupOrder } from '../orders/order.types';
 import { endAbandonedAttempt } from './attempt-recovery';
 import { budgetOf, retryStore, type Budget } from './deadlines';
-import { admitWithFacts } from './order-admission';
+import { admitWithFacts, cachedAdmission, isAdmissionRefused } from './order-admission';
 import { CallCtx, Court, audit, refuse, verifySigned, xroadUserId } from './signed-request';
 
 export interface LookupOutcomeView {
@@ -75,11 +77,24 @@ export async function runLookup(c: Court, ctx: CallCtx, body: unknown): Promise<
     refusal: (code, o) => [received(o), refused(code, o)],
   });
   const fin = signer.fin;
-  const now = c.now();
   const { store } = c.deps;
 
-  // One round trip: the facts the policy reads, and the atomic single use of the nonce (in the
-  // store: holds across restarts and across nodes).
+  // One round trip to admit and authorize when the policy allows the order on this node's cached
+  // facts: the admission commits with the authorization's audit records, if those facts are still
+  // current and the nonce and order id new (order-admission.ts cachedAdmission).
+  const admission = await cachedAdmission(c, order, signer, requestId, budget, bytes);
+  if (admission) {
+    try {
+      return await execute(c, ctx, { order, signature, signer, judge: fin as string, attempt: 1, admission, budget, base, received });
+    } catch (err) {
+      if (!isAdmissionRefused(err)) throw err;
+      store.forgetFacts?.();
+    }
+  }
+
+  // Otherwise one round trip for the facts the policy reads and the atomic single use of the nonce
+  // (in the store: holds across restarts and across nodes), then the append.
+  const now = c.now();
   const { facts: { roster, courtCase: caseRecord, decision }, admission: adm } = await admitWithFacts(c, order, fin, requestId, budget, bytes);
   // A follow-up order (scatter-gather): the order it follows up, as the store knows it.
   const followUp = order.followUpOf !== undefined
@@ -131,6 +146,8 @@ interface Run {
   attempt: number;
   /** Correlation id of the order's first attempt, when this one is a retry. */
   retryOf?: string;
+  /** Admitted with the first audit records (cachedAdmission), not before them. */
+  admission?: Admission;
   budget: Budget;
   base(o?: LookupOrder, actor?: string): Omit<AuditEventInput, 'type' | 'outcome'>;
   received(o?: LookupOrder, actor?: string, more?: Record<string, unknown>): AuditEventInput;
@@ -162,10 +179,11 @@ async function execute(c: Court, ctx: CallCtx, r: Run): Promise<CourtLookupResul
       // Only entries an adapter serves are called (registry/catalog.ts connected): no call starts for the others.
       ...called.flatMap((s): AuditEventInput[] => callsOf(c, order, s).map((institution) =>
         ({ ...base(order, judge), categories: [s], type: 'provider-call-started', outcome: 'started', details: { orderId, provider: providerOf(s), ...(institution ? { institution } : {}) } }))),
-    ], { deadline: budget.registriesBy, orders: [move('authorized', true)] });
+    ], { deadline: budget.registriesBy, ...(r.admission ? { admission: r.admission } : { orders: [move('authorized', true)] }) });
   } catch (err) {
-    // Not authorized, nothing started: the judge may send the order again at once.
-    await store.transitionOrder(orderId, ['received'], 'failed', HubError.is(err) ? err.code : 'HUB_ERR_AUDIT_WRITE_FAILED', attempt).catch(() => undefined);
+    // Not authorized, nothing started: the judge may send the order again at once. (Admitted with
+    // the records, the order was recorded with them or not at all.)
+    if (!r.admission) await store.transitionOrder(orderId, ['received'], 'failed', HubError.is(err) ? err.code : 'HUB_ERR_AUDIT_WRITE_FAILED', attempt).catch(() => undefined);
     throw err;
   }
 

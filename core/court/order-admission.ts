@@ -12,10 +12,13 @@ import { canonicalBytes } from '../orders/order.canonical';
 import type { LookupOrder } from '../orders/order.types';
 import type { OrderAttempt } from '../store/repositories/orders';
 import { retryStore, type Budget } from './deadlines';
+import type { Admission } from '../audit/audit-types';
+import { isDenied, type VerifiedSigner } from '../authz/authz.types';
+import { authorizeLookup } from '../authz/lookup.policy';
 import type { LookupFactsView } from './ports';
 import { nonceKeepUntil, type Court } from './signed-request';
 
-export type Admission =
+export type AdmissionKind =
   /** First time seen (or our own admission, repeated after a lost answer from the store). */
   | { kind: 'fresh'; attempt: number }
   /** The same order, whose last attempt failed (or was abandoned): it may run again. */
@@ -39,7 +42,7 @@ const storeDown = (err: unknown) => HubError.is(err, 'HUB_ERR_STORE_UNAVAILABLE'
  * trip: the nonce is used up whatever the policy then says, exactly as when read one after the other.
  */
 export async function admitWithFacts(c: Court, order: LookupOrder, fin: string | undefined, requestId: string, budget: Budget, canonical?: Buffer):
-Promise<{ facts: LookupFactsView; admission: Admission }> {
+Promise<{ facts: LookupFactsView; admission: AdmissionKind }> {
   const { store } = c.deps;
   const orderSha256 = orderDigest(order, canonical);
   // Safe to repeat: a repeat finds the nonce taken by its own first try (below).
@@ -51,7 +54,38 @@ Promise<{ facts: LookupFactsView; admission: Admission }> {
   return { facts, admission: await classify(c, order, fin, requestId, budget, orderSha256, nonceFresh, orderIdFresh) };
 }
 
-async function classify(c: Court, order: LookupOrder, fin: string | undefined, requestId: string, budget: Budget, orderSha256: string, nonceFresh: boolean, orderIdFresh: boolean): Promise<Admission> {
+/**
+ * The admission that commits with the authorization's audit records (one round trip to admit and
+ * authorize, store migrations/010), when the policy allows the order on this node's cached facts;
+ * null otherwise (a follow-up order, a refusal, no cache): then `admitWithFacts` first, with fresh
+ * facts. A stale cache, a nonce already seen or an order id taken refuse the admission in the store
+ * (isAdmissionRefused) and the order takes that way too, which tells replays and re-sends apart.
+ */
+export async function cachedAdmission(c: Court, order: LookupOrder, signer: VerifiedSigner, requestId: string, budget: Budget, canonical: Buffer):
+Promise<Admission | null> {
+  const { store } = c.deps;
+  const fin = signer.fin;
+  if (!store.cachedLookupFacts || fin === undefined || order.followUpOf !== undefined) return null;
+  const facts = await store.cachedLookupFacts(fin, order.caseNumber, order.basis.kind === 'decision' ? order.basis.decisionId : null).catch(() => null);
+  if (!facts) return null;
+  const verdict = authorizeLookup({
+    signer, order, now: c.now(), caseRecord: facts.courtCase, roster: facts.roster, decision: facts.decision, followUp: undefined,
+    catalog: c.deps.catalog, limits: c.limits, nonceFresh: true, orderIdFresh: true,
+  });
+  if (isDenied(verdict)) return null;
+  return {
+    generation: facts.generation, nonce: order.nonce, nonceExpiresAt: nonceKeepUntil(c, order),
+    order: {
+      orderId: order.orderId, caseNumber: order.caseNumber, requesterFin: fin, categories: order.categories, requestId,
+      orderSha256: orderDigest(order, canonical), leaseUntil: budget.leaseUntil,
+    },
+  };
+}
+
+/** The store refused an admission made with the audit records (cachedAdmission). */
+export const isAdmissionRefused = (err: unknown) => HubError.is(err, 'HUB_ERR_ORDER_SUPERSEDED') && err.details?.admission === 'refused';
+
+async function classify(c: Court, order: LookupOrder, fin: string | undefined, requestId: string, budget: Budget, orderSha256: string, nonceFresh: boolean, orderIdFresh: boolean): Promise<AdmissionKind> {
   const { store } = c.deps;
   if (nonceFresh) return orderIdFresh ? { kind: 'fresh', attempt: 1 } : { kind: 'order-id-reused' };
 

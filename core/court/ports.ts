@@ -66,6 +66,17 @@ export interface CourtStore extends RecoveryStore {
   admitWithFacts(fin: string | null, caseNumber: string, decisionId: string | null, nonce: string, keepUntil: Date, o: OrderAdmission & { requestId: string }):
   Promise<{ facts: LookupFactsView; nonceFresh: boolean; orderIdFresh: boolean }>;
   /**
+   * lookupFacts as this node keeps them (facts-cache.ts), with the facts generation they were read
+   * at: what a policy may decide on when the admission commits with the append (AppendOptions.admission).
+   * Optional: without it every request is admitted with fresh facts first.
+   */
+  cachedLookupFacts?(fin: string, caseNumber: string, decisionId: string | null): Promise<LookupFactsView & { generation: number }>;
+  /** The same for a clerk's identity check: roster(fin), courtCase(number) and the clerk's delegations in the case. */
+  cachedIdentityFacts?(fin: string, caseNumber: string):
+  Promise<{ roster: RosterEntry | null; courtCase: CaseView | null; delegations: DelegationView[]; generation: number }>;
+  /** Drops the kept facts (an admission found them stale). */
+  forgetFacts?(): void;
+  /**
    * A clerk's identity check in ONE statement: claimNonce with roster(fin), courtCase(number)
    * and delegationsFor(number, fin) (none without a fin).
    */

@@ -13,6 +13,7 @@ import { PUBLICATION } from './006-publication';
 import { ORDER_WRITES } from './007-order-writes';
 import { OUTBOX_NOTIFY } from './008-outbox-notify';
 import { EVIDENCE_BINARY } from './009-evidence-binary';
+import { ADMISSION_IN_APPEND } from './010-admission-in-append';
 
 export interface Migration {
   version: number;
@@ -20,4 +21,4 @@ export interface Migration {
   statements: readonly string[];
 }
 
-export const MIGRATIONS: readonly Migration[] = [COURT_DOMAIN, AUDIT_CHAIN, ORDER_ATTEMPTS, AGENCY_DECISIONS, OUTBOX_DELIVERY, PUBLICATION, ORDER_WRITES, OUTBOX_NOTIFY, EVIDENCE_BINARY];
+export const MIGRATIONS: readonly Migration[] = [COURT_DOMAIN, AUDIT_CHAIN, ORDER_ATTEMPTS, AGENCY_DECISIONS, OUTBOX_DELIVERY, PUBLICATION, ORDER_WRITES, OUTBOX_NOTIFY, EVIDENCE_BINARY, ADMISSION_IN_APPEND];

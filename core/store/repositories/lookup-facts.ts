@@ -51,6 +51,18 @@ Promise<{ facts: LookupFacts; nonceFresh: boolean; orderIdFresh: boolean }> {
   return { facts: factsOf(row), nonceFresh: row?.nonce === 1, orderIdFresh: row?.ord === 1 };
 }
 
+/** lookupFacts with the facts generation they were read at, for a node to keep them (core/court/facts-cache.ts). */
+export async function lookupFactsAt(db: Db, fin: string | null, caseNumber: string, decisionId: string | null): Promise<{ facts: LookupFacts; generation: number }> {
+  const row = (await db.query<FactsRow & { generation: number }>(FACTS_AT_SQL, [fin, caseNumber, decisionId])).rows[0];
+  return { facts: factsOf(row), generation: Number(row?.generation) };
+}
+
+/** identityFacts without the nonce, with the facts generation they were read at. */
+export async function identityFactsAt(db: Db, fin: string | null, caseNumber: string): Promise<{ facts: LookupFacts; delegations: DelegationRow[]; generation: number }> {
+  const row = (await db.query<FactsRow & { delegations: unknown; generation: number }>(IDENTITY_FACTS_AT_SQL, [fin, caseNumber, null])).rows[0];
+  return { facts: factsOf(row), delegations: delegationsOf(row?.delegations), generation: Number(row?.generation) };
+}
+
 function factsOf(row: FactsRow | undefined): LookupFacts {
   const p = json(row?.person);
   const c = json(row?.case);
@@ -63,11 +75,17 @@ function factsOf(row: FactsRow | undefined): LookupFacts {
   };
 }
 
-const IDENTITY_FACTS_SQL = prepared(`WITH n AS (INSERT INTO seen_nonces (nonce, expires_at) VALUES ($4, $5) ON CONFLICT (nonce) DO NOTHING RETURNING nonce)
-  SELECT (SELECT count(*) FROM n)::int AS nonce, ${FACTS},
+const DELEGATIONS = `
     (SELECT coalesce(json_agg(json_build_object('id', id, 'caseNumber', case_number, 'judgeFin', judge_fin, 'staffFins', staff_fins,
        'validFrom', valid_from, 'validUntil', valid_until, 'revokedAt', revoked_at) ORDER BY valid_from, id), '[]'::json)
-     FROM delegations WHERE case_number = $2 AND $1 = ANY(staff_fins)) AS delegations`);
+     FROM delegations WHERE case_number = $2 AND $1 = ANY(staff_fins)) AS delegations`;
+const IDENTITY_FACTS_SQL = prepared(`WITH n AS (INSERT INTO seen_nonces (nonce, expires_at) VALUES ($4, $5) ON CONFLICT (nonce) DO NOTHING RETURNING nonce)
+  SELECT (SELECT count(*) FROM n)::int AS nonce, ${FACTS}, ${DELEGATIONS}`);
+
+/** The count of changes to the facts (migrations/010), read in the same snapshot as the facts. */
+const GENERATION = '(SELECT n FROM facts_generation WHERE id = 1) AS generation';
+const FACTS_AT_SQL = prepared(`SELECT ${FACTS}, ${GENERATION}`);
+const IDENTITY_FACTS_AT_SQL = prepared(`SELECT ${FACTS}, ${DELEGATIONS}, ${GENERATION}`);
 
 export interface DelegationRow {
   id: string;
@@ -89,7 +107,10 @@ export async function identityFacts(db: Db, fin: string | null, caseNumber: stri
 Promise<{ facts: LookupFacts; delegations: DelegationRow[]; nonceFresh: boolean }> {
   const row = (await db.query<FactsRow & { nonce: number; delegations: unknown }>(IDENTITY_FACTS_SQL,
     [fin, caseNumber, null, nonce, nonceExpiresAt])).rows[0];
-  const delegations = ((json(row?.delegations) ?? []) as (Omit<DelegationRow, 'validFrom' | 'validUntil' | 'revokedAt'> & Record<'validFrom' | 'validUntil' | 'revokedAt', string | null>)[])
+  return { facts: factsOf(row), delegations: delegationsOf(row?.delegations), nonceFresh: row?.nonce === 1 };
+}
+
+function delegationsOf(v: unknown): DelegationRow[] {
+  return ((json(v) ?? []) as (Omit<DelegationRow, 'validFrom' | 'validUntil' | 'revokedAt'> & Record<'validFrom' | 'validUntil' | 'revokedAt', string | null>)[])
     .map((d) => ({ ...d, validFrom: date(d.validFrom) as Date, validUntil: date(d.validUntil) as Date, revokedAt: date(d.revokedAt) }));
-  return { facts: factsOf(row), delegations, nonceFresh: row?.nonce === 1 };
 }

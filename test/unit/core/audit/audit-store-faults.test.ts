@@ -117,6 +117,49 @@ describe('audit writer under store faults (postgres)', () => {
       expect(rows.map((r) => r.evidence?.toString('hex') ?? null)).toEqual(packets.map((p) => p?.toString('hex') ?? null));
     });
 
+    describe('admitted with the records (migration 010)', () => {
+      const generation = async () => Number((await t.store.query<{ n: string }>('SELECT n FROM facts_generation WHERE id = 1')).rows[0].n);
+      const admission = async (orderId: string, nonce = `nonce-${orderId}`, gen?: number) => ({
+        generation: gen ?? await generation(), nonce, nonceExpiresAt: new Date(Date.now() + 600_000),
+        order: { orderId, caseNumber: '2(101)-1234/2026', requesterFin: '2JD4K7M', categories: ['11.2.22'], requestId: `req-${orderId}`, orderSha256: 'cd'.repeat(32), leaseUntil: new Date(Date.now() + 60_000) },
+      });
+      const orderRow = async (orderId: string) => (await t.store.query(
+        'SELECT status, attempt, request_id AS "requestId", attempt_request_id AS "attemptRequestId", order_sha256 AS "orderSha256" FROM lookup_orders WHERE order_id = $1', [orderId])).rows[0];
+      const nonceTaken = async (nonce: string) => (await t.store.query('SELECT 1 FROM seen_nonces WHERE nonce = $1', [nonce])).rows.length === 1;
+
+      it('An admission on current facts. Result: its nonce claimed, its order recorded as authorized (attempt 1, its request id and digest), with its records', async () => {
+        const out = await trailOn(t.store).appendAll([sampleEvent(1, { type: 'order-authorized', details: { orderId: 'ord-adm-1' } })], { admission: await admission('ord-adm-1') });
+        expect(out).toHaveLength(1);
+        expect(await orderRow('ord-adm-1')).toEqual({ status: 'authorized', attempt: 1, requestId: 'req-ord-adm-1', attemptRequestId: 'req-ord-adm-1', orderSha256: 'cd'.repeat(32) });
+        expect(await nonceTaken('nonce-ord-adm-1')).toBe(true);
+      });
+
+      it('In one statement: an admission whose nonce was seen, one whose order id is taken, one on facts changed since, and a plain append. Result: the three refused (details.admission), nothing of them written; the plain append written', async () => {
+        await order('ord-adm-taken');
+        await t.store.query(`INSERT INTO seen_nonces (nonce, expires_at) VALUES ('nonce-seen', now() + interval '1 hour')`);
+        const stale = await admission('ord-adm-stale', 'nonce-stale');
+        await t.store.query(`UPDATE persons SET updated_at = now() WHERE false`); // a statement on a fact table moves the generation, rows or not
+        expect(await generation()).toBeGreaterThan(stale.generation);
+        const trail = trailOn(t.store);
+        const busy = trail.append(sampleEvent(0)); // while this one is written, the next four queue up into one batch
+        const results = await Promise.allSettled([
+          trail.append(sampleEvent(1), { admission: await admission('ord-adm-seen', 'nonce-seen') }),
+          trail.append(sampleEvent(2), { admission: await admission('ord-adm-taken', 'nonce-fresh') }),
+          trail.append(sampleEvent(3), { admission: stale }),
+          trail.append(sampleEvent(4)),
+        ]);
+        await busy;
+        expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected', 'rejected', 'fulfilled']);
+        for (const r of results.slice(0, 3)) expect(r).toMatchObject({ reason: { code: 'HUB_ERR_ORDER_SUPERSEDED', details: { admission: 'refused' } } });
+        expect((await t.store.query<{ requestId: string }>('SELECT request_id AS "requestId" FROM audit_events ORDER BY seq')).rows.map((r) => r.requestId)).toEqual(['req-0', 'req-4']);
+        expect(await orderRow('ord-adm-seen')).toBeUndefined();
+        expect(await orderRow('ord-adm-stale')).toBeUndefined();
+        expect(await orderRow('ord-adm-taken')).toMatchObject({ status: 'received' });
+        expect(await nonceTaken('nonce-fresh')).toBe(false);
+        expect(await nonceTaken('nonce-stale')).toBe(false);
+      });
+    });
+
     it('A stale attempt tries to complete an order another attempt took over. Result: HUB_ERR_ORDER_SUPERSEDED, nothing of it written; the other appends of the same batch are written', async () => {
       await order('ord-taken');
       await t.store.query(`UPDATE lookup_orders SET status = 'authorized', attempt = 2 WHERE order_id = 'ord-taken'`);
