@@ -6,10 +6,12 @@ const FACT_TABLES = ['persons', 'cases', 'parties', 'decisions', 'delegations'] 
 /**
  * Admission inside the audit append: one round trip to admit and authorize.
  *
- * - facts_generation counts the changes to what the policies read: every statement that writes to
- *   a fact table moves it on (in its own transaction, so the count a reader sees and the facts it
- *   sees come from one snapshot). A node may keep the facts it read together with the count
- *   (core/court/facts-cache.ts): they are still the facts exactly while the count has not moved.
+ * - facts_generation counts the changes to what the policies read: every transaction that writes
+ *   to a fact table moves it on once, in the transaction itself, so the count a reader sees and the
+ *   facts it sees come from one snapshot. A node may keep the facts it read together with the
+ *   count (core/court/facts-cache.ts): they are still the facts exactly while the count has not
+ *   moved. The count moves at commit (deferred triggers): its row is the last lock a writer takes,
+ *   so transactions writing to several fact tables in different orders cannot deadlock on it.
  *
  * - audit_append_orders() with an eighth argument, the admissions of the batch: per group whose
  *   policy decided on cached facts, the request's nonce (claimed here for good) and, for a lookup,
@@ -30,11 +32,19 @@ export const ADMISSION_IN_APPEND: Migration = {
     `INSERT INTO facts_generation (id, n) VALUES (1, 0)`,
     `CREATE FUNCTION facts_generation_bump() RETURNS trigger LANGUAGE plpgsql AS $$
      BEGIN
-       UPDATE facts_generation SET n = n + 1 WHERE id = 1;
+       -- Once per transaction (a transaction-local setting remembers it).
+       IF current_setting('court_hub.facts_moved', true) IS DISTINCT FROM txid_current()::text THEN
+         PERFORM set_config('court_hub.facts_moved', txid_current()::text, true);
+         UPDATE facts_generation SET n = n + 1 WHERE id = 1;
+       END IF;
        RETURN NULL;
      END $$`,
-    ...FACT_TABLES.map((t) => `CREATE TRIGGER ${t}_facts_generation AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON ${t}
-       FOR EACH STATEMENT EXECUTE FUNCTION facts_generation_bump()`),
+    ...FACT_TABLES.flatMap((t) => [
+      `CREATE CONSTRAINT TRIGGER ${t}_facts_generation AFTER INSERT OR UPDATE OR DELETE ON ${t}
+         DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION facts_generation_bump()`,
+      // A constraint trigger cannot fire on TRUNCATE: that one moves the count at once.
+      `CREATE TRIGGER ${t}_facts_generation_truncate AFTER TRUNCATE ON ${t} FOR EACH STATEMENT EXECUTE FUNCTION facts_generation_bump()`,
+    ]),
     `CREATE FUNCTION audit_append_orders(p_expected_seq bigint, p_expected_hash text, p_events jsonb, p_new_seq bigint, p_new_hash text,
        p_orders jsonb, p_packets bytea, p_admissions jsonb)
      RETURNS TABLE (applied boolean, head_seq bigint, head_hash text, rejected text[]) LANGUAGE plpgsql AS $$

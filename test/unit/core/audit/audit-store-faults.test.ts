@@ -127,6 +127,24 @@ describe('audit writer under store faults (postgres)', () => {
         'SELECT status, attempt, request_id AS "requestId", attempt_request_id AS "attemptRequestId", order_sha256 AS "orderSha256" FROM lookup_orders WHERE order_id = $1', [orderId])).rows[0];
       const nonceTaken = async (nonce: string) => (await t.store.query('SELECT 1 FROM seen_nonces WHERE nonce = $1', [nonce])).rows.length === 1;
 
+      it('Transactions write to the fact tables. Result: the count moves once per committed transaction, at its commit, and not for one rolled back', async () => {
+        await t.store.query(`INSERT INTO courts (id, name_az, name_en) VALUES ('GEN-TEST', 'x', 'x') ON CONFLICT DO NOTHING`);
+        const g0 = await generation();
+        let inside = -1;
+        await t.store.transaction(async (tx) => {
+          await tx.query(`INSERT INTO persons (fin, surname, given_name, role, court_id, active) VALUES ('GEN0002', 'x', 'y', 'judge', 'GEN-TEST', true) ON CONFLICT (fin) DO UPDATE SET active = true`);
+          await tx.query(`UPDATE persons SET active = false WHERE fin = 'GEN0002'`);
+          inside = (await tx.query<{ n: string }>('SELECT n FROM facts_generation WHERE id = 1')).rows[0].n as unknown as number;
+        });
+        expect(Number(inside)).toBe(g0);
+        expect(await generation()).toBe(g0 + 1);
+        await t.store.transaction(async (tx) => {
+          await tx.query(`UPDATE persons SET active = true WHERE fin = 'GEN0002'`);
+          throw new Error('rolled back');
+        }).catch(() => undefined);
+        expect(await generation()).toBe(g0 + 1);
+      });
+
       it('An admission on current facts. Result: its nonce claimed, its order recorded as authorized (attempt 1, its request id and digest), with its records', async () => {
         const out = await trailOn(t.store).appendAll([sampleEvent(1, { type: 'order-authorized', details: { orderId: 'ord-adm-1' } })], { admission: await admission('ord-adm-1') });
         expect(out).toHaveLength(1);
@@ -138,7 +156,9 @@ describe('audit writer under store faults (postgres)', () => {
         await order('ord-adm-taken');
         await t.store.query(`INSERT INTO seen_nonces (nonce, expires_at) VALUES ('nonce-seen', now() + interval '1 hour')`);
         const stale = await admission('ord-adm-stale', 'nonce-stale');
-        await t.store.query(`UPDATE persons SET updated_at = now() WHERE false`); // a statement on a fact table moves the generation, rows or not
+        await t.store.query(`INSERT INTO courts (id, name_az, name_en) VALUES ('GEN-TEST', 'x', 'x') ON CONFLICT DO NOTHING`);
+        await t.store.query(`INSERT INTO persons (fin, surname, given_name, role, court_id, active) VALUES ('GEN0001', 'x', 'y', 'judge', 'GEN-TEST', true)
+          ON CONFLICT (fin) DO UPDATE SET active = NOT persons.active`); // a fact changes: the count moves
         expect(await generation()).toBeGreaterThan(stale.generation);
         const trail = trailOn(t.store);
         const busy = trail.append(sampleEvent(0)); // while this one is written, the next four queue up into one batch
