@@ -81,6 +81,9 @@ function movesOf(groups: Group[]): { moves: string; packets: Buffer } {
   return { moves: JSON.stringify(moves), packets: Buffer.concat(packets, at) };
 }
 
+/** Named among the refused when an admission's facts generation had moved. */
+const FACTS_MOVED = 'facts-moved';
+
 /** The key under which the statement names a group whose admission did not apply. */
 const admissionKey = (a: Admission) => `admission:${a.nonce}`;
 
@@ -165,7 +168,8 @@ export function createChainWriter(db: Db, opts: { sleep?: (ms: number) => Promis
     const moved = new Set(rejected);
     return groups.filter((g) => {
       if (g.admission && moved.has(admissionKey(g.admission))) {
-        if (pending.delete(g)) g.reject(new HubError('HUB_ERR_ORDER_SUPERSEDED', { details: { admission: 'refused' } }));
+        // factsMoved: the node's kept facts are stale (else: a nonce or order id already taken).
+        if (pending.delete(g)) g.reject(new HubError('HUB_ERR_ORDER_SUPERSEDED', { details: { admission: 'refused', factsMoved: moved.has(FACTS_MOVED) } }));
         return false;
       }
       if (!g.orders.some((m) => m.strict && moved.has(m.orderId))) return true;

@@ -57,7 +57,7 @@ export async function runIdentityCheck(c: Court, ctx: CallCtx, body: unknown): P
       admitted = true;
     } catch (err) {
       if (!isAdmissionRefused(err)) throw err;
-      store.forgetFacts?.();
+      if (HubError.is(err) && err.details?.factsMoved === true) store.forgetFacts?.();
     }
   }
   if (!admitted) {

@@ -88,7 +88,7 @@ export async function runLookup(c: Court, ctx: CallCtx, body: unknown): Promise<
       return await execute(c, ctx, { order, signature, signer, judge: fin as string, attempt: 1, admission, budget, base, received });
     } catch (err) {
       if (!isAdmissionRefused(err)) throw err;
-      store.forgetFacts?.();
+      if (HubError.is(err) && err.details?.factsMoved === true) store.forgetFacts?.();
     }
   }
 

@@ -18,7 +18,8 @@ const FACT_TABLES = ['persons', 'cases', 'parties', 'decisions', 'delegations'] 
  *   its order (recorded here as `authorized`, attempt 1). An admission applies only if the count is
  *   still the one its facts were read at, the nonce is new and the order id free. If any does not,
  *   nothing of the statement is written and the groups of those admissions are named (their
- *   `key`) in `rejected`: the writer sends the rest again, and those requests take the way of
+ *   `key`, and `facts-moved` when the count had moved) in `rejected`: the writer sends the rest
+ *   again, and those requests take the way of
  *   two round trips (admit with fresh facts, then append), which decides replays and re-sends.
  *   Otherwise the statement goes on as the seven-argument function (009), all or nothing with it.
  */
@@ -72,7 +73,7 @@ export const ADMISSION_IN_APPEND: Migration = {
          FOR a IN SELECT * FROM jsonb_to_recordset(p_admissions) AS t (key text, generation bigint, nonce text, expires_at timestamptz,
              order_id text, case_number text, requester_fin text, categories text[], request_id text, order_sha256 text, lease_until timestamptz) LOOP
            IF a.generation IS DISTINCT FROM gen THEN
-             bad := bad || a.key;
+             bad := bad || a.key || 'facts-moved'::text;
              CONTINUE;
            END IF;
            INSERT INTO seen_nonces (nonce, expires_at) VALUES (a.nonce, a.expires_at) ON CONFLICT (nonce) DO NOTHING;

@@ -171,6 +171,10 @@ describe('audit writer under store faults (postgres)', () => {
         await busy;
         expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected', 'rejected', 'fulfilled']);
         for (const r of results.slice(0, 3)) expect(r).toMatchObject({ reason: { code: 'HUB_ERR_ORDER_SUPERSEDED', details: { admission: 'refused' } } });
+        expect(results[2]).toMatchObject({ reason: { details: { factsMoved: true } } });
+        // Alone in its statement, a seen nonce says nothing about the facts.
+        await expect(trail.append(sampleEvent(5), { admission: await admission('ord-adm-seen-2', 'nonce-seen') }))
+          .rejects.toMatchObject({ code: 'HUB_ERR_ORDER_SUPERSEDED', details: { admission: 'refused', factsMoved: false } });
         expect((await t.store.query<{ requestId: string }>('SELECT request_id AS "requestId" FROM audit_events ORDER BY seq')).rows.map((r) => r.requestId)).toEqual(['req-0', 'req-4']);
         expect(await orderRow('ord-adm-seen')).toBeUndefined();
         expect(await orderRow('ord-adm-stale')).toBeUndefined();
