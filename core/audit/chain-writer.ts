@@ -2,8 +2,8 @@
  * Writes one batch of audit events (with the order moves that commit with them) onto the chain,
  * surviving transient store errors (statute 8.2.15: fail closed, no audit record, no lookup).
  *
- * A write is one statement, audit_append_orders() (migrations/003-order-attempts.ts; its current form in 009 and 010): a
- * compare-and-swap on the chain head. If another node moved the head meanwhile, the batch is
+ * A write is one statement, audit_append_orders() (migrations/003-order-attempts.ts; its current
+ * form in 009 and 010): a compare-and-swap on the chain head. If another node moved the head meanwhile, the batch is
  * re-chained onto the head it returned and retried; after a few misses it takes the head's row
  * lock first, so a busy neighbour cannot starve it. A group whose strict order move no longer
  * applies, or whose admission does not (migrations/010), is refused alone (HUB_ERR_ORDER_SUPERSEDED)

@@ -5,9 +5,9 @@
  * commits with the audit records instead, if those facts are still current (one round trip to admit
  * and authorize: order-admission.ts cachedAdmission); otherwise the order is admitted first.
  *
- * Fail closed: the authorization and the start of every provider call are
- * committed to the audit chain, with the order's move to `authorized` (or its admission as
- * `authorized`), BEFORE any registry is called; if that append fails, no registry is called. The ends of the calls, the
+ * Fail closed: the authorization and the start of every provider call are committed to the audit
+ * chain, with the order's move to `authorized` (or its admission as `authorized`), BEFORE any
+ * registry is called; if that append fails, no registry is called. The ends of the calls, the
  * `evidence-issued` record and the order's completion with its evidence packet commit in ONE
  * statement; only then does the data go back. So whatever fails, nothing is handed out that the
  * chain does not show, and nothing the chain shows as issued is missing from the store.
