@@ -53,7 +53,8 @@ export async function runIdentityCheck(c: Court, ctx: CallCtx, body: unknown): P
     signer, request: req, now, caseRecord: kept.courtCase, roster: kept.roster, delegations: kept.delegations, nonceFresh: true, limits: c.limits,
   }))) {
     try {
-      await audit(c, started(kept.delegations), { deadline: budget.registriesBy, admission: { generation: kept.generation, nonce: req.nonce, nonceExpiresAt: nonceKeepUntil(c, req) } });
+      const admission = { generation: kept.generation, nonce: req.nonce, nonceExpiresAt: nonceKeepUntil(c, req) };
+      await audit(c, started(kept.delegations), { deadline: budget.registriesBy, admission });
       admitted = true;
     } catch (err) {
       if (!isAdmissionRefused(err)) throw err;
