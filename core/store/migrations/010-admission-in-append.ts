@@ -67,6 +67,11 @@ export const ADMISSION_IN_APPEND: Migration = {
          RETURN QUERY SELECT false, cur_seq, cur_hash, '{}'::text[];
          RETURN;
        END IF;
+       -- Nothing to admit (a lookup's last records, say): no subtransaction to pay for.
+       IF jsonb_array_length(p_admissions) = 0 THEN
+         RETURN QUERY SELECT * FROM audit_append_orders(p_expected_seq, p_expected_hash, p_events, p_new_seq, p_new_hash, p_orders, p_packets);
+         RETURN;
+       END IF;
        SELECT g.n INTO gen FROM facts_generation g WHERE g.id = 1;
        -- A block with an exception handler is a subtransaction: raising in it undoes the claims.
        BEGIN
