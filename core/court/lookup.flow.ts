@@ -85,7 +85,7 @@ export async function runLookup(c: Court, ctx: CallCtx, body: unknown): Promise<
   const admission = await cachedAdmission(c, order, signer, requestId, budget, bytes);
   if (admission) {
     try {
-      return await execute(c, ctx, { order, signature, signer, judge: fin as string, attempt: 1, admission, budget, base, received });
+      return await execute(c, ctx, { order, orderBytes: bytes, signature, signer, judge: fin as string, attempt: 1, admission, budget, base, received });
     } catch (err) {
       if (!isAdmissionRefused(err)) throw err;
       if (HubError.is(err) && err.details?.factsMoved === true) store.forgetFacts?.();
@@ -135,11 +135,13 @@ export async function runLookup(c: Court, ctx: CallCtx, body: unknown): Promise<
     attempt = next;
     retryOf = prior.requestId ?? undefined;
   }
-  return execute(c, ctx, { order, signature, signer, judge, attempt, retryOf, budget, base, received });
+  return execute(c, ctx, { order, orderBytes: bytes, signature, signer, judge, attempt, retryOf, budget, base, received });
 }
 
 interface Run {
   order: LookupOrder;
+  /** The order's canonical bytes, as verified. */
+  orderBytes: Buffer;
   signature: Buffer;
   signer: Parameters<typeof buildPacket>[0]['signer'];
   judge: string;
@@ -214,7 +216,7 @@ async function execute(c: Court, ctx: CallCtx, r: Run): Promise<CourtLookupResul
 
   let evidence: Buffer;
   try {
-    const packet = buildPacket({ order, orderSignature: r.signature, signer: r.signer, requestId, outcomes: result.outcomes, issuedAt: c.now() });
+    const packet = buildPacket({ order, orderBytes: r.orderBytes, orderSignature: r.signature, signer: r.signer, requestId, outcomes: result.outcomes, issuedAt: c.now() });
     evidence = await signEvidence(packet, c.deps.hubSigner);
   } catch (err) {
     await failWith('HUB_ERR_SYSTEM_INTERNAL', ends);

@@ -57,6 +57,8 @@ export interface EvidencePacket {
 
 export interface PacketInput {
   order: LookupOrder;
+  /** The order's canonical bytes as verified, when at hand (not canonicalized again). */
+  orderBytes?: Buffer;
   orderSignature: Buffer;
   signer: VerifiedSigner;
   requestId: string;
@@ -72,7 +74,7 @@ export function buildPacket(p: PacketInput): EvidencePacket {
     caseNumber: p.order.caseNumber,
     requestId: p.requestId,
     order: p.order,
-    orderSha256: hash('sha256', canonicalBytes(p.order), 'hex'),
+    orderSha256: hash('sha256', p.orderBytes ?? canonicalBytes(p.order), 'hex'),
     orderSignature: p.orderSignature.toString('base64'),
     judge: { fin: p.signer.fin ?? null, certSha256: p.signer.certSha256, signingTime: p.signer.signingTime.toISOString() },
     outcomes: p.outcomes.map((o) => {

@@ -1,16 +1,29 @@
-/** A tiny DER writer (X.690 §10) for the few structures signing/ emits by hand (OCSP requests). */
+/** A tiny DER writer (X.690 §10) for the few structures signing/ emits by hand (CMS, OCSP requests). */
+import { OID } from './oids';
 
+/**
+ * One TLV, its parts copied once into a buffer of the final size. Evidence packets nest a 15 kB
+ * content four levels deep: two copies per level (parts, then header + body) were a fifth of
+ * signing one.
+ */
 export function tlv(tag: number, ...parts: Uint8Array[]): Buffer {
-  const body = Buffer.concat(parts);
-  const n = body.length;
-  let hdr: number[];
-  if (n < 0x80) hdr = [tag, n];
+  let n = 0;
+  for (const p of parts) n += p.length;
+  // X.690 §8.1.3: short form below 128, else 0x80 | count of big-endian length bytes.
+  const lenBytes = n < 0x80 ? 0 : n < 0x100 ? 1 : n < 0x10000 ? 2 : n < 0x1000000 ? 3 : 4;
+  const out = Buffer.allocUnsafe(2 + lenBytes + n);
+  out[0] = tag;
+  if (lenBytes === 0) out[1] = n;
   else {
-    const lenBytes: number[] = [];
-    for (let v = n; v > 0; v = Math.floor(v / 256)) lenBytes.unshift(v & 0xff);
-    hdr = [tag, 0x80 | lenBytes.length, ...lenBytes];
+    out[1] = 0x80 | lenBytes;
+    for (let i = lenBytes, v = n; i >= 1; i--, v = Math.floor(v / 256)) out[1 + i] = v & 0xff;
   }
-  return Buffer.concat([Buffer.from(hdr), body]);
+  let off = 2 + lenBytes;
+  for (const p of parts) {
+    out.set(p, off);
+    off += p.length;
+  }
+  return out;
 }
 
 export const seq = (...parts: Uint8Array[]): Buffer => tlv(0x30, ...parts);
@@ -18,7 +31,7 @@ export const octets = (b: Uint8Array): Buffer => tlv(0x04, b);
 export const explicit = (n: number, ...parts: Uint8Array[]): Buffer => tlv(0xa0 + n, ...parts);
 export const NULL = Buffer.from([0x05, 0x00]);
 
-export function oidDer(dotted: string): Buffer {
+function encodeOid(dotted: string): Buffer {
   const arcs = dotted.split('.').map(Number);
   const out: number[] = [];
   const enc = (v: number) => {
@@ -29,6 +42,14 @@ export function oidDer(dotted: string): Buffer {
   enc(arcs[0]! * 40 + arcs[1]!);
   for (const a of arcs.slice(2)) enc(a);
   return tlv(0x06, Buffer.from(out));
+}
+
+/** The OIDs signing/ knows (oids.ts), encoded once; others (read from a message) each time. */
+const KNOWN = new Map<string, Buffer>(Object.values(OID).map((o) => [o, encodeOid(o)]));
+
+/** OBJECT IDENTIFIER (X.690 §8.19). Callers only copy the result into larger TLVs, never write to it. */
+export function oidDer(dotted: string): Buffer {
+  return KNOWN.get(dotted) ?? encodeOid(dotted);
 }
 
 /** INTEGER from a hex magnitude (serial numbers are positive: a leading 00 when the top bit is set). */
