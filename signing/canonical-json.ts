@@ -29,8 +29,7 @@ export function canonicalJson(value: unknown): string {
         return out + ']';
       }
       const obj = value as Record<string, unknown>;
-      // Default sort: by UTF-16 code units, as §3.2.3 asks.
-      const keys = Object.keys(obj).sort();
+      const keys = sortedKeys(obj);
       let out = '{';
       let first = true;
       for (const k of keys) {
@@ -44,4 +43,21 @@ export function canonicalJson(value: unknown): string {
     default:
       throw new TypeError(`RFC 8785: cannot canonicalize a ${typeof value}`);
   }
+}
+
+/**
+ * The object's own keys by UTF-16 code units, as §3.2.3 asks (the order of `<` on strings and of
+ * the default sort). Records have a handful of keys: an insertion sort in place allocates nothing,
+ * where the built-in sort copies the array into a work area for each object.
+ */
+function sortedKeys(obj: Record<string, unknown>): string[] {
+  const keys = Object.keys(obj);
+  if (keys.length > 32) return keys.sort();
+  for (let i = 1; i < keys.length; i++) {
+    const k = keys[i]!;
+    let j = i - 1;
+    for (; j >= 0 && keys[j]! > k; j--) keys[j + 1] = keys[j]!;
+    keys[j + 1] = k;
+  }
+  return keys;
 }

@@ -17,12 +17,26 @@ export interface ChainedEvent extends PreparedEvent {
 }
 
 export function hashEvent(e: ChainedEvent): string {
-  // Fields listed one by one: nothing the caller adds to the object slips into the hash.
-  const canonical = canonicalJson({
-    v: 1, seq: e.seq, at: e.at, type: e.type, requestId: e.requestId, actor: e.actor, subject: e.subject,
-    caseNumber: e.caseNumber, categories: e.categories, outcome: e.outcome, details: e.details, prevHash: e.prevHash,
-  });
-  return hash('sha256', canonical, 'hex');
+  return hash('sha256', eventCanonical(e), 'hex');
+}
+
+/**
+ * RFC 8785 canonical JSON of the hashed fields, listed one by one: nothing the caller adds to the
+ * object slips into the hash. Written out in the canonical member order (UTF-16 code units) — the
+ * same bytes as canonicalJson of that object, without sorting its twelve keys for each record of
+ * every lookup; canonicalJson itself when a field is missing (undefined is left out there).
+ */
+export function eventCanonical(e: ChainedEvent): string {
+  if (e.seq === undefined || e.at === undefined || e.type === undefined || e.requestId === undefined || e.actor === undefined || e.subject === undefined
+    || e.caseNumber === undefined || e.categories === undefined || e.outcome === undefined || e.details === undefined || e.prevHash === undefined) {
+    return canonicalJson({
+      v: 1, seq: e.seq, at: e.at, type: e.type, requestId: e.requestId, actor: e.actor, subject: e.subject,
+      caseNumber: e.caseNumber, categories: e.categories, outcome: e.outcome, details: e.details, prevHash: e.prevHash,
+    });
+  }
+  const j = canonicalJson;
+  return `{"actor":${j(e.actor)},"at":${j(e.at)},"caseNumber":${j(e.caseNumber)},"categories":${j(e.categories)},"details":${j(e.details)},`
+    + `"outcome":${j(e.outcome)},"prevHash":${j(e.prevHash)},"requestId":${j(e.requestId)},"seq":${j(e.seq)},"subject":${j(e.subject)},"type":${j(e.type)},"v":1}`;
 }
 
 /** A stored record as the event that was hashed; `seq` may be overridden to test where it came from. */

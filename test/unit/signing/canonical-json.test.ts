@@ -27,6 +27,27 @@ describe('RFC 8785 canonical JSON', () => {
     expect(canonicalJson(a)).toBe('{"a":0,"n":1.5e-7,"z":{"x":"é","y":[{"a":1,"b":2}]}}');
   });
 
+  it('Objects of 20 and of 40 keys, shuffled: upper and lower case, digits, prefixes of each other, outside ASCII. Result: members in the order of the default sort (UTF-16 code units) at both sizes', () => {
+    const pool = ['b', 'B', 'ba', 'b0', 'Z', 'a', 'aa', '_x', 'é', '\u20ac', '\ud83d\ude00', '\ufb33', 'x1', 'x10', 'x2', 'Y', 'y', '-', 'k', 'K',
+      'm', 'mm', 'M', 'n', 'o', 'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'z', 'zz', 'Ab', 'aB', 'AB', 'ab', 'c'];
+    let seed = 7;
+    const shuffled = (keys: string[]) => {
+      const out = keys.slice();
+      for (let i = out.length - 1; i > 0; i--) {
+        seed = (seed * 1103515245 + 12345) % 2147483648;
+        const j = seed % (i + 1);
+        [out[i], out[j]] = [out[j]!, out[i]!];
+      }
+      return out;
+    };
+    for (const n of [20, 40]) {
+      const keys = shuffled(pool.slice(0, n));
+      const obj = Object.fromEntries(keys.map((k, i) => [k, i]));
+      const expected = '{' + keys.slice().sort().map((k) => `${JSON.stringify(k)}:${obj[k]}`).join(',') + '}';
+      expect(canonicalJson(obj)).toBe(expected);
+    }
+  });
+
   it('NaN, Infinity, a function, a bigint or undefined alone. Result: refused, nothing is made up for them', () => {
     for (const bad of [NaN, Infinity, -Infinity, () => 1, BigInt(1), undefined, { a: NaN }, [Infinity]]) {
       expect(() => canonicalJson(bad)).toThrow(TypeError);
