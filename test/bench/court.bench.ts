@@ -129,7 +129,11 @@ export async function run(): Promise<Figure[]> {
     await new Promise((r) => setTimeout(r, 1000)); // let the core node discover the adapters node
 
     const direct = await directGetPerson(endpoints.population, FIN);
-    const warmup = 100;
+    // Each path warms up with 1,500 calls at the measured concurrency before the rounds (BENCH_WARMUP):
+    // a hub process costs about twice the CPU per lookup in its first 1,500 lookups (JIT, caches),
+    // and the NATS nodes, serving one path each, would otherwise be measured mostly cold while the
+    // bench's own process is warmed by every path it serves.
+    const warmup = Number(process.env.BENCH_WARMUP ?? 1500);
     const need = ROUNDS * PER_ROUND + warmup + 10;
     const feed = (orders: unknown[]) => { let i = 0; return () => orders[i++] as object; };
     const busOrder = feed(await signedOrders(judge, need));

@@ -72,7 +72,18 @@ export interface PathResult { name: string; rps: number; p50: number; p99: numbe
  */
 export async function interleave(paths: Path[], opts: { rounds: number; perRound: number; concurrency: number; warmup?: number; agenciesCpuMs?: () => number }): Promise<PathResult[]> {
   const acc = paths.map(() => ({ secs: 0, calls: 0, cpuUs: 0, extraUs: 0, agenciesUs: 0, errors: 0, lat: [] as number[] }));
-  for (const p of paths) for (let i = 0; i < (opts.warmup ?? 100); i++) await p.fn().catch(() => undefined);
+  // Warm-up at the measured concurrency: the JIT, the connection pools and the database's caches
+  // reach the state a running hub is in (on this machine the first 1,500 signed lookups after a
+  // start cost twice the CPU of later ones), on every path alike, the baseline included.
+  for (const p of paths) {
+    let left = opts.warmup ?? 100;
+    await Promise.all(Array.from({ length: opts.concurrency }, async () => {
+      while (left > 0) {
+        left--;
+        await p.fn().catch(() => undefined);
+      }
+    }));
+  }
   for (let r = 0; r < opts.rounds; r++) {
     for (let k = 0; k < paths.length; k++) {
       const idx = (k + r) % paths.length;
