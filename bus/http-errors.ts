@@ -55,9 +55,29 @@ export function sendHubError(res: ServerResponse, err: HubError, requestId?: str
   res.end(body);
 }
 
-export function sendJson(res: ServerResponse, status: number, value: unknown): void {
-  // Encoded once: its length is the Content-Length (a lookup's answer carries the evidence packet).
-  const body = Buffer.from(JSON.stringify(value), 'utf8');
+/** RFC 4648 §4 base64: none of its characters needs escaping in a JSON string (RFC 8259 §7). */
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+/**
+ * `base64Member`: a top-level member holding base64 text (a lookup's evidence packet, 20 kB),
+ * written into the body as it is, last, instead of JSON.stringify scanning it for characters to
+ * escape and the whole text then being encoded to UTF-8 again: a third of the answer's cost. Any
+ * other value of that member goes through JSON.stringify like the rest.
+ */
+export function sendJson(res: ServerResponse, status: number, value: unknown, base64Member?: string): void {
+  // Encoded once: its length is the Content-Length.
+  const body = jsonBody(value, base64Member);
   res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': body.length });
   res.end(body);
+}
+
+export function jsonBody(value: unknown, base64Member?: string): Buffer {
+  const tail = base64Member && value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>)[base64Member] : undefined;
+  if (typeof tail !== 'string' || !BASE64.test(tail)) return Buffer.from(JSON.stringify(value), 'utf8');
+  const head = JSON.stringify({ ...(value as Record<string, unknown>), [base64Member as string]: undefined });
+  return Buffer.concat([
+    Buffer.from(`${head.slice(0, -1)}${head === '{}' ? '' : ','}${JSON.stringify(base64Member)}:"`, 'utf8'),
+    Buffer.from(tail, 'latin1'),
+    Buffer.from('"}', 'latin1'),
+  ]);
 }

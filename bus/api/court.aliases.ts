@@ -42,11 +42,12 @@ function timer(res: ServerResponse): () => void {
   return () => { if (!res.headersSent) res.setHeader('Server-Timing', `hub;dur=${(Number(process.hrtime.bigint() - t0) / 1e6).toFixed(1)}`); };
 }
 
-export function post(call: Call, action: string, status = 200): Alias {
+/** `base64Member`: the answer's member that holds base64 text (sendJson). */
+export function post(call: Call, action: string, status = 200, base64Member?: string): Alias {
   return function (this, req, res) {
     const timed = timer(res);
     // An absent body is an empty object: the action's schema names what is missing.
-    call(this, req, action, req.body ?? {}).then((r) => { timed(); sendJson(res, status, r); }).catch((err) => { timed(); fail(req, res, err); });
+    call(this, req, action, req.body ?? {}).then((r) => { timed(); sendJson(res, status, r, base64Member); }).catch((err) => { timed(); fail(req, res, err); });
   };
 }
 
@@ -90,14 +91,14 @@ const getEvidence = (call: Call): Alias => function (this, req, res) {
       const der = Buffer.from(r.evidence, 'base64');
       res.writeHead(200, { 'Content-Type': 'application/pkcs7-mime; smime-type=signed-data', 'Content-Length': der.length, 'Content-Disposition': `attachment; filename="evidence-${r.orderId}.p7s"` });
       res.end(der);
-    } else sendJson(res, 200, r);
+    } else sendJson(res, 200, r, 'evidence');
   }).catch((err) => fail(req, res, err));
 };
 
 export function courtAliases(opts: { timeoutMs?: number } = {}): Record<string, Alias> {
   const call = caller(opts.timeoutMs);
   return {
-    'POST /api/v1/lookups': post(call, 'court.lookup'),
+    'POST /api/v1/lookups': post(call, 'court.lookup', 200, 'evidence'),
     'GET /api/v1/lookups/:orderId/evidence': getEvidence(call),
     'POST /api/v1/delegations': post(call, 'court.delegate', 201),
     'POST /api/v1/identity-verifications': post(call, 'court.verifyIdentity'),
