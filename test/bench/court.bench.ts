@@ -17,7 +17,7 @@ import { freePort } from '../support/ports';
 import { cryptoFloor } from './crypto-floor';
 import { directGetPerson } from './direct-soap';
 import { interleave, load, pathFigures, procCpuMs, processTree, round, type Figure } from './figures';
-import { jsonPoster } from './http-client';
+import { jsonBodies, jsonPoster } from './http-client';
 import { startMockProcess } from './mock-process';
 
 const TOTAL = Number(process.env.BENCH_TOTAL ?? 2000);
@@ -137,7 +137,7 @@ export async function run(): Promise<Figure[]> {
     const need = ROUNDS * PER_ROUND + warmup + 10;
     const feed = (orders: unknown[]) => { let i = 0; return () => orders[i++] as object; };
     const busOrder = feed(await signedOrders(judge, need));
-    const httpOrder = feed(await signedOrders(judge, need));
+    const httpOrder = feed(jsonBodies(await signedOrders(judge, need)));
     const natsOrder = feed(await signedOrders(judge, need));
     const poster = jsonPoster(CONCURRENCY);
     cleanups.unshift(async () => poster.close());

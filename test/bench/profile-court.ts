@@ -10,7 +10,7 @@ import { signDetached } from '../../signing/cms';
 import { freePort } from '../support/ports';
 import { load, processTree } from './figures';
 import { cpuMeter, startHeapSampler, startProfiler } from './profiler';
-import { jsonPoster } from './http-client';
+import { jsonBodies, jsonPoster } from './http-client';
 import { startMockProcess } from './mock-process';
 import { CATEGORIES } from '../../registry';
 
@@ -54,9 +54,10 @@ async function main(): Promise<void> {
   const pm = process.env.STORE === 'postgres' ? null : Number(fs.readFileSync(path.join(tmp, 'hub/postgres/postmaster.pid'), 'utf8').split('\n')[0]);
   const meter = cpuMeter('hub', { ...(pm ? { postgres: () => processTree(pm) } : {}), mocks: () => processTree(mocks.process.pid) });
   const poster = jsonPoster(Number(process.env.C ?? 16));
+  const bodies = http ? jsonBodies(orders) : [];
   const call = http
     ? async () => {
-      const res = await poster.post(`http://127.0.0.1:${port}/api/v1/lookups`, orders[i++]);
+      const res = await poster.post(`http://127.0.0.1:${port}/api/v1/lookups`, bodies[i++]);
       if (res.status !== 200) throw new Error(`HTTP ${res.status}`);
     }
     : process.env.LOOKUPS === '1'
