@@ -15,10 +15,16 @@ export function round(v: number, digits = 3): number {
 
 /**
  * Runs `fn` `total` times with `concurrency` calls in flight; returns requests/s and latency
- * percentiles in ms. A warm-up of `warmup` calls is not measured.
+ * percentiles in ms. A warm-up of `warmup` calls, at the same concurrency, is not measured.
  */
 export async function load(name: string, fn: () => Promise<unknown>, opts: { total: number; concurrency: number; warmup?: number }): Promise<Figure[]> {
-  for (let i = 0; i < (opts.warmup ?? Math.min(200, opts.total / 10)); i++) await fn();
+  let warm = opts.warmup ?? Math.min(200, opts.total / 10);
+  await Promise.all(Array.from({ length: opts.concurrency }, async () => {
+    while (warm > 0) {
+      warm--;
+      await fn();
+    }
+  }));
   const lat: number[] = [];
   let next = 0;
   let errors = 0;
