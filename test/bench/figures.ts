@@ -13,18 +13,23 @@ export function round(v: number, digits = 3): number {
   return Math.round(v * f) / f;
 }
 
+/** `n` unmeasured calls of `fn`, `concurrency` in flight. */
+async function warmUp(n: number, concurrency: number, fn: () => Promise<unknown>): Promise<void> {
+  let left = n;
+  await Promise.all(Array.from({ length: concurrency }, async () => {
+    while (left > 0) {
+      left--;
+      await fn();
+    }
+  }));
+}
+
 /**
  * Runs `fn` `total` times with `concurrency` calls in flight; returns requests/s and latency
  * percentiles in ms. A warm-up of `warmup` calls, at the same concurrency, is not measured.
  */
 export async function load(name: string, fn: () => Promise<unknown>, opts: { total: number; concurrency: number; warmup?: number }): Promise<Figure[]> {
-  let warm = opts.warmup ?? Math.min(200, opts.total / 10);
-  await Promise.all(Array.from({ length: opts.concurrency }, async () => {
-    while (warm > 0) {
-      warm--;
-      await fn();
-    }
-  }));
+  await warmUp(opts.warmup ?? Math.min(200, opts.total / 10), opts.concurrency, fn);
   const lat: number[] = [];
   let next = 0;
   let errors = 0;
@@ -81,15 +86,7 @@ export async function interleave(paths: Path[], opts: { rounds: number; perRound
   // Warm-up at the measured concurrency: the JIT, the connection pools and the database's caches
   // reach the state a running hub is in (on this machine the first 1,500 signed lookups after a
   // start cost twice the CPU of later ones), on every path alike, the baseline included.
-  for (const p of paths) {
-    let left = opts.warmup ?? 100;
-    await Promise.all(Array.from({ length: opts.concurrency }, async () => {
-      while (left > 0) {
-        left--;
-        await p.fn().catch(() => undefined);
-      }
-    }));
-  }
+  for (const p of paths) await warmUp(opts.warmup ?? 100, opts.concurrency, () => p.fn().catch(() => undefined));
   for (let r = 0; r < opts.rounds; r++) {
     for (let k = 0; k < paths.length; k++) {
       const idx = (k + r) % paths.length;
