@@ -41,19 +41,16 @@ async function main(): Promise<void> {
     key: createPrivateKey(fs.readFileSync(path.join(pkiDir, 'people/judge-2JD4K7M.key.pem'))),
   };
   const n = Number(process.env.N ?? 1500);
+  // WARMUP calls first, at the same concurrency: the first ~1,500 after a start cost twice a warm one.
+  const warmup = Number(process.env.WARMUP ?? 1500);
   const orders: unknown[] = [];
-  for (let i = 0; i < n + 200; i++) {
+  for (let i = 0; i < n + warmup; i++) {
     const order = createOrder({ caseNumber: '2(101)-1234/2026', subject: { fin: '5ZK8F3R' }, categories: ['11.2.22'] });
     orders.push({ order, signature: (await signDetached(canonicalBytes(order), judge)).toString('base64') });
   }
   let i = 0;
-  const profiler = process.env.PROFILE ? await startProfiler() : null;
-  const heap = process.env.HEAP ? await startHeapSampler() : null;
-  // Where the CPU goes, per lookup: this process (the hub), its PostgreSQL (postmaster and
-  // backends; none with STORE=postgres, an external server), the mock agencies' process.
-  const pm = process.env.STORE === 'postgres' ? null : Number(fs.readFileSync(path.join(tmp, 'hub/postgres/postmaster.pid'), 'utf8').split('\n')[0]);
-  const meter = cpuMeter('hub', { ...(pm ? { postgres: () => processTree(pm) } : {}), mocks: () => processTree(mocks.process.pid) });
-  const poster = jsonPoster(Number(process.env.C ?? 16));
+  const concurrency = Number(process.env.C ?? 16);
+  const poster = jsonPoster(concurrency);
   const bodies = http ? jsonBodies(orders) : [];
   const call = http
     ? async () => {
@@ -64,7 +61,14 @@ async function main(): Promise<void> {
       // lookups.run alone: the signed EHİS call and the verified answer, no court layer.
       ? () => hub.broker.call('lookups.run', { subject: { fin: '5ZK8F3R' }, categories: process.env.FANOUT === '1' ? FANOUT_SECTIONS : ['11.2.22'], caseNumber: '2(101)-1234/2026', requesterId: 'AZ-FIN-2JD4K7M' })
       : () => hub.broker.call('court.lookup', orders[i++] as object);
-  const figs = await load('profile.signed-lookup', call, { total: n, concurrency: Number(process.env.C ?? 16) });
+  await load('profile.warm-up', call, { total: warmup, concurrency, warmup: 0 });
+  const profiler = process.env.PROFILE ? await startProfiler() : null;
+  const heap = process.env.HEAP ? await startHeapSampler() : null;
+  // Where the CPU goes, per lookup: this process (the hub), its PostgreSQL (postmaster and
+  // backends; none with STORE=postgres, an external server), the mock agencies' process.
+  const pm = process.env.STORE === 'postgres' ? null : Number(fs.readFileSync(path.join(tmp, 'hub/postgres/postmaster.pid'), 'utf8').split('\n')[0]);
+  const meter = cpuMeter('hub', { ...(pm ? { postgres: () => processTree(pm) } : {}), mocks: () => processTree(mocks.process.pid) });
+  const figs = await load('profile.signed-lookup', call, { total: n, concurrency, warmup: 0 });
   const cpu = meter.stop(n);
   if (profiler) await profiler.stop(process.env.PROFILE as string);
   if (heap) await heap.stop(process.env.HEAP as string);

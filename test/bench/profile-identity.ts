@@ -12,7 +12,7 @@ import { cpuMeter, startProfiler } from './profiler';
 /**
  * `node dist/test/bench/profile-identity.js`: the clerk's identity check alone, as the court bench
  * runs it (50 in flight, the population register answering after 20 ms), with the CPU per check
- * of the hub, its PostgreSQL and the mock agencies. N checks, C in flight, LATENCY_MS; PROFILE=file
+ * of the hub, its PostgreSQL and the mock agencies. N checks after WARMUP, C in flight, LATENCY_MS; PROFILE=file
  * writes a CPU profile of the measured phase.
  */
 async function main(): Promise<void> {
@@ -24,12 +24,17 @@ async function main(): Promise<void> {
     { endpoints: mocks.endpoints, institutionEndpoints: mocks.institutionEndpoints });
   await delegate((a, b) => hub.broker.call(a, b as object), person(pkiDir, 'judge-2JD4K7M'));
   const n = Number(process.env.N ?? 2000);
-  const requests = await signedIdentityRequests(person(pkiDir, 'staff-6PR2T5Y'), n + 300);
+  // WARMUP checks first, at the same concurrency, as the court bench warms up before it measures.
+  const warmup = Number(process.env.WARMUP ?? 2000);
+  const concurrency = Number(process.env.C ?? 50);
+  const requests = await signedIdentityRequests(person(pkiDir, 'staff-6PR2T5Y'), n + warmup);
   let i = 0;
+  const check = () => hub.broker.call('court.verifyIdentity', requests[i++] as object);
+  await load('profile.warm-up', check, { total: warmup, concurrency, warmup: 0 });
   const pm = Number(fs.readFileSync(path.join(tmp, 'hub/postgres/postmaster.pid'), 'utf8').split('\n')[0]);
   const profiler = process.env.PROFILE ? await startProfiler() : null;
   const meter = cpuMeter('hub', { postgres: () => processTree(pm), mocks: () => processTree(mocks.process.pid) });
-  const figs = await load('profile.identity-check', () => hub.broker.call('court.verifyIdentity', requests[i++] as object), { total: n, concurrency: Number(process.env.C ?? 50) });
+  const figs = await load('profile.identity-check', check, { total: n, concurrency, warmup: 0 });
   const cpu = meter.stop(n);
   if (profiler) await profiler.stop(process.env.PROFILE as string);
   for (const f of figs) console.log(`${f.name} ${f.value} ${f.unit}`);

@@ -1,5 +1,6 @@
 /** RFC 8785 canonical JSON: the bytes judges sign and audit records are hashed over. */
-import { canonicalJson } from '../../../signing/canonical-json';
+import { randomBytes } from 'node:crypto';
+import { canonicalJson, canonicalJsonBytes } from '../../../signing/canonical-json';
 
 describe('RFC 8785 canonical JSON', () => {
   it('The example of RFC 8785 §3.2.4. Result: its numbers, literals and string escapes exactly as the RFC prints them', () => {
@@ -45,6 +46,26 @@ describe('RFC 8785 canonical JSON', () => {
       const obj = Object.fromEntries(keys.map((k, i) => [k, i]));
       const expected = '{' + keys.slice().sort().map((k) => `${JSON.stringify(k)}:${obj[k]}`).join(',') + '}';
       expect(canonicalJson(obj)).toBe(expected);
+    }
+  });
+
+  it('Long strings: base64 of some kilobytes, the same with a quote, a backslash, a control character, a non-ASCII letter or a lone surrogate, and near-base64 (unpadded, URL-safe, with a newline). Result: text and bytes exactly those of JSON.stringify and its UTF-8, in every position of a document', () => {
+    const b64 = randomBytes(7000).toString('base64');
+    const longs = [b64, `${b64.slice(0, 300)}"${b64.slice(300)}`, `${b64}\\`, `\u0001${b64}`, `${b64}é`, `${b64}\ud800`,
+      b64.replace(/=+$/, ''), b64.replace(/\+/g, '-').replace(/\//g, '_'), `${b64.slice(0, 400)}\n${b64.slice(400)}`, 'A'.repeat(256), 'A'.repeat(255)];
+    for (const v of longs) {
+      const doc = { z: v, a: [v, { v, n: 1 }], m: 'é€', k: v };
+      const text = canonicalJson(doc);
+      expect(text).toBe(`{"a":[${JSON.stringify(v)},{"n":1,"v":${JSON.stringify(v)}}],"k":${JSON.stringify(v)},"m":"é€","z":${JSON.stringify(v)}}`);
+      expect(canonicalJsonBytes(doc).equals(Buffer.from(text, 'utf8'))).toBe(true);
+      expect(canonicalJson(v)).toBe(JSON.stringify(v));
+      expect(canonicalJsonBytes(v).equals(Buffer.from(JSON.stringify(v), 'utf8'))).toBe(true);
+    }
+  });
+
+  it('Bytes of a document without long strings, and of a lone value. Result: the UTF-8 of the canonical text', () => {
+    for (const doc of [{ b: 'ü', a: [1, 2.5, null, true] }, 'x', 0, [], {}]) {
+      expect(canonicalJsonBytes(doc).equals(Buffer.from(canonicalJson(doc), 'utf8'))).toBe(true);
     }
   });
 
