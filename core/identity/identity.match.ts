@@ -31,12 +31,22 @@ interface PersonRecord {
   identityDocument?: { series?: unknown; number?: unknown; validUntil?: unknown; status?: unknown };
 }
 
-/** Azerbaijani letters compare by the az locale (İ/i, I/ı); spacing and Unicode form do not matter. */
+/**
+ * Azerbaijani letters compare by the az locale (İ/i, I/ı); spacing and Unicode form do not matter.
+ * Upper case in az differs from the default mapping only in i → İ (Unicode SpecialCasing.txt,
+ * the conditional mappings for tr and az); the default mapping already gives ı → I. Mapped so,
+ * without looking the locale up for every field of every check.
+ */
 function norm(s: unknown): string {
-  return typeof s === 'string' ? s.normalize('NFC').replace(/\s+/g, ' ').trim().toLocaleUpperCase('az') : '\u0000';
+  if (typeof s !== 'string') return '\u0000';
+  const t = s.normalize('NFC').replace(/\s+/g, ' ').trim();
+  return (t.indexOf('i') === -1 ? t : t.replace(/i/g, '\u0130')).toUpperCase();
 }
 
-const verdict = (a: unknown, b: unknown): FieldVerdict => (norm(a) === norm(b) && norm(a) !== '\u0000' ? 'match' : 'mismatch');
+function verdict(a: unknown, b: unknown): FieldVerdict {
+  const na = norm(a);
+  return na !== '\u0000' && na === norm(b) ? 'match' : 'mismatch';
+}
 
 function documentMatches(presented: string, doc: PersonRecord['identityDocument']): boolean {
   const p = presented.replace(/\s+/g, '').toUpperCase();

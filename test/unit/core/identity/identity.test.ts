@@ -79,6 +79,28 @@ describe('identity match', () => {
     expect(matchIdentity(request(), { ...record, identityDocument: { ...record.identityDocument, validUntil: '2026-01-01' } }, '2026-03-10').documentStatus).toBe('expired');
   });
 
+  it('Dotted and dotless i (İ/i, I/ı) as the az locale pairs them. Result: İsmayıl and ISMAYIL differ, ismayıl and İSMAYIL match', () => {
+    const surname = (presented: string, registered: string) => matchIdentity({ ...request(), surname: presented }, { ...record, surname: registered }, '2026-03-10').fields.surname;
+    expect(surname('ismayıl', 'İSMAYIL')).toBe('match');
+    expect(surname('İsmayıl', 'İSMAYIL')).toBe('match');
+    expect(surname('ısmayıl', 'İSMAYIL')).toBe('mismatch');
+    expect(surname('Ismayıl', 'ISMAYIL')).toBe('match');
+    expect(surname('ismayil', 'İSMAYIL')).toBe('mismatch');
+  });
+
+  it('Every character of the Basic Multilingual Plane, presented as is against the register\'s upper, lower and az-upper case of it. Result: the same verdict as comparing by String.prototype.toLocaleUpperCase("az")', () => {
+    const byLocale = (v: string) => v.normalize('NFC').replace(/\s+/g, ' ').trim().toLocaleUpperCase('az');
+    for (let c = 0; c <= 0xffff; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      const presented = `a${String.fromCharCode(c)}i`;
+      for (const registered of [presented.toLocaleUpperCase('az'), presented.toUpperCase(), presented.toLowerCase()]) {
+        const got = matchIdentity({ ...request(), surname: presented }, { ...record, surname: registered }, '2026-03-10').fields.surname;
+        const expected = byLocale(presented) === byLocale(registered) ? 'match' : 'mismatch';
+        if (got !== expected) throw new Error(`U+${c.toString(16)} against ${JSON.stringify(registered)}: ${got}, by locale ${expected}`);
+      }
+    }
+  });
+
   it('The register has no such person. Result: found false, every field mismatch', () => {
     expect(notFoundVerdict(request())).toEqual({ found: false, fields: { surname: 'mismatch', givenName: 'mismatch', patronymic: 'mismatch', birthDate: 'mismatch', documentNumber: 'mismatch' }, documentStatus: 'not-matching' });
   });
