@@ -108,7 +108,7 @@ export function createAuditTrail(opts: AuditTrailOptions): AuditTrail {
     if (closed) return Promise.reject(new HubError('HUB_ERR_AUDIT_WRITE_FAILED', { details: { reason: 'closed' } }));
     let prepared: PreparedEvent[];
     try {
-      const at = now();
+      const at = now().toISOString();
       prepared = events.map((e) => prepareEvent(e, opts.hmacKey, at));
     } catch (err) {
       return Promise.reject(err);

@@ -32,27 +32,38 @@ function invalid(rule: string, field: string): HubError {
   return new HubError('HUB_ERR_AUDIT_INVALID_EVENT', { details: { field, rule } });
 }
 
-function checkDetails(value: unknown, path: string, clear: string[]): void {
+/**
+ * Throws on the first value that is not plain JSON, has a personal-data key or carries one of the
+ * identifiers in the clear. `path` is built only for the error (most events have none).
+ */
+function checkDetails(value: unknown, path: () => string, clear: readonly string[]): void {
   if (typeof value === 'string') {
-    for (const id of clear) if (id && value.toUpperCase().includes(id)) throw invalid('identifier in the clear', path);
+    if (clear.length === 0) return;
+    const upper = value.toUpperCase();
+    for (const id of clear) if (upper.includes(id)) throw invalid('identifier in the clear', path());
     return;
   }
   if (value === null || typeof value === 'number' || typeof value === 'boolean') return;
   if (Array.isArray(value)) {
-    value.forEach((v, i) => checkDetails(v, `${path}[${i}]`, clear));
-    return;
-  }
-  if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-    for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-      if (PERSONAL_KEYS.has(k.toLowerCase())) throw invalid('personal-data key', `${path}.${k}`);
-      checkDetails(v, `${path}.${k}`, clear);
+    for (let i = 0; i < value.length; i++) {
+      if (i in value) checkDetails(value[i], () => `${path()}[${i}]`, clear); // a hole is null in JSON, as forEach skips it
     }
     return;
   }
-  throw invalid('plain JSON only', path);
+  if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    for (const k of Object.keys(value)) {
+      if (PERSONAL_KEYS.has(k.toLowerCase())) throw invalid('personal-data key', `${path()}.${k}`);
+      checkDetails((value as Record<string, unknown>)[k], () => `${path()}.${k}`, clear);
+    }
+    return;
+  }
+  throw invalid('plain JSON only', path());
 }
 
-export function prepareEvent(e: AuditEventInput, key: HmacKey, at: Date): PreparedEvent {
+const DETAILS = () => 'details';
+
+/** `at` as a Date or already as its ISO 8601 form (one for every event of an append). */
+export function prepareEvent(e: AuditEventInput, key: HmacKey, at: Date | string): PreparedEvent {
   if (!e || typeof e !== 'object') throw invalid('object', 'event');
   if (!TYPES.has(e.type)) throw invalid('known type', 'type');
   if (typeof e.requestId !== 'string' || !TOKEN.test(e.requestId)) throw invalid('token', 'requestId');
@@ -66,12 +77,16 @@ export function prepareEvent(e: AuditEventInput, key: HmacKey, at: Date): Prepar
     throw invalid('{fin} or {voen}', 'subject');
   }
   const details = e.details ?? {};
-  const clear = [e.actor?.trim().toUpperCase() ?? '', subject ? ('fin' in subject ? subject.fin : subject.voen).trim().toUpperCase() : ''];
-  checkDetails(details, 'details', clear);
+  const clear: string[] = [];
+  const actorId = e.actor?.trim().toUpperCase();
+  if (actorId) clear.push(actorId);
+  const subjectId = subject ? ('fin' in subject ? subject.fin : subject.voen).trim().toUpperCase() : '';
+  if (subjectId) clear.push(subjectId);
+  checkDetails(details, DETAILS, clear);
   const detailsJson = JSON.stringify(details);
   if (Buffer.byteLength(detailsJson) > MAX_DETAILS_BYTES) throw invalid(`at most ${MAX_DETAILS_BYTES} bytes`, 'details');
   return {
-    at: at.toISOString(),
+    at: typeof at === 'string' ? at : at.toISOString(),
     type: e.type,
     requestId: e.requestId,
     actor: e.actor != null ? identifierHmac(key, { fin: e.actor }) : null,
