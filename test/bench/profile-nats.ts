@@ -37,15 +37,18 @@ async function main(): Promise<void> {
   const params = { subject: { fin: '5ZK8F3R' }, categories: ['11.2.22'], caseNumber: '2(101)-1234/2026', requesterId: 'AZ-FIN-2JD4K7M' };
   const n = Number(process.env.N ?? 4000);
   const signed = process.env.SIGNED === '1';
-  const orders = signed ? await signedOrders(person(pkiDir, 'judge-2JD4K7M'), n + 400) : [];
+  // WARMUP calls first, at the same concurrency, before the meter starts (the bench warms up too).
+  const warmup = Number(process.env.WARMUP ?? 1500);
+  const concurrency = Number(process.env.C ?? 16);
+  const orders = signed ? await signedOrders(person(pkiDir, 'judge-2JD4K7M'), n + warmup) : [];
   let i = 0;
+  const call = signed ? () => client.call('court.lookup', orders[i++] as object) : () => client.call('lookups.run', params);
+  await load('profile.warm-up', call, { total: warmup, concurrency, warmup: 0 });
   const corePg = Number(fs.readFileSync(path.join(tmp, 'core/postgres/postmaster.pid'), 'utf8').split('\n')[0]);
   const meter = cpuMeter('client', {
     core: () => [core.pid], postgres: () => processTree(corePg), adapters: () => [adapters.pid], 'nats-server': () => [nats.pid], mocks: () => processTree(mocks.process.pid),
   });
-  const figs = signed
-    ? await load('profile.nats.signed-lookup', () => client.call('court.lookup', orders[i++] as object), { total: n, concurrency: Number(process.env.C ?? 16) })
-    : await load('profile.nats.lookups-run', () => client.call('lookups.run', params), { total: n, concurrency: Number(process.env.C ?? 16) });
+  const figs = await load(signed ? 'profile.nats.signed-lookup' : 'profile.nats.lookups-run', call, { total: n, concurrency, warmup: 0 });
   const cpu = meter.stop(n);
   for (const f of figs) console.log(`${f.name} ${f.value} ${f.unit}`);
   console.log(`profile.cpu-per-call ${cpu}`);
