@@ -139,7 +139,12 @@ export function pathFigures(r: PathResult): Figure[] {
   return figs;
 }
 
-/** CPU time (user + system, ms) of processes by pid, from /proc (Linux); 0 for those gone. */
+/**
+ * CPU time (user + system, ms) of processes by pid, from /proc (Linux); 0 for those gone. With
+ * that of their children that have exited (cutime + cstime, proc(5)): a PostgreSQL backend that
+ * ends between two readings (its pool connection closed when idle) moves its CPU into the
+ * postmaster's count instead of taking it out of the sum.
+ */
 export function procCpuMs(pids: number[]): number {
   const tick = 100; // USER_HZ on Linux
   let total = 0;
@@ -147,7 +152,7 @@ export function procCpuMs(pids: number[]): number {
     try {
       const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
       const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      total += ((Number(f[11]) + Number(f[12])) * 1000) / tick;
+      total += ((Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) * 1000) / tick;
     } catch { /* gone */ }
   }
   return total;
