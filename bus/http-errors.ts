@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { HubError } from '../contracts/hub';
+import { isBase64 } from '../signing/canonical-json';
 import { errorBody } from './http-error-body';
 import { clientInputError } from './http-input';
 
@@ -54,13 +55,6 @@ export function sendHubError(res: ServerResponse, err: HubError, requestId?: str
   });
   res.end(body);
 }
-
-/**
- * RFC 4648 §4 base64, as Buffer writes it: none of its characters needs escaping in a JSON string
- * (RFC 8259 §7). Decoding and encoding again is the native way to check (4 µs for 20 kB, where a
- * regular expression takes 17 and JSON.stringify's scan as long): anything else changes.
- */
-const isBase64 = (s: string) => Buffer.from(s, 'base64').toString('base64') === s;
 
 /**
  * `base64Member`: a top-level member holding base64 text (a lookup's evidence packet, 20 kB),

@@ -14,7 +14,7 @@ export function round(v: number, digits = 3): number {
 }
 
 /** `n` unmeasured calls of `fn`, `concurrency` in flight. */
-async function warmUp(n: number, concurrency: number, fn: () => Promise<unknown>): Promise<void> {
+export async function warmUp(n: number, concurrency: number, fn: () => Promise<unknown>): Promise<void> {
   let left = n;
   await Promise.all(Array.from({ length: concurrency }, async () => {
     while (left > 0) {

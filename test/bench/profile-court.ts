@@ -8,7 +8,7 @@ import { ensurePki } from '../../bus/hub-pki';
 import { canonicalBytes, createOrder } from '../../core/orders';
 import { signDetached } from '../../signing/cms';
 import { freePort } from '../support/ports';
-import { load, processTree } from './figures';
+import { load, processTree, warmUp } from './figures';
 import { cpuMeter, startHeapSampler, startProfiler } from './profiler';
 import { jsonBodies, jsonPoster } from './http-client';
 import { startMockProcess } from './mock-process';
@@ -61,7 +61,7 @@ async function main(): Promise<void> {
       // lookups.run alone: the signed EHİS call and the verified answer, no court layer.
       ? () => hub.broker.call('lookups.run', { subject: { fin: '5ZK8F3R' }, categories: process.env.FANOUT === '1' ? FANOUT_SECTIONS : ['11.2.22'], caseNumber: '2(101)-1234/2026', requesterId: 'AZ-FIN-2JD4K7M' })
       : () => hub.broker.call('court.lookup', orders[i++] as object);
-  await load('profile.warm-up', call, { total: warmup, concurrency, warmup: 0 });
+  await warmUp(warmup, concurrency, call);
   const profiler = process.env.PROFILE ? await startProfiler() : null;
   const heap = process.env.HEAP ? await startHeapSampler() : null;
   // Where the CPU goes, per lookup: this process (the hub), its PostgreSQL (postmaster and

@@ -5,7 +5,7 @@ import { loadConfig } from '../../bus/config';
 import { startHub } from '../../bus/compose';
 import { ensurePki } from '../../bus/hub-pki';
 import { delegate, person, signedIdentityRequests } from './court.bench';
-import { load, processTree } from './figures';
+import { load, processTree, warmUp } from './figures';
 import { startMockProcess } from './mock-process';
 import { cpuMeter, startProfiler } from './profiler';
 
@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   const requests = await signedIdentityRequests(person(pkiDir, 'staff-6PR2T5Y'), n + warmup);
   let i = 0;
   const check = () => hub.broker.call('court.verifyIdentity', requests[i++] as object);
-  await load('profile.warm-up', check, { total: warmup, concurrency, warmup: 0 });
+  await warmUp(warmup, concurrency, check);
   const pm = Number(fs.readFileSync(path.join(tmp, 'hub/postgres/postmaster.pid'), 'utf8').split('\n')[0]);
   const profiler = process.env.PROFILE ? await startProfiler() : null;
   const meter = cpuMeter('hub', { postgres: () => processTree(pm), mocks: () => processTree(mocks.process.pid) });

@@ -5,7 +5,7 @@ import { createBroker, startBroker } from '../../bus/broker';
 import { ensurePki } from '../../bus/hub-pki';
 import { builtScript, HubProcess } from '../support/hub-process';
 import { NatsServer } from '../support/nats-server';
-import { load, processTree } from './figures';
+import { load, processTree, warmUp } from './figures';
 import { cpuMeter } from './profiler';
 import { person, signedOrders } from './court.bench';
 import { startMockProcess } from './mock-process';
@@ -43,7 +43,7 @@ async function main(): Promise<void> {
   const orders = signed ? await signedOrders(person(pkiDir, 'judge-2JD4K7M'), n + warmup) : [];
   let i = 0;
   const call = signed ? () => client.call('court.lookup', orders[i++] as object) : () => client.call('lookups.run', params);
-  await load('profile.warm-up', call, { total: warmup, concurrency, warmup: 0 });
+  await warmUp(warmup, concurrency, call);
   const corePg = Number(fs.readFileSync(path.join(tmp, 'core/postgres/postmaster.pid'), 'utf8').split('\n')[0]);
   const meter = cpuMeter('client', {
     core: () => [core.pid], postgres: () => processTree(corePg), adapters: () => [adapters.pid], 'nats-server': () => [nats.pid], mocks: () => processTree(mocks.process.pid),
