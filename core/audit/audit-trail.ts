@@ -12,9 +12,9 @@
 import { HubError } from '../../contracts/hub';
 import type { Db } from '../store/db';
 import type { AppendOptions, AppendedEvent, AuditEventInput, CheckpointRecord, CheckpointSigner } from './audit-types';
-import { createChainWriter, type Group } from './chain-writer';
+import { createChainWriter, queuedEvent, type Group, type QueuedEvent } from './chain-writer';
 import { writeCheckpoint } from './checkpoints';
-import { prepareEvent, type PreparedEvent } from './event-input';
+import { prepareEvent } from './event-input';
 import { checkHmacKey, type HmacKey } from './identifiers';
 
 export interface AuditTrailOptions {
@@ -106,10 +106,10 @@ export function createAuditTrail(opts: AuditTrailOptions): AuditTrail {
 
   function enqueue(events: readonly AuditEventInput[], o: AppendOptions = {}): Promise<AppendedEvent[]> {
     if (closed) return Promise.reject(new HubError('HUB_ERR_AUDIT_WRITE_FAILED', { details: { reason: 'closed' } }));
-    let prepared: PreparedEvent[];
+    let prepared: QueuedEvent[];
     try {
       const at = now().toISOString();
-      prepared = events.map((e) => prepareEvent(e, opts.hmacKey, at));
+      prepared = events.map((e) => queuedEvent(prepareEvent(e, opts.hmacKey, at)));
     } catch (err) {
       return Promise.reject(err);
     }

@@ -16,16 +16,17 @@
  * backoff until each group's deadline; a group still in doubt at its deadline is refused with
  * HUB_ERR_AUDIT_WRITE_FAILED (reason `outcome-unknown`): the caller must treat it as "maybe written".
  */
+import { hash } from 'node:crypto';
 import { HubError } from '../../contracts/hub';
 import type { Db } from '../store/db';
 import { prepared } from '../store/prepared';
 import type { Admission, AppendedEvent, OrderMove } from './audit-types';
 import { readChainHead } from './checkpoints';
-import { hashEvent, type ChainedEvent } from './event-hash';
+import { chainedCanonical, eventTemplate, type EventTemplate } from './event-hash';
 import type { PreparedEvent } from './event-input';
 
 export interface Group {
-  events: PreparedEvent[];
+  events: readonly QueuedEvent[];
   orders: readonly OrderMove[];
   admission?: Admission;
   /** Epoch ms: retry transient store errors until then. */
@@ -42,22 +43,37 @@ const MAX_PAUSE_MS = 400;
 /** SQLSTATEs of a transaction rolled back by the server: certainly not committed, safe to retry. */
 const ROLLED_BACK = new Set(['40001', '40P01']);
 
-type Chained = ChainedEvent & { hash: string };
-
-function chain(events: PreparedEvent[], head: Head): Chained[] {
-  let prevHash = head.hash;
-  return events.map((e, i) => {
-    const c: ChainedEvent = { ...e, seq: head.seq + 1 + i, prevHash };
-    prevHash = hashEvent(c);
-    return Object.assign(c, { hash: prevHash });
-  });
+/**
+ * An event as queued: what chaining it needs, made when it is queued (while the statement before
+ * is in flight) rather than when its batch is chained onto the head the chain waits on.
+ */
+export interface QueuedEvent {
+  readonly at: string;
+  /** Its hash input around seq and prevHash (event-hash.ts). */
+  readonly template: EventTemplate;
+  /** Its row for the statement, the members after seq, prev_hash and hash: `"at":…}`. */
+  readonly rowRest: string;
 }
 
-function toRow(c: Chained) {
-  return {
-    seq: c.seq, at: c.at, type: c.type, request_id: c.requestId, actor_hmac: c.actor, subject_hmac: c.subject,
-    case_number: c.caseNumber, categories: c.categories, outcome: c.outcome, details: c.details, prev_hash: c.prevHash, hash: c.hash,
-  };
+export function queuedEvent(e: PreparedEvent): QueuedEvent {
+  const row = JSON.stringify({
+    at: e.at, type: e.type, request_id: e.requestId, actor_hmac: e.actor, subject_hmac: e.subject,
+    case_number: e.caseNumber, categories: e.categories, outcome: e.outcome, details: e.details,
+  });
+  return { at: e.at, template: eventTemplate(e), rowRest: row.slice(1) };
+}
+
+interface Chained { seq: number; prevHash: string; hash: string; at: string; row: string }
+
+function chain(events: readonly QueuedEvent[], head: Head): Chained[] {
+  let prevHash = head.hash;
+  return events.map((e, i) => {
+    const seq = head.seq + 1 + i;
+    const h = hash('sha256', chainedCanonical(e.template, seq, prevHash), 'hex');
+    const c = { seq, prevHash, hash: h, at: e.at, row: `{"seq":${seq},"prev_hash":${JSON.stringify(prevHash)},"hash":"${h}",${e.rowRest}` };
+    prevHash = h;
+    return c;
+  });
 }
 
 /**
@@ -186,7 +202,7 @@ export function createChainWriter(db: Db, opts: { sleep?: (ms: number) => Promis
     sent({ groups, chained });
     const { moves, packets } = movesOf(groups);
     const r = await q.query<{ applied: boolean; headSeq: number; headHash: string; rejected: string[] }>(APPEND_SQL, [
-      at.seq, at.hash, JSON.stringify(chained.map(toRow)), last.seq, last.hash, moves, packets, admissionsOf(groups),
+      at.seq, at.hash, `[${chained.map((c) => c.row).join(',')}]`, last.seq, last.hash, moves, packets, admissionsOf(groups),
     ]);
     const row = r.rows[0];
     if (!row) throw writeFailed('no chain head');

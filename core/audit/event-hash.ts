@@ -34,12 +34,31 @@ export function eventCanonical(e: ChainedEvent): string {
       caseNumber: e.caseNumber, categories: e.categories, outcome: e.outcome, details: e.details, prevHash: e.prevHash,
     });
   }
-  const j = canonicalJson;
-  return `{"actor":${j(e.actor)},"at":${j(e.at)},"caseNumber":${j(e.caseNumber)},"categories":${j(e.categories)},"details":${j(e.details)},`
-    + `"outcome":${j(e.outcome)},"prevHash":${j(e.prevHash)},"requestId":${j(e.requestId)},"seq":${j(e.seq)},"subject":${j(e.subject)},"type":${j(e.type)},"v":1}`;
+  return chainedCanonical(eventTemplate(e), e.seq, e.prevHash);
 }
 
-/** A stored record as the event that was hashed; `seq` may be overridden to test where it came from. */
+/**
+ * An event's canonical form around the two members only its place in the chain gives it (seq and
+ * prevHash), members in code-point order as canonicalJson writes them. The audit trail makes it
+ * when the event is queued, so chaining a batch onto the head (while the chain waits) is string
+ * joins and hashes only.
+ */
+export interface EventTemplate { readonly beforePrevHash: string; readonly beforeSeq: string; readonly afterSeq: string }
+
+export function eventTemplate(e: PreparedEvent): EventTemplate {
+  const j = canonicalJson;
+  return {
+    beforePrevHash: `{"actor":${j(e.actor)},"at":${j(e.at)},"caseNumber":${j(e.caseNumber)},"categories":${j(e.categories)},"details":${j(e.details)},`
+      + `"outcome":${j(e.outcome)},"prevHash":`,
+    beforeSeq: `,"requestId":${j(e.requestId)},"seq":`,
+    afterSeq: `,"subject":${j(e.subject)},"type":${j(e.type)},"v":1}`,
+  };
+}
+
+export function chainedCanonical(t: EventTemplate, seq: number, prevHash: string): string {
+  return t.beforePrevHash + canonicalJson(prevHash) + t.beforeSeq + canonicalJson(seq) + t.afterSeq;
+}
+
 export function recordToChained(r: AuditRecord, seq: number = r.seq): ChainedEvent {
   return {
     seq, at: r.at.toISOString(), type: r.type, requestId: r.requestId, actor: r.actorHmac, subject: r.subjectHmac,

@@ -1,6 +1,6 @@
 /** The chain's hash input: the canonical JSON of a record's fields, written out member by member. */
 import { canonicalJson } from '../../../../signing/canonical-json';
-import { eventCanonical, type ChainedEvent } from '../../../../core/audit/event-hash';
+import { chainedCanonical, eventCanonical, eventTemplate, type ChainedEvent } from '../../../../core/audit/event-hash';
 
 const generic = (e: ChainedEvent) => canonicalJson({
   v: 1, seq: e.seq, at: e.at, type: e.type, requestId: e.requestId, actor: e.actor, subject: e.subject,
@@ -27,5 +27,12 @@ describe('Audit record hash input', () => {
     const e = { ...event, caseNumber: undefined } as unknown as ChainedEvent;
     expect(eventCanonical(e)).toBe(generic(e));
     expect(eventCanonical(e)).not.toContain('caseNumber');
+  });
+
+  it('One template made when the event is queued, chained at two places in the chain. Result: each the same bytes as canonicalJson of the fields with that seq and prevHash', () => {
+    const t = eventTemplate(event);
+    for (const [seq, prevHash] of [[1, '0'.repeat(64)], [987654321, 'f'.repeat(64)]] as const) {
+      expect(chainedCanonical(t, seq, prevHash)).toBe(generic({ ...event, seq, prevHash }));
+    }
   });
 });
