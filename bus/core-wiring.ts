@@ -16,6 +16,7 @@ import { createPublicationService, SIGNED_DECISIONS_SQL } from '../core/publicat
 import { court } from '../core/court/signed-request';
 import type { Registry } from 'prom-client';
 import type { Catalog } from '../registry';
+import { auditMetrics } from './audit-metrics';
 import { registerPublicationGauges } from './publication-metrics';
 import type { HubConfig } from './config';
 import type { HubPki } from './hub-pki';
@@ -107,7 +108,9 @@ export async function startCore(cfg: Readonly<HubConfig>, pki: HubPki, catalog: 
     if (cfg.seedDemo && agencies.agencies.some((a) => a.id === 'enforcement')) await seedDemoEnforcement(store);
     const hubSigner = cmsSigner(pki.hubCms, [fs.readFileSync(pki.summary.agencyCa.cert, 'utf8'), fs.readFileSync(pki.summary.qualifiedCa.cert, 'utf8')]);
     const hmacKey = auditHmacKey(cfg);
-    const trail = createAuditTrail({ db: store, hmacKey, signCheckpoint: (b) => hubSigner.sign(b) });
+    const trail = createAuditTrail({
+      db: store, hmacKey, signCheckpoint: (b) => hubSigner.sign(b), ...(metricsRegistry ? { onWrite: auditMetrics(metricsRegistry) } : {}),
+    });
     const cstore = courtStore(store);
     // A clerk's identity check left open by a dead node is ended once no answer can still be coming.
     const recovery = startRecoveryLoop({ store, recoveryStore: cstore, audit: trail, intervalMs: cfg.recoveryIntervalMs, callGraceMs: cfg.lookupDeadlineMs + ANSWER_MARGIN_MS + 5000 });

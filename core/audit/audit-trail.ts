@@ -31,6 +31,12 @@ export interface AuditTrailOptions {
   maxBatch?: number;
   /** How long an append without its own deadline retries transient store errors (default 5000 ms). */
   retryBudgetMs?: number;
+  /**
+   * Told of every write (one statement, with its retries): how many events and groups it carried
+   * and how long it took from being sent to being answered. The chain takes one write at a time,
+   * so the writes' time is how busy it is (bus/audit-metrics.ts).
+   */
+  onWrite?: (w: { events: number; groups: number; ms: number }) => void;
   /** Checkpoint failures happen in the background; they are reported here (no personal data). */
   onBackgroundError?: (err: HubError) => void;
   now?: () => Date;
@@ -56,6 +62,7 @@ export function createAuditTrail(opts: AuditTrailOptions): AuditTrail {
   const every = opts.checkpointEvery ?? 1000;
   const maxBatch = Math.max(1, opts.maxBatch ?? 500);
   const report = opts.onBackgroundError ?? (() => undefined);
+  const { onWrite } = opts;
 
   const retryBudgetMs = opts.retryBudgetMs ?? 5000;
   const writer = createChainWriter(db);
@@ -90,12 +97,15 @@ export function createAuditTrail(opts: AuditTrailOptions): AuditTrail {
     };
     try {
       while (queue.length > 0) {
-        const writing = writer.write(nextBatch().map((g) => ({
+        const batch = nextBatch();
+        const started = onWrite ? performance.now() : 0;
+        const writing = writer.write(batch.map((g) => ({
           ...g, resolve: (out: AppendedEvent[]) => written.push(() => g.resolve(out)), reject: (err: unknown) => written.push(() => g.reject(err)),
         })));
         // The pool hands the statement to its connection on the next tick: release after that.
         process.nextTick(release);
         await writing;
+        if (onWrite) onWrite({ events: batch.reduce((n, g) => n + g.events.length, 0), groups: batch.length, ms: performance.now() - started });
         const head = writer.head;
         if (every > 0 && head && head.seq - lastCheckpointSeq >= every) void checkpointInBackground();
       }

@@ -1,6 +1,7 @@
 import { createPrivateKey, randomUUID, type KeyObject } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
+import { performance as nodePerformance } from 'node:perf_hooks';
 import path from 'node:path';
 import type { ServiceBroker } from 'moleculer';
 import { createBroker, startBroker } from '../../bus/broker';
@@ -141,10 +142,21 @@ export async function run(): Promise<Figure[]> {
     const natsOrder = feed(await signedOrders(judge, need));
     const poster = jsonPoster(CONCURRENCY);
     cleanups.unshift(async () => poster.close());
+    // Where a signed lookup's wall time goes besides CPU: the audit chain takes one write at a time
+    // (bus/audit-metrics.ts), and this process's event loop serves the hub and the load alike.
+    const histogram = async (name: string, part: 'sum' | 'count') =>
+      (await hub.metrics.registry.getSingleMetric(name)?.get())?.values.find((v) => (v as { metricName?: string }).metricName === `${name}_${part}`)?.value ?? 0;
+    const loopActiveMs = () => nodePerformance.eventLoopUtilization().active;
+    const chainCounters = {
+      loopActiveMs,
+      auditWriteMs: async () => (await histogram('court_hub_audit_write_seconds', 'sum')) * 1000,
+      auditWrites: () => histogram('court_hub_audit_write_seconds', 'count'),
+      auditEvents: () => histogram('court_hub_audit_write_events', 'sum'),
+    };
     const results = await interleave([
       { name: 'direct.node-soap.getPerson', fn: direct, cpu: true },
-      { name: 'hub.embedded.lookup.11.2.22', fn: () => hub.broker.call('lookups.run', lookupParams), cpu: true },
-      { name: 'hub.embedded.default.signed-lookup.11.2.22', fn: () => hub.broker.call('court.lookup', busOrder()), cpu: true, extraCpuMs: pgCpu },
+      { name: 'hub.embedded.lookup.11.2.22', fn: () => hub.broker.call('lookups.run', lookupParams), cpu: true, counters: { loopActiveMs } },
+      { name: 'hub.embedded.default.signed-lookup.11.2.22', fn: () => hub.broker.call('court.lookup', busOrder()), cpu: true, extraCpuMs: pgCpu, counters: chainCounters },
       { name: 'hub.embedded.default.http.signed-lookup.11.2.22', fn: async () => {
         const res = await poster.post(`http://127.0.0.1:${port}/api/v1/lookups`, httpOrder());
         if (res.status !== 200) throw new Error(`HTTP ${res.status}`);
@@ -161,6 +173,18 @@ export async function run(): Promise<Figure[]> {
     ratio('nats-vs-embedded.lookups-run', nlr.rps, lr.rps);
     ratio('nats-vs-embedded.signed-lookup', nsl.rps, sl.rps);
     const floor = figs.find((f) => f.name === 'court.crypto-floor-per-lookup')!.value;
+    const busy = (r: typeof sl, ms: number) => round(ms / (r.secs * 1000), 2);
+    const c = sl.counters;
+    figs.push(
+      // The share of the path's wall time this process's event loop was running something: near 1, the hub's thread bounds it.
+      { name: 'hub.embedded.lookup.11.2.22.loop-busy', value: busy(lr, lr.counters.loopActiveMs), unit: 'ratio' },
+      { name: 'hub.embedded.default.signed-lookup.11.2.22.loop-busy', value: busy(sl, c.loopActiveMs), unit: 'ratio' },
+      // The share of it the audit chain had a write in flight (one at a time): near 1, the chain bounds it.
+      { name: 'court.audit.chain-busy', value: busy(sl, c.auditWriteMs), unit: 'ratio' },
+      { name: 'court.audit.write-ms', value: round(c.auditWriteMs / c.auditWrites, 2), unit: 'ms' },
+      { name: 'court.audit.writes-per-lookup', value: round(c.auditWrites / sl.calls, 2), unit: 'ratio' },
+      { name: 'court.audit.events-per-write', value: round(c.auditEvents / c.auditWrites, 1), unit: 'count' },
+    );
     figs.push(
       { name: 'lookups.cpu-per-lookup', value: lr.cpuUsPerOp!, unit: 'us' },
       { name: 'court.cpu-per-lookup', value: sl.cpuUsPerOp!, unit: 'us' },

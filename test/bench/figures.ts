@@ -67,9 +67,17 @@ export async function median(fn: () => unknown, n = 500): Promise<number> {
 }
 
 /** One contender of an interleaved run: a name and one call. `cpu` adds this process's CPU per call. */
-export interface Path { name: string; fn: () => Promise<unknown>; cpu?: boolean; extraCpuMs?: () => number }
+export interface Path {
+  name: string; fn: () => Promise<unknown>; cpu?: boolean; extraCpuMs?: () => number;
+  /** Cumulative readings (a metric's sum, the event loop's active ms), taken before and after each of the path's rounds. */
+  counters?: Record<string, () => number | Promise<number>>;
+}
 
-export interface PathResult { name: string; rps: number; p50: number; p99: number; errors: number; cpuUsPerOp?: number; extraCpuUsPerOp?: number; agenciesCpuUsPerOp?: number }
+export interface PathResult {
+  name: string; rps: number; p50: number; p99: number; errors: number; cpuUsPerOp?: number; extraCpuUsPerOp?: number; agenciesCpuUsPerOp?: number;
+  /** The path's calls, the seconds of its rounds, and what each counter moved by over them. */
+  calls: number; secs: number; counters: Record<string, number>;
+}
 
 /**
  * Runs the paths in `rounds` rounds of `perRound` calls each (`concurrency` in flight), the order
@@ -82,7 +90,8 @@ export interface PathResult { name: string; rps: number; p50: number; p99: numbe
  * their CPU is taken from the paths' too: the whole machine's CPU per call is the sum).
  */
 export async function interleave(paths: Path[], opts: { rounds: number; perRound: number; concurrency: number; warmup?: number; agenciesCpuMs?: () => number }): Promise<PathResult[]> {
-  const acc = paths.map(() => ({ secs: 0, calls: 0, cpuUs: 0, extraUs: 0, agenciesUs: 0, errors: 0, lat: [] as number[] }));
+  const acc = paths.map(() => ({ secs: 0, calls: 0, cpuUs: 0, extraUs: 0, agenciesUs: 0, errors: 0, lat: [] as number[], counters: {} as Record<string, number> }));
+  const read = async (p: Path) => Object.fromEntries(await Promise.all(Object.entries(p.counters ?? {}).map(async ([k, f]) => [k, await f()] as const)));
   // Warm-up at the measured concurrency: the JIT, the connection pools and the database's caches
   // reach the state a running hub is in (on this machine the first 1,500 signed lookups after a
   // start cost twice the CPU of later ones), on every path alike, the baseline included.
@@ -93,6 +102,7 @@ export async function interleave(paths: Path[], opts: { rounds: number; perRound
       const p = paths[idx];
       const a = acc[idx];
       let next = 0;
+      const counters0 = await read(p);
       const cpu0 = process.cpuUsage();
       const extra0 = p.extraCpuMs?.() ?? 0;
       const agencies0 = opts.agenciesCpuMs?.() ?? 0;
@@ -112,6 +122,7 @@ export async function interleave(paths: Path[], opts: { rounds: number; perRound
       a.extraUs += extraUs;
       a.agenciesUs += ((opts.agenciesCpuMs?.() ?? 0) - agencies0) * 1000;
       a.calls += opts.perRound;
+      for (const [k, v] of Object.entries(await read(p))) a.counters[k] = (a.counters[k] ?? 0) + v - counters0[k];
     }
   }
   return paths.map((p, i) => {
@@ -119,6 +130,7 @@ export async function interleave(paths: Path[], opts: { rounds: number; perRound
     a.lat.sort((x, y) => x - y);
     return {
       name: p.name, rps: round(a.calls / a.secs, 1), p50: round(percentile(a.lat, 50)), p99: round(percentile(a.lat, 99)), errors: a.errors,
+      calls: a.calls, secs: a.secs, counters: a.counters,
       ...(p.cpu ? { cpuUsPerOp: Math.round(a.cpuUs / a.calls) } : {}),
       ...(p.cpu && p.extraCpuMs ? { extraCpuUsPerOp: Math.round(a.extraUs / a.calls) } : {}),
       ...(p.cpu && opts.agenciesCpuMs ? { agenciesCpuUsPerOp: Math.round(a.agenciesUs / a.calls) } : {}),
