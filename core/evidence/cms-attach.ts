@@ -8,7 +8,7 @@
  */
 import { SigningError } from '../../signing/errors';
 import { bytes, children, expectTag, oid, readTlv, root, value } from '../../signing/pki/der';
-import { explicit, octets, oidDer, seq } from '../../signing/pki/der-writer';
+import { encode, node, oidDer, type DerNode } from '../../signing/pki/der-writer';
 import { OID } from '../../signing/pki/oids';
 
 interface Parts { fields: Buffer[]; encapIndex: number; eContentType: string; eContent?: Buffer }
@@ -27,25 +27,27 @@ function parse(der: Buffer): Parts {
     // Only the primitive DER form: a constructed (BER) OCTET STRING is refused, not reassembled.
     eContent = Buffer.from(value(der, wrapped));
   }
-  return { fields: sd.map((t) => Buffer.from(bytes(der, t))), encapIndex, eContentType, eContent };
+  // Views into `der`: they are only written into the rebuilt structure.
+  return { fields: sd.map((t) => bytes(der, t)), encapIndex, eContentType, eContent };
 }
 
-function rebuild(p: Parts, encap: Buffer): Buffer {
-  const fields = p.fields.slice();
+/** Written in one pass (der-writer.ts encode): the content, the largest part, is copied once. */
+function rebuild(p: Parts, encap: DerNode): Buffer {
+  const fields: (Uint8Array | DerNode)[] = p.fields.slice();
   fields[p.encapIndex] = encap;
-  return seq(oidDer(OID.signedData), explicit(0, seq(...fields)));
+  return encode(node(0x30, oidDer(OID.signedData), node(0xa0, node(0x30, ...fields))));
 }
 
 /** A detached SignedData (no eContent) + the content it signs → the attached SignedData. */
 export function attachContent(detachedDer: Buffer, content: Buffer): Buffer {
   const p = parse(detachedDer);
   if (p.eContent) throw new SigningError('malformed', 'CMS: already attached');
-  return rebuild(p, seq(oidDer(p.eContentType), explicit(0, octets(content))));
+  return rebuild(p, node(0x30, oidDer(p.eContentType), node(0xa0, node(0x04, content))));
 }
 
 /** An attached SignedData → its content and the same SignedData without eContent. */
 export function detachContent(attachedDer: Buffer): { content: Buffer; detached: Buffer } {
   const p = parse(attachedDer);
   if (!p.eContent) throw new SigningError('missing-element', 'CMS: no encapsulated content');
-  return { content: p.eContent, detached: rebuild(p, seq(oidDer(p.eContentType))) };
+  return { content: p.eContent, detached: rebuild(p, node(0x30, oidDer(p.eContentType))) };
 }

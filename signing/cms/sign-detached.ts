@@ -10,7 +10,7 @@ import { SigningError } from '../errors';
 import { keyObjectSigner } from '../keystore/key-object-signer';
 import { KeyStoreSigner, SignatureAlgorithm } from '../keystore/types';
 import { children, root, value } from '../pki/der';
-import { NULL, explicit, octets, oidDer, seq, tlv } from '../pki/der-writer';
+import { NULL, encode, explicit, node, oidDer, seq, tlv } from '../pki/der-writer';
 import { pemCertificates, toDer } from '../pki/cert-info';
 import { OID } from '../pki/oids';
 import { SignerCertParts, buildSignedAttributes, signedAttributesDer } from './attributes';
@@ -83,6 +83,8 @@ export interface AssembleInput {
 }
 
 const certSetCache = new Map<string, Buffer>();
+const VERSION_1 = tlv(0x02, Buffer.from([1]));
+const DATA_DETACHED = seq(oidDer(OID.data));
 
 /** certificates [0] IMPLICIT CertificateSet (RFC 5652 §5.1), DER-sorted; the same signer embeds the same set every time. */
 function certificateSet(parts: SignerCertParts, certPem: string, extraCerts: string[]): Buffer {
@@ -100,20 +102,21 @@ function certificateSet(parts: SignerCertParts, certPem: string, extraCerts: str
 export function assembleSignedData(a: AssembleInput): Buffer {
   const parts = signerCertParts(a.certPem);
   const digestAlg = algId(a.digestOid ?? OID.sha256); // RFC 5754 §2: parameters absent
-  const signerInfo = seq(
-    tlv(0x02, Buffer.from([1])), // version 1: sid is IssuerAndSerialNumber
-    seq(parts.issuerDer, tlv(0x02, parts.serialValue)),
+  // Written in one pass (der-writer.ts encode): the certificates are copied once, not per level.
+  const signerInfo = node(0x30,
+    VERSION_1, // version 1: sid is IssuerAndSerialNumber
+    node(0x30, parts.issuerDer, node(0x02, parts.serialValue)),
     digestAlg,
-    tlv(0xa0, ...a.attrs), // signedAttrs [0] IMPLICIT
+    node(0xa0, ...a.attrs), // signedAttrs [0] IMPLICIT
     signatureAlgorithm(a.algorithm),
-    octets(a.signature),
+    node(0x04, a.signature),
   );
-  const signedData = seq(
-    tlv(0x02, Buffer.from([1])),
-    tlv(0x31, digestAlg),
-    seq(oidDer(OID.data)), // detached (RFC 5652 §5.2): no eContent
+  const signedData = node(0x30,
+    VERSION_1,
+    node(0x31, digestAlg),
+    DATA_DETACHED, // detached (RFC 5652 §5.2): no eContent
     certificateSet(parts, a.certPem, a.extraCerts ?? []),
-    tlv(0x31, signerInfo),
+    node(0x31, signerInfo),
   );
-  return seq(oidDer(OID.signedData), explicit(0, signedData));
+  return encode(node(0x30, oidDer(OID.signedData), node(0xa0, signedData)));
 }

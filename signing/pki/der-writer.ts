@@ -10,7 +10,7 @@ export function tlv(tag: number, ...parts: Uint8Array[]): Buffer {
   let n = 0;
   for (const p of parts) n += p.length;
   // X.690 §8.1.3: short form below 128, else 0x80 | count of big-endian length bytes.
-  const lenBytes = n < 0x80 ? 0 : n < 0x100 ? 1 : n < 0x10000 ? 2 : n < 0x1000000 ? 3 : 4;
+  const lenBytes = longLengthBytes(n);
   const out = Buffer.allocUnsafe(2 + lenBytes + n);
   out[0] = tag;
   if (lenBytes === 0) out[1] = n;
@@ -23,6 +23,52 @@ export function tlv(tag: number, ...parts: Uint8Array[]): Buffer {
     out.set(p, off);
     off += p.length;
   }
+  return out;
+}
+
+/**
+ * A TLV not yet written: its parts are written once, straight into the buffer of the outermost
+ * node (encode), however deep they nest. For structures around a large value (an attached
+ * evidence packet inside five levels), where tlv() would copy the value at every level.
+ */
+export interface DerNode { readonly tag: number; readonly parts: readonly (Uint8Array | DerNode)[] }
+
+export const node = (tag: number, ...parts: (Uint8Array | DerNode)[]): DerNode => ({ tag, parts });
+
+/** X.690 §8.1.3 length octets after the first: none below 128, else the count of big-endian bytes. */
+const longLengthBytes = (n: number): number => (n < 0x80 ? 0 : n < 0x100 ? 1 : n < 0x10000 ? 2 : n < 0x1000000 ? 3 : 4);
+
+function sizes(n: DerNode, body: Map<DerNode, number>): number {
+  let b = 0;
+  for (const p of n.parts) b += p instanceof Uint8Array ? p.length : sizes(p, body);
+  body.set(n, b);
+  return 2 + longLengthBytes(b) + b;
+}
+
+function write(n: DerNode, body: Map<DerNode, number>, out: Buffer, off: number): number {
+  const b = body.get(n)!;
+  const lenBytes = longLengthBytes(b);
+  out[off] = n.tag;
+  if (lenBytes === 0) out[off + 1] = b;
+  else {
+    out[off + 1] = 0x80 | lenBytes;
+    for (let i = lenBytes, v = b; i >= 1; i--, v = Math.floor(v / 256)) out[off + 1 + i] = v & 0xff;
+  }
+  off += 2 + lenBytes;
+  for (const p of n.parts) {
+    if (p instanceof Uint8Array) {
+      out.set(p, off);
+      off += p.length;
+    } else off = write(p, body, out, off);
+  }
+  return off;
+}
+
+/** The DER of a node tree, in one buffer of the final size. */
+export function encode(n: DerNode): Buffer {
+  const body = new Map<DerNode, number>();
+  const out = Buffer.allocUnsafe(sizes(n, body));
+  write(n, body, out, 0);
   return out;
 }
 
