@@ -2,9 +2,8 @@
 import { OID } from './oids';
 
 /**
- * One TLV, its parts copied once into a buffer of the final size. Evidence packets nest a 15 kB
- * content four levels deep: two copies per level (parts, then header + body) were a fifth of
- * signing one.
+ * One TLV, its parts copied once into a buffer of the final size (one copy per level; for a large
+ * value nested deep, see node and encode below).
  */
 export function tlv(tag: number, ...parts: Uint8Array[]): Buffer {
   let n = 0;
