@@ -59,6 +59,7 @@ export function chainedCanonical(t: EventTemplate, seq: number, prevHash: string
   return t.beforePrevHash + canonicalJson(prevHash) + t.beforeSeq + canonicalJson(seq) + t.afterSeq;
 }
 
+/** A stored record as the event that was hashed; `seq` may be overridden to test where it came from. */
 export function recordToChained(r: AuditRecord, seq: number = r.seq): ChainedEvent {
   return {
     seq, at: r.at.toISOString(), type: r.type, requestId: r.requestId, actor: r.actorHmac, subject: r.subjectHmac,

@@ -1,6 +1,21 @@
 /** A tiny DER writer (X.690 §10) for the few structures signing/ emits by hand (CMS, OCSP requests). */
 import { OID } from './oids';
 
+/** X.690 §8.1.3 length octets after the first: none below 128, else the count of big-endian bytes. */
+const longLengthBytes = (n: number): number => (n < 0x80 ? 0 : n < 0x100 ? 1 : n < 0x10000 ? 2 : n < 0x1000000 ? 3 : 4);
+
+/** Writes tag and length (short form below 128, else 0x80 | count, then big-endian) at `off`; returns where the value starts. */
+function writeHeader(out: Buffer, off: number, tag: number, n: number): number {
+  const lenBytes = longLengthBytes(n);
+  out[off] = tag;
+  if (lenBytes === 0) out[off + 1] = n;
+  else {
+    out[off + 1] = 0x80 | lenBytes;
+    for (let i = lenBytes, v = n; i >= 1; i--, v = Math.floor(v / 256)) out[off + 1 + i] = v & 0xff;
+  }
+  return off + 2 + lenBytes;
+}
+
 /**
  * One TLV, its parts copied once into a buffer of the final size (one copy per level; for a large
  * value nested deep, see node and encode below).
@@ -8,16 +23,8 @@ import { OID } from './oids';
 export function tlv(tag: number, ...parts: Uint8Array[]): Buffer {
   let n = 0;
   for (const p of parts) n += p.length;
-  // X.690 §8.1.3: short form below 128, else 0x80 | count of big-endian length bytes.
-  const lenBytes = longLengthBytes(n);
-  const out = Buffer.allocUnsafe(2 + lenBytes + n);
-  out[0] = tag;
-  if (lenBytes === 0) out[1] = n;
-  else {
-    out[1] = 0x80 | lenBytes;
-    for (let i = lenBytes, v = n; i >= 1; i--, v = Math.floor(v / 256)) out[1 + i] = v & 0xff;
-  }
-  let off = 2 + lenBytes;
+  const out = Buffer.allocUnsafe(2 + longLengthBytes(n) + n);
+  let off = writeHeader(out, 0, tag, n);
   for (const p of parts) {
     out.set(p, off);
     off += p.length;
@@ -34,9 +41,6 @@ export interface DerNode { readonly tag: number; readonly parts: readonly (Uint8
 
 export const node = (tag: number, ...parts: (Uint8Array | DerNode)[]): DerNode => ({ tag, parts });
 
-/** X.690 §8.1.3 length octets after the first: none below 128, else the count of big-endian bytes. */
-const longLengthBytes = (n: number): number => (n < 0x80 ? 0 : n < 0x100 ? 1 : n < 0x10000 ? 2 : n < 0x1000000 ? 3 : 4);
-
 function sizes(n: DerNode, body: Map<DerNode, number>): number {
   let b = 0;
   for (const p of n.parts) b += p instanceof Uint8Array ? p.length : sizes(p, body);
@@ -45,15 +49,7 @@ function sizes(n: DerNode, body: Map<DerNode, number>): number {
 }
 
 function write(n: DerNode, body: Map<DerNode, number>, out: Buffer, off: number): number {
-  const b = body.get(n)!;
-  const lenBytes = longLengthBytes(b);
-  out[off] = n.tag;
-  if (lenBytes === 0) out[off + 1] = b;
-  else {
-    out[off + 1] = 0x80 | lenBytes;
-    for (let i = lenBytes, v = b; i >= 1; i--, v = Math.floor(v / 256)) out[off + 1 + i] = v & 0xff;
-  }
-  off += 2 + lenBytes;
+  off = writeHeader(out, off, n.tag, body.get(n)!);
   for (const p of n.parts) {
     if (p instanceof Uint8Array) {
       out.set(p, off);
