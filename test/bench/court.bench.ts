@@ -16,6 +16,7 @@ import { HubProcess } from '../support/hub-process';
 import { NatsServer } from '../support/nats-server';
 import { freePort } from '../support/ports';
 import { cryptoFloor } from './crypto-floor';
+import { storeFloor } from './store-floor';
 import { directGetPerson } from './direct-soap';
 import { interleave, load, pathFigures, procCpuMs, processTree, round, type Figure } from './figures';
 import { jsonBodies, jsonPoster } from './http-client';
@@ -100,6 +101,7 @@ export async function run(): Promise<Figure[]> {
     const { endpoints } = mocks;
     figs.push(...await embeddedServerStart(path.join(tmp, 'server-start')));
     figs.push(...await cryptoFloor(pkiDir, 'judge-2JD4K7M'));
+    figs.push(...await storeFloor(path.join(tmp, 'store-floor')));
 
     // Embedded on the `npm start` default store: gateway + core + adapters in this process,
     // in-process bus, the hub's own PostgreSQL in DATA_DIR over its Unix socket.
@@ -199,6 +201,19 @@ export async function run(): Promise<Figure[]> {
       { name: 'direct.machine-cpu-per-call', value: d.cpuUsPerOp! + d.agenciesCpuUsPerOp!, unit: 'us' },
       { name: 'court.machine-cpu-per-lookup', value: sl.cpuUsPerOp! + sl.agenciesCpuUsPerOp!, unit: 'us' },
       { name: 'court.machine-bound.rps', value: Math.round((os.cpus().length * 1e6) / (sl.cpuUsPerOp! + sl.agenciesCpuUsPerOp!)), unit: 'req/s' },
+    );
+    // What the court layer cannot avoid beyond lookups.run: the judge's CMS verified, the evidence
+    // signed (crypto-floor.ts) and the two appends in the store (store-floor.ts), its statements
+    // shared among lookups as the court path shared them in this run.
+    const fig = (name: string) => figs.find((f) => f.name === name)!.value;
+    const storePerLookup = fig('store.append.cpu-per-lookup') + fig('store.append.cpu-per-statement.fixed') * (c.auditWrites / sl.calls);
+    const machine = (r: typeof sl) => r.cpuUsPerOp! + r.agenciesCpuUsPerOp!;
+    figs.push(
+      { name: 'court.store-floor-per-lookup', value: Math.round(storePerLookup), unit: 'us' },
+      // With every path running the machine flat out, throughput goes as 1 / CPU per call: the ratio the CPU allows.
+      { name: 'ratio.signed-lookup.vs-lookups-run.machine-cpu', value: round(machine(lr) / machine(sl), 2), unit: 'ratio' },
+      // The same with the court layer cut to its floor: the most a court layer on this store can reach.
+      { name: 'ratio.signed-lookup.vs-lookups-run.ceiling', value: round(machine(lr) / (machine(lr) + fig('floor.cms-verify.cached') + fig('floor.evidence-sign') + storePerLookup), 2), unit: 'ratio' },
     );
     await client.stop();
     await Promise.all([core.stop(), adapters.stop()]);

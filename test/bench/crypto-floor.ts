@@ -44,7 +44,8 @@ export async function cryptoFloor(pkiDir: string, judgeFile: string): Promise<Fi
   const orderSig = await signDetached(orderBytes, judge);
   const verifier = cmsVerifier(pki.validator);
   const hubSigner = cmsSigner(pki.hubCms, [fs.readFileSync(summary.agencyCa.cert, 'utf8'), fs.readFileSync(summary.qualifiedCa.cert, 'utf8')]);
-  const packet = Buffer.alloc(2500, 'x'); // an evidence packet of one population answer is about this size
+  // The content of a one-category packet (11.2.22): the order, its signature and the signed answer, about 12.9 kB.
+  const packet = Buffer.alloc(12_900, 'x');
   const agency = pki.providerSigner('population')!;
   const trust = pki.providerTrust('population');
   const request = testEnvelope();
