@@ -79,7 +79,8 @@ export async function delegate(call: (action: string, body: unknown) => Promise<
  *    call, verify the provider's answer, sign the evidence packet — embedded on the `npm start`
  *    default store (bus call and HTTP through the gateway) and over NATS;
  * their ratios (`ratio.*`), CPU per call (this process, plus the embedded PostgreSQL's for the
- * default store, plus the hub processes' over NATS) against the crypto floor (crypto-floor.ts);
+ * default store, plus the hub processes' over NATS) against the crypto floor (crypto-floor.ts) and
+ * the store's (store-floor.ts);
  * then, apart, the signed lookup on an external PostgreSQL and the clerk's identity check at 50
  * concurrent with 20 ms of registry latency.
  */
