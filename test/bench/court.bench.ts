@@ -175,7 +175,10 @@ export async function run(): Promise<Figure[]> {
     ratio('signed-lookup.vs-lookups-run', sl.rps, lr.rps);
     ratio('nats-vs-embedded.lookups-run', nlr.rps, lr.rps);
     ratio('nats-vs-embedded.signed-lookup', nsl.rps, sl.rps);
-    const floor = figs.find((f) => f.name === 'court.crypto-floor-per-lookup')!.value;
+    const fig = (name: string) => figs.find((f) => f.name === name)!.value;
+    const floor = fig('court.crypto-floor-per-lookup');
+    // The whole machine's CPU per call (every process, the mock agencies too).
+    const machine = (r: typeof sl) => r.cpuUsPerOp! + r.agenciesCpuUsPerOp!;
     const busy = (r: typeof sl, ms: number) => round(ms / (r.secs * 1000), 2);
     // As performance.eventLoopUtilization() computes it: active over active + idle, over the path's rounds.
     const loopBusy = (r: typeof sl) => round(r.counters.loopActiveMs / (r.counters.loopActiveMs + r.counters.loopIdleMs), 2);
@@ -199,16 +202,14 @@ export async function run(): Promise<Figure[]> {
       { name: 'court.cpu-per-lookup.x-floor', value: round(sl.cpuUsPerOp! / floor, 2), unit: 'ratio' },
       // The whole machine's CPU per call (every process, the mock agencies too): with all the
       // paths on one machine of os.cpus() cores, cores / this bounds the path's throughput.
-      { name: 'direct.machine-cpu-per-call', value: d.cpuUsPerOp! + d.agenciesCpuUsPerOp!, unit: 'us' },
-      { name: 'court.machine-cpu-per-lookup', value: sl.cpuUsPerOp! + sl.agenciesCpuUsPerOp!, unit: 'us' },
-      { name: 'court.machine-bound.rps', value: Math.round((os.cpus().length * 1e6) / (sl.cpuUsPerOp! + sl.agenciesCpuUsPerOp!)), unit: 'req/s' },
+      { name: 'direct.machine-cpu-per-call', value: machine(d), unit: 'us' },
+      { name: 'court.machine-cpu-per-lookup', value: machine(sl), unit: 'us' },
+      { name: 'court.machine-bound.rps', value: Math.round((os.cpus().length * 1e6) / machine(sl)), unit: 'req/s' },
     );
     // What the court layer cannot avoid beyond lookups.run: the judge's CMS verified, the evidence
     // signed (crypto-floor.ts) and the two appends in the store (store-floor.ts), its statements
     // shared among lookups as the court path shared them in this run.
-    const fig = (name: string) => figs.find((f) => f.name === name)!.value;
     const storePerLookup = fig('store.append.cpu-per-lookup') + fig('store.append.cpu-per-statement.fixed') * (c.auditWrites / sl.calls);
-    const machine = (r: typeof sl) => r.cpuUsPerOp! + r.agenciesCpuUsPerOp!;
     figs.push(
       { name: 'court.store-floor-per-lookup', value: Math.round(storePerLookup), unit: 'us' },
       // With every path running the machine flat out, throughput goes as 1 / CPU per call: the ratio the CPU allows.
